@@ -1,0 +1,18 @@
+package com.zywa.cardstatus.contract;
+
+/**
+ * Where an event came from: an uploaded file (upload ID, file name, physical line) or a partner
+ * API caller. Kept for tracing a status back to the row that caused it.
+ */
+public record EventSource(String partner, String uploadId, String file, Integer line, String caller) {
+
+    /** An event read from line {@code line} of an uploaded file. */
+    public static EventSource upload(String partner, String uploadId, String file, int line) {
+        return new EventSource(partner, uploadId, file, line, null);
+    }
+
+    /** An event published by a partner over the API. */
+    public static EventSource api(String partner, String caller) {
+        return new EventSource(partner, null, null, null, caller);
+    }
+}

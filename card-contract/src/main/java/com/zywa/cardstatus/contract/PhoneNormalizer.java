@@ -1,0 +1,66 @@
+package com.zywa.cardstatus.contract;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns any phone form the partner or a client sends ({@code 0XXXXXXXXX}, {@code 971…}, {@code +971…},
+ * {@code 00971…}, bare national digits, with stray quotes, spaces or dashes) into E.164 using
+ * libphonenumber. Ingest and the status API share it, so a queried phone matches a stored one.
+ */
+public final class PhoneNormalizer {
+
+    private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
+    private static final Pattern NOISE = Pattern.compile("[\"'\\s\\-().]");
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final String defaultRegion;
+
+    /** @param defaultRegion ISO 3166 region for numbers written without a country code, e.g. {@code AE} */
+    public PhoneNormalizer(String defaultRegion) {
+        this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
+        if (!util.getSupportedRegions().contains(defaultRegion)) {
+            throw new IllegalArgumentException("unknown phone region '" + defaultRegion + "'");
+        }
+    }
+
+    /** Reads one phone field; never throws for bad input. */
+    public Phone normalize(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new Phone.Absent();
+        }
+        String trimmed = raw.strip().replace("\"", "");
+        if (SCIENTIFIC.matcher(trimmed).matches()) {
+            return new Phone.Mangled(trimmed);
+        }
+        String cleaned = NOISE.matcher(trimmed).replaceAll("");
+        if (cleaned.isEmpty()) {
+            return new Phone.Absent();
+        }
+        if (!cleaned.matches("\\+?[0-9]+")) {
+            return new Phone.Invalid("phone '" + Phone.mask(cleaned) + "' contains characters other than digits");
+        }
+        return parse(cleaned);
+    }
+
+    private Phone parse(String digits) {
+        try {
+            PhoneNumber number = util.parse(digits, defaultRegion);
+            ValidationResult possible = util.isPossibleNumberWithReason(number);
+            if (possible != ValidationResult.IS_POSSIBLE) {
+                return new Phone.Invalid("phone '" + Phone.mask(digits) + "' is not a possible number for region "
+                        + util.getRegionCodeForCountryCode(number.getCountryCode()) + " ("
+                        + possible.name().toLowerCase().replace('_', ' ') + ")");
+            }
+            return new Phone.Valid(util.format(number, PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return new Phone.Invalid("phone '" + Phone.mask(digits) + "' cannot be read as a number: "
+                    + e.getMessage());
+        }
+    }
+}

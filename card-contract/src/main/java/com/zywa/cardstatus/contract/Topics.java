@@ -1,0 +1,25 @@
+package com.zywa.cardstatus.contract;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Topic names of the pipeline. Event topics (one per {@link EventType}) and {@link #STATUS} are
+ * keyed by card ID and must have the same partition count so they stay co-partitioned.
+ */
+public final class Topics {
+
+    /** Compacted topic holding the current status of every card, written only by the processor. */
+    public static final String STATUS = "card.status";
+
+    /** Rows and events refused at ingest, with the reason, kept for audit and replay. */
+    public static final String REJECTS = "card.rejects";
+
+    private Topics() {
+    }
+
+    /** The event topics, in lifecycle order. */
+    public static List<String> eventTopics() {
+        return Arrays.stream(EventType.values()).map(EventType::topic).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The columns a partner file may carry, each with the header spellings partners use for it. Headers are
+ * compared ignoring case, spaces, underscores and dashes, so {@code Card ID}, {@code card_id} and
+ * {@code CardID} are the same column.
+ */
+public enum Column {
+    PARTNER_ID(false, "id", "eventid", "rowid", "partnerid"),
+    CARD_ID(true, "cardid", "card", "cardnumber"),
+    PHONE(false, "usermobile", "usercontact", "userphone", "phone", "mobile", "contact"),
+    TIMESTAMP(true, "timestamp", "time", "datetime", "date"),
+    COMMENT(false, "comment", "comments", "remark", "remarks", "note", "notes");
+
+    private final boolean required;
+    private final Set<String> spellings;
+
+    Column(boolean required, String... spellings) {
+        this.required = required;
+        this.spellings = Set.of(spellings);
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** A readable name for messages, e.g. "Card ID". */
+    public String label() {
+        return switch (this) {
+            case PARTNER_ID -> "ID";
+            case CARD_ID -> "Card ID";
+            case PHONE -> "User Mobile";
+            case TIMESTAMP -> "Timestamp";
+            case COMMENT -> "Comment";
+        };
+    }
+
+    /** The column a header names, or null when it names none we know. */
+    public static Column forHeader(String header) {
+        String key = normalize(header);
+        for (Column column : values()) {
+            if (column.spellings.contains(key)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    static String normalize(String header) {
+        return header.replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
+    }
+}

@@ -1,0 +1,66 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each known {@link Column} sits in a file's header. Unknown headers are ignored; a missing required
+ * column or a column named twice refuses the file, naming what was found.
+ */
+public final class HeaderMap {
+
+    private final Map<Column, Integer> positions;
+    private final int width;
+
+    private HeaderMap(Map<Column, Integer> positions, int width) {
+        this.positions = positions;
+        this.width = width;
+    }
+
+    /** Reads a header row. */
+    public static HeaderMap of(String[] headers) {
+        Map<Column, Integer> positions = new EnumMap<>(Column.class);
+        for (int i = 0; i < headers.length; i++) {
+            Column column = Column.forHeader(headers[i]);
+            if (column == null) {
+                continue;
+            }
+            Integer previous = positions.putIfAbsent(column, i);
+            if (previous != null) {
+                throw new FileRefusedException("duplicate_column", "columns " + (previous + 1) + " ('"
+                        + headers[previous].strip() + "') and " + (i + 1) + " ('" + headers[i].strip()
+                        + "') both name the " + column.label() + " column; found headers " + found(headers));
+            }
+        }
+        List<String> missing = Arrays.stream(Column.values())
+                .filter(column -> column.required() && !positions.containsKey(column))
+                .map(Column::label).toList();
+        if (!missing.isEmpty()) {
+            throw new FileRefusedException("missing_column", (missing.size() == 1 ? "required column " : "required columns ")
+                    + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
+                    + " missing; found headers " + found(headers));
+        }
+        return new HeaderMap(positions, headers.length);
+    }
+
+    private static String found(String[] headers) {
+        return Arrays.stream(headers).map(header -> "'" + header.replace("\uFEFF", "").strip() + "'").toList().toString();
+    }
+
+    /** How many fields a row must have. */
+    public int width() {
+        return width;
+    }
+
+    /** The stripped value of {@code column} in {@code row}, or null when the file has no such column or it is blank. */
+    public String value(String[] row, Column column) {
+        Integer position = positions.get(column);
+        if (position == null || position >= row.length) {
+            return null;
+        }
+        String value = row[position].strip();
+        return value.isEmpty() ? null : value;
+    }
+}

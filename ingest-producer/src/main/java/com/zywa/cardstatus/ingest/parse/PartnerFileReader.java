@@ -1,0 +1,52 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.EventType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * Reads one partner file from start to end, handing each row's outcome to a consumer as it goes, so a file
+ * of any size streams through in constant memory. Refuses the whole file only for file-level problems.
+ */
+public final class PartnerFileReader {
+
+    /** Where the rows of one upload come from. */
+    public record Upload(String partner, String uploadId, String fileName, EventType kind) {
+    }
+
+    private final RowMapper mapper;
+
+    public PartnerFileReader(RowMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Streams {@code input}, calling {@code outcomes} once per non-blank row in file order.
+     *
+     * @throws FileRefusedException when the file as a whole cannot be read (nothing after that is delivered)
+     */
+    public void read(InputStream input, Upload upload, Consumer<RowOutcome> outcomes) {
+        try (CsvRows rows = new CsvRows(input)) {
+            HeaderMap header = HeaderMap.of(rows.header());
+            for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
+                EventSource source = EventSource.upload(upload.partner(), upload.uploadId(), upload.fileName(), row.line());
+                outcomes.accept(mapper.map(header, row, upload.kind(), source));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvRows.Row nextRow(CsvRows rows, Consumer<RowOutcome> outcomes) {
+        while (true) {
+            try {
+                return rows.next();
+            } catch (MalformedRowException e) {
+                outcomes.accept(new RowOutcome.Rejected(e.line(), e.getMessage(), ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import java.util.List;
+
+/** What became of one row: an event (possibly with data-quality warnings) or a rejection with its reason. */
+public sealed interface RowOutcome {
+
+    int line();
+
+    /** The row became {@code event}; {@code warnings} say what was lost or doubtful on the way. */
+    record Accepted(int line, CardEvent event, List<String> warnings) implements RowOutcome {
+        public Accepted {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The row cannot become an event; {@code reason} says why, {@code raw} keeps its fields for replay. */
+    record Rejected(int line, String reason, String raw) implements RowOutcome {
+    }
+}

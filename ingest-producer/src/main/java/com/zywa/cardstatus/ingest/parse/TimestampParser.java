@@ -1,0 +1,72 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the partner's timestamp forms into an instant. Forms with an offset are exact; forms without one are
+ * read in the partner's zone. Impossible dates (31-02-2024) are refused, not rolled over.
+ */
+public final class TimestampParser {
+
+    private record Form(String label, DateTimeFormatter formatter, boolean zoned) {
+    }
+
+    private static final List<Form> FORMS = List.of(
+            new Form("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX", DateTimeFormatter.ISO_OFFSET_DATE_TIME, true),
+            new Form("yyyy-MM-dd'T'HH:mm[:ss]", DateTimeFormatter.ISO_LOCAL_DATE_TIME, false),
+            local("yyyy-MM-dd HH:mm[:ss]", "uuuu-MM-dd H:mm[:ss]"),
+            local("dd-MM-yyyy HH:mm[:ss]", "d-M-uuuu H:mm[:ss]"),
+            local("dd-MM-yyyy h:mm[:ss][ ]AM/PM", "d-M-uuuu h:mm[:ss][ ]a"));
+
+    private static final String EXPECTED = FORMS.stream().map(Form::label).collect(Collectors.joining(", "));
+
+    private final ZoneId partnerZone;
+
+    public TimestampParser(ZoneId partnerZone) {
+        this.partnerZone = partnerZone;
+    }
+
+    private static Form local(String label, String pattern) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new Form(label, formatter, false);
+    }
+
+    /** The instant {@code text} denotes; throws {@link IllegalArgumentException} with a readable reason. */
+    public Instant parse(String text) {
+        String value = text.strip();
+        DateTimeException impossible = null;
+        for (Form form : FORMS) {
+            try {
+                TemporalAccessor parsed = form.formatter().parse(value);
+                return form.zoned() ? OffsetDateTime.from(parsed).toInstant()
+                        : LocalDateTime.from(parsed).atZone(partnerZone).toInstant();
+            } catch (DateTimeParseException e) {
+                if (e.getCause() instanceof DateTimeException cause && impossible == null) {
+                    impossible = cause;
+                }
+            }
+        }
+        if (impossible != null) {
+            throw new IllegalArgumentException("timestamp '" + value + "' is not a real date and time: "
+                    + impossible.getMessage());
+        }
+        throw new IllegalArgumentException("timestamp '" + value + "' matches none of: " + EXPECTED);
+    }
+
+    public ZoneId zone() {
+        return partnerZone;
+    }
+}

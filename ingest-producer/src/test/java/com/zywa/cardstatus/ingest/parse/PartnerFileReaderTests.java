@@ -1,0 +1,204 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.PhoneNormalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PartnerFileReaderTests {
+
+    private final PartnerFileReader reader = new PartnerFileReader(
+            new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+
+    @Test
+    void readsThePartnersDeliveredSampleByteForByte() throws IOException {
+        List<RowOutcome> outcomes = readSample("Sample Card Status Info - Delivered.csv", EventType.DELIVERED);
+
+        assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::phone, CardEvent::occurredAt,
+                CardEvent::comment, CardEvent::partnerEventId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ZYW8827", "+971585949014", Instant.parse("2023-11-13T09:34:56Z"),
+                        "DELIVERED", "A883"),
+                org.assertj.core.groups.Tuple.tuple("ZYW7631", "+971545576586", Instant.parse("2023-11-14T12:34:56Z"),
+                        "DELIVERED", "A073"));
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 3);
+    }
+
+    @Test
+    void headerNamesVary_pickupSampleUsesUserMobileAndBareNineDigitPhones() throws IOException {
+        List<CardEvent> events = events(readSample("Sample Card Status Info - Pickup.csv", EventType.PICKED_UP));
+
+        assertThat(events).extracting(CardEvent::phone)
+                .containsExactly("+971585949014", "+971534534534", "+971545576586");
+        assertThat(events).extracting(CardEvent::occurredAt).containsExactly(Instant.parse("2023-11-12T19:59:00Z"),
+                Instant.parse("2023-11-11T23:45:00Z"), Instant.parse("2023-11-13T07:02:00Z"));
+    }
+
+    @Test
+    void phoneWithLiteralQuotesAndTrunkZero_isNormalised() {
+        List<RowOutcome> outcomes = read("Card ID,User contact,Timestamp\r\nZYW1,\"\"\"0534534534\"\"\",13-11-2023 14:00\r\n");
+
+        assertThat(events(outcomes)).extracting(CardEvent::phone).containsExactly("+971534534534");
+    }
+
+    @Test
+    void phoneMangledBySpreadsheet_keepsTheEventWithoutPhoneAndWarns() throws IOException {
+        List<RowOutcome> outcomes = readSample("Sample Card Status Info - Returned.csv", EventType.RETURNED);
+
+        RowOutcome.Accepted accepted = (RowOutcome.Accepted) outcomes.get(0);
+        assertThat(accepted.event().phone()).isNull();
+        assertThat(accepted.event().occurredAt()).isEqualTo(Instant.parse("2023-11-14T08:00:00Z"));
+        assertThat(accepted.warnings()).containsExactly("line 2: phone '9.71535E+11' was mangled by a spreadsheet "
+                + "(scientific notation loses digits); event kept without a phone");
+    }
+
+    @Test
+    void severalTimestampFormatsInOneFile() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp\nA,12-11-2023 23:59\nB,2023-11-13T09:34:56Z\nC,14-11-2023 12:00PM\n");
+
+        assertThat(events(outcomes)).extracting(CardEvent::occurredAt).containsExactly(
+                Instant.parse("2023-11-12T19:59:00Z"), Instant.parse("2023-11-13T09:34:56Z"),
+                Instant.parse("2023-11-14T08:00:00Z"));
+    }
+
+    @Test
+    void partnerRowIdsAreKeptAsDataNotIdentity() throws IOException {
+        CardEvent exception = events(readSample("Sample Card Status Info - Delivery exceptions.csv",
+                EventType.DELIVERY_EXCEPTION)).get(0);
+        CardEvent returned = events(readSample("Sample Card Status Info - Returned.csv", EventType.RETURNED)).get(0);
+
+        assertThat(exception.partnerEventId()).isEqualTo("A982").isEqualTo(returned.partnerEventId());
+        assertThat(exception.eventId()).isNotEqualTo(returned.eventId());
+    }
+
+    @Test
+    void fileKindIsCarriedIntoEveryEvent() {
+        assertThat(events(read("Card ID,Timestamp\nA,12-11-2023 23:59\n", EventType.RETURNED)))
+                .extracting(CardEvent::type).containsExactly(EventType.RETURNED);
+    }
+
+    @ParameterizedTest(name = "separator {0}")
+    @ValueSource(strings = {",", ";", "\t"})
+    void detectsTheDelimiterFromTheHeader(String separator) {
+        String file = String.join(separator, "ID", "Card ID", "User Mobile", "Timestamp", "Comment") + "\n"
+                + String.join(separator, "7", "ZYW1", "0585949014", "12-11-2023 23:59", "left, at door") + "\n";
+
+        RowOutcome.Accepted row = (RowOutcome.Accepted) read(file.replace("left, at door",
+                separator.equals(",") ? "\"left, at door\"" : "left, at door")).get(0);
+
+        assertThat(row.event().comment()).isEqualTo("left, at door");
+        assertThat(row.event().phone()).isEqualTo("+971585949014");
+    }
+
+    @Test
+    void acceptsUtf8WithBomAndLfOrCrlf() {
+        String body = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\nB,12-11-2023 23:59,ok\r\n";
+
+        assertThat(events(read(body))).extracting(CardEvent::cardId, CardEvent::comment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "Zoë"),
+                        org.assertj.core.groups.Tuple.tuple("B", "ok"));
+    }
+
+    @Test
+    void rejectsBadRowsWithPhysicalLineNumbersAndKeepsTheRest() {
+        String file = "Card ID,Timestamp,Comment\n"
+                + "A,12-11-2023 23:59,\"two\nlines\"\n"
+                + "\n"
+                + ",12-11-2023 23:59,no card\n"
+                + "B,yesterday,bad time\n"
+                + "C,12-11-2023 23:59\n"
+                + "D,12-11-2023 23:59,fine\n";
+
+        List<RowOutcome> outcomes = read(file);
+
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 5, 6, 7, 8);
+        assertThat(outcomes).filteredOn(RowOutcome.Rejected.class::isInstance)
+                .extracting(outcome -> ((RowOutcome.Rejected) outcome).reason()).containsExactly(
+                        "line 5: card ID is empty",
+                        "line 6: timestamp 'yesterday' matches none of: yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX, "
+                                + "yyyy-MM-dd'T'HH:mm[:ss], yyyy-MM-dd HH:mm[:ss], dd-MM-yyyy HH:mm[:ss], "
+                                + "dd-MM-yyyy h:mm[:ss][ ]AM/PM",
+                        "line 7: has 2 fields but the header has 3");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("A", "D");
+        assertThat(events(outcomes).get(0).source().line()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsAnUnterminatedQuoteAtTheEnd() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,\"open\n");
+
+        assertThat(outcomes.get(1)).isInstanceOf(RowOutcome.Rejected.class);
+        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason()).startsWith("line 3: malformed CSV");
+    }
+
+    @Test
+    void refusesAFileMissingTheTimestampColumn() {
+        assertThatThrownBy(() -> read("ID,Card ID,User Mobile\n1,A,0585949014\n"))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessage("required column Timestamp is missing; found headers ['ID', 'Card ID', 'User Mobile']");
+    }
+
+    @Test
+    void refusesAnEmptyFile() {
+        assertThatThrownBy(() -> read("")).isInstanceOf(FileRefusedException.class).hasMessageStartingWith("the file is empty");
+    }
+
+    @Test
+    void rejectsRowsThatAreNotUtf8ByLine() {
+        byte[] latin1 = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,Zoë\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        List<RowOutcome> outcomes = new ArrayList<>();
+
+        reader.read(new ByteArrayInputStream(latin1), upload(EventType.PICKED_UP), outcomes::add);
+
+        assertThat(outcomes.get(0)).isInstanceOf(RowOutcome.Accepted.class);
+        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason())
+                .startsWith("line 3: holds bytes that are not UTF-8");
+    }
+
+    @Test
+    void keepsACommentStartingWithAFormulaCharacterAsText() {
+        List<CardEvent> events = events(read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,=HYPERLINK(\"x\")\n"));
+
+        assertThat(events.get(0).comment()).isEqualTo("=HYPERLINK(\"x\")");
+    }
+
+    private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
+            List<RowOutcome> outcomes = new ArrayList<>();
+            reader.read(in, upload(kind), outcomes::add);
+            return outcomes;
+        }
+    }
+
+    private List<RowOutcome> read(String content) {
+        return read(content, EventType.PICKED_UP);
+    }
+
+    private List<RowOutcome> read(String content, EventType kind) {
+        List<RowOutcome> outcomes = new ArrayList<>();
+        reader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), upload(kind), outcomes::add);
+        return outcomes;
+    }
+
+    private static PartnerFileReader.Upload upload(EventType kind) {
+        return new PartnerFileReader.Upload("default", "upload-1", "test.csv", kind);
+    }
+
+    private static List<CardEvent> events(List<RowOutcome> outcomes) {
+        return outcomes.stream().filter(RowOutcome.Accepted.class::isInstance)
+                .map(outcome -> ((RowOutcome.Accepted) outcome).event()).toList();
+    }
+}
