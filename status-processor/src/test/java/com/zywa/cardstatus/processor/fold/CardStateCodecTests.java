@@ -1,0 +1,66 @@
+package com.zywa.cardstatus.processor.fold;
+
+import static com.zywa.cardstatus.processor.fold.CardEvents.event;
+import static com.zywa.cardstatus.processor.fold.CardEvents.fold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CardStateCodecTests {
+
+    @Test
+    void roundTripsAState() {
+        CardState state = tenEventCard();
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void tenEventsSerialiseUnderTwoKilobytes() {
+        byte[] bytes = CardStateCodec.encode(tenEventCard());
+
+        assertThat(bytes.length).isLessThan(2048);
+    }
+
+    @Test
+    void roundTripsAbsentPhonesCommentsAndNanos() {
+        CardState state = fold(List.of(CardEvent.of(EventType.RETURNED, CardEvents.CARD, null,
+                Instant.parse("2023-11-14T08:00:00.123456789Z"), null, null,
+                com.zywa.cardstatus.contract.EventSource.api("default", "t"))));
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void refusesAnUnknownFormat() {
+        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(new byte[] {9}))
+                .withMessage("unknown card state format 9");
+    }
+
+    @Test
+    void refusesTruncatedData() {
+        byte[] bytes = CardStateCodec.encode(tenEventCard());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(java.util.Arrays.copyOf(bytes, 40)))
+                .withMessage("truncated card state (40 bytes)");
+    }
+
+    private static CardState tenEventCard() {
+        List<CardEvent> events = new ArrayList<>();
+        events.add(event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", "+971534534534", "465"));
+        for (int i = 0; i < 8; i++) {
+            events.add(CardEvent.of(EventType.DELIVERY_EXCEPTION, CardEvents.CARD, "+971534534534",
+                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
+                    "User declined to accept package", "A98" + i,
+                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+        }
+        events.add(event(EventType.RETURNED, "2023-11-14T08:00:00Z", null, "A982"));
+        return fold(events);
+    }
+}
