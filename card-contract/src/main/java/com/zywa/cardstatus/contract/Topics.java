@@ -15,6 +15,12 @@ public final class Topics {
     /** Rows and events refused at ingest, with the reason, kept for audit and replay. */
     public static final String REJECTS = "card.rejects";
 
+    /** Events the processor could not fold (unreadable, or keyed by something other than their card ID). */
+    public static final String EVENTS_DLT = "card.events.DLT";
+
+    /** Status records the projection writer could not store. */
+    public static final String STATUS_DLT = "card.status.DLT";
+
     private Topics() {
     }
 
