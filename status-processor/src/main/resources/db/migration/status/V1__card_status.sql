@@ -12,5 +12,5 @@ CREATE TABLE card_status (
     updated_at          TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 
--- lookups by phone pick the most recently updated card first
-CREATE INDEX card_status_phone_idx ON card_status (phone, updated_at DESC) WHERE phone IS NOT NULL;
+-- lookups by phone answer with the card whose status changed last
+CREATE INDEX card_status_phone_idx ON card_status (phone, status_at DESC) WHERE phone IS NOT NULL;

@@ -1,7 +1,12 @@
 package com.zywa.cardstatus.contract;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Topic names of the pipeline. Event topics (one per {@link EventType}) and {@link #STATUS} are
@@ -27,5 +32,22 @@ public final class Topics {
     /** The event topics, in lifecycle order. */
     public static List<String> eventTopics() {
         return Arrays.stream(EventType.values()).map(EventType::topic).toList();
+    }
+
+    /**
+     * Every topic of the pipeline as it should be created: keyed topics share one partition count so they stay
+     * co-partitioned, and {@link #STATUS} is compacted.
+     */
+    public static List<NewTopic> definitions(int partitions, short replicas) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : eventTopics()) {
+            topics.add(new NewTopic(name, Optional.of(partitions), Optional.of(replicas)));
+        }
+        topics.add(new NewTopic(STATUS, Optional.of(partitions), Optional.of(replicas))
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String name : List.of(REJECTS, EVENTS_DLT, STATUS_DLT)) {
+            topics.add(new NewTopic(name, Optional.of(partitions), Optional.of(replicas)));
+        }
+        return topics;
     }
 }

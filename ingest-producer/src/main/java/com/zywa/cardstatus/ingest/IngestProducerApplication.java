@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Accepts partner files and events and publishes them as card events on Kafka. */
@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IngestProducerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(IngestProducerApplication.class, args);
+        application().run(args);
+    }
+
+    /** The application with its own configuration file, {@code ingest-producer.properties}. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(IngestProducerApplication.class)
+                .properties("spring.config.name=ingest-producer");
     }
 }

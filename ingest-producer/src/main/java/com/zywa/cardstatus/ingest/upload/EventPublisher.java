@@ -1,0 +1,50 @@
+package com.zywa.cardstatus.ingest.upload;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.contract.Topics;
+import java.util.function.Consumer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes one batch of events (a file, or one partner request) in a single Kafka transaction: events to the
+ * topic of their type keyed by card ID, rejected rows to {@link Topics#REJECTS}. Either all of it becomes
+ * visible to read-committed consumers, or none of it does.
+ */
+@Component
+public class EventPublisher {
+
+    private final KafkaTemplate<String, Object> kafka;
+
+    EventPublisher(KafkaTemplate<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Runs {@code work} inside one transaction; throws (and aborts) if anything could not be published. */
+    public void inTransaction(Consumer<Batch> work) {
+        kafka.executeInTransaction(operations -> {
+            work.accept(new Batch(operations));
+            return null;
+        });
+    }
+
+    /** The sends available inside a transaction. */
+    public static final class Batch {
+
+        private final KafkaOperations<String, Object> operations;
+
+        private Batch(KafkaOperations<String, Object> operations) {
+            this.operations = operations;
+        }
+
+        public void event(CardEvent event) {
+            operations.send(event.type().topic(), event.cardId(), event);
+        }
+
+        public void rejected(RejectedRow row) {
+            operations.send(Topics.REJECTS, row.uploadId(), row);
+        }
+    }
+}

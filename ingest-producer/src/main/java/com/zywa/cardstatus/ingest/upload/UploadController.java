@@ -1,0 +1,93 @@
+package com.zywa.cardstatus.ingest.upload;
+
+import com.zywa.cardstatus.ingest.web.ErrorBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Ops upload partner CSV files here and read the report of each upload. */
+@RestController
+class UploadController {
+
+    private final UploadService service;
+
+    UploadController(UploadService service) {
+        this.service = service;
+    }
+
+    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
+    ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
+            @RequestParam(required = false) String partner) throws IOException {
+        UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner);
+        try (InputStream content = file.getInputStream()) {
+            UploadReport report = service.ingest(request, content);
+            return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
+        }
+    }
+
+    @GetMapping("/uploads/{id}")
+    ResponseEntity<?> report(@PathVariable String id) {
+        UUID uploadId;
+        try {
+            uploadId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_upload_id", "'" + id + "' is not an upload ID"));
+        }
+        return service.find(uploadId).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(ErrorBody.of("not_found", "no upload with ID " + id)));
+    }
+
+    @ExceptionHandler(UploadRefusedException.class)
+    ResponseEntity<ErrorBody> refused(UploadRefusedException e) {
+        return ResponseEntity.unprocessableContent().body(new ErrorBody(e.code(), e.getMessage(), e.uploadId()));
+    }
+
+    @ExceptionHandler(UploadFailedException.class)
+    ResponseEntity<ErrorBody> failed(UploadFailedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("publish_failed",
+                "the events could not be published and nothing from this file was applied; upload it again ("
+                        + e.getMessage() + ")", e.uploadId()));
+    }
+
+    @ExceptionHandler(InvalidTimezoneException.class)
+    ResponseEntity<ErrorBody> badZone(InvalidTimezoneException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("invalid_timezone", e.getMessage()));
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    }
+
+    private static ZoneId zone(String timezone) {
+        if (timezone == null || timezone.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(timezone.strip());
+        } catch (DateTimeException e) {
+            throw new InvalidTimezoneException("timezone '" + timezone + "' is not a zone ID such as Asia/Dubai or +04:00");
+        }
+    }
+
+    static class InvalidTimezoneException extends RuntimeException {
+        InvalidTimezoneException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.zywa.cardstatus.ingest.upload;
+
+/** An upload whose events could not be published; nothing from it was applied, so it can be sent again. */
+class UploadFailedException extends RuntimeException {
+
+    private final String uploadId;
+
+    UploadFailedException(String uploadId, Throwable cause) {
+        super(cause.getMessage(), cause);
+        this.uploadId = uploadId;
+    }
+
+    String uploadId() {
+        return uploadId;
+    }
+}

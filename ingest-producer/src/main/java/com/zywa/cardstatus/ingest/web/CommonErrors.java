@@ -1,0 +1,69 @@
+package com.zywa.cardstatus.ingest.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Turns request problems and unexpected failures into {@link ErrorBody} answers, never a stack trace. */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class CommonErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(CommonErrors.class);
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ErrorBody> missingPart(MissingServletRequestPartException e) {
+        return answer(HttpStatus.BAD_REQUEST, "missing_file", "multipart field '" + e.getRequestPartName()
+                + "' is required: send the CSV as -F " + e.getRequestPartName() + "=@<path>");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
+        return answer(HttpStatus.BAD_REQUEST, "missing_parameter", "parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> badParameter(MethodArgumentTypeMismatchException e) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid_parameter", "parameter '" + e.getName() + "' has an invalid value '"
+                + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
+        return answer(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", "the file is larger than the upload limit ("
+                + e.getMaxUploadSize() + " bytes); split it or ask ops to raise spring.servlet.multipart.max-file-size");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorBody> notMultipart(MultipartException e) {
+        return answer(HttpStatus.BAD_REQUEST, "not_multipart", "send the file as multipart/form-data in field 'file': "
+                + e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "the request failed unexpectedly; the error is logged: " + e.getClass().getSimpleName());
+    }
+
+    private static ResponseEntity<ErrorBody> answer(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(ErrorBody.of(code, message));
+    }
+}

@@ -1,0 +1,47 @@
+package com.zywa.cardstatus.api.lookup;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every failure of the API as an {@link ApiError} with the right status; never a stack trace. */
+@RestControllerAdvice
+class LookupErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(LookupErrors.class);
+
+    @ExceptionHandler(LookupException.class)
+    ResponseEntity<ApiError> lookup(LookupException e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(new ApiError("missing_parameter",
+                "parameter '" + e.getParameterName() + "' is required"));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found",
+                "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError("method_not_allowed", e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("lookup failed", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("internal_error",
+                "the lookup failed unexpectedly; the error is logged (" + e.getClass().getSimpleName() + ")"));
+    }
+}

@@ -1,0 +1,114 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** What a test does to the running pipeline: upload files, ask the API, and wait until all is processed. */
+final class PipelineClient {
+
+    /** An HTTP answer: status code and parsed JSON body. */
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final Pipeline pipeline;
+    private final RestClient http = RestClient.create();
+
+    PipelineClient(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    Answer uploadSample(String fileName) {
+        return upload(fileName, sample(fileName), Map.of());
+    }
+
+    Answer upload(String fileName, byte[] content, Map<String, String> params) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        params.forEach(form::add);
+        return http.post().uri(pipeline.ingestUrl() + "/uploads").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
+    }
+
+    Answer cardStatus(String query) {
+        return get(pipeline.apiUrl() + "/get_card_status?" + query);
+    }
+
+    Answer get(String url) {
+        return http.get().uri(URI.create(url)).exchange((request, response) -> answer(response.getStatusCode().value(),
+                response.getBody()));
+    }
+
+    /** Waits until the fold has consumed every event and the projection every status record. */
+    void awaitIdle() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(lagging()).as("partitions not yet consumed").isEmpty());
+    }
+
+    private List<String> lagging() throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", pipeline.broker.getBrokersAsString()))) {
+            List<String> lagging = new ArrayList<>(lagging(admin, "card-status-processor", Topics.eventTopics()));
+            lagging.addAll(lagging(admin, "status-projection", List.of(Topics.STATUS)));
+            return lagging;
+        }
+    }
+
+    private static List<String> lagging(Admin admin, String group, List<String> topics)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        List<String> lagging = new ArrayList<>();
+        admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+            OffsetAndMetadata offset = committed.get(partition);
+            long position = offset == null ? 0 : offset.offset();
+            if (position < end.offset()) {
+                lagging.add(group + " " + partition + " at " + position + " of " + end.offset());
+            }
+        });
+        return lagging;
+    }
+
+    static byte[] sample(String fileName) {
+        try (InputStream in = PipelineClient.class.getResourceAsStream("/samples/" + fileName)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer answer(int status, InputStream body) throws IOException {
+        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        return new Answer(status, text.isBlank() ? null : Json.MAPPER.readTree(text));
+    }
+}
