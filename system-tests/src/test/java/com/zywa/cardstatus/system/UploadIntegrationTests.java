@@ -1,0 +1,118 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** What ops see when they upload: reports with every row accounted for, and clear refusals. */
+@ExtendWith(PipelineExtension.class)
+class UploadIntegrationTests {
+
+    private PipelineClient client;
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void connect(Pipeline pipeline) {
+        this.pipeline = pipeline;
+        client = new PipelineClient(pipeline);
+    }
+
+    @Test
+    void reportsAcceptedRejectedAndWarnedRowsAndKeepsTheReport() {
+        String file = "ID,Card ID,User contact,Timestamp\r\nR1,ZYWREP1,9.71535E+11,14-11-2023 12:00PM\r\n"
+                + "R2,,0501234567,14-11-2023 12:00PM\r\nR3,ZYWREP3,0501234567,31-02-2024 10:00\r\n";
+
+        PipelineClient.Answer answer = client.upload("report-returned.csv", file.getBytes(StandardCharsets.UTF_8),
+                Map.of());
+
+        JsonNode report = answer.body();
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(report.get("kind").asString()).isEqualTo("RETURNED");
+        assertThat(report.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(report.get("rows_total").asInt()).isEqualTo(3);
+        assertThat(report.get("rows_accepted").asInt()).isEqualTo(1);
+        assertThat(report.get("rows_rejected").asInt()).isEqualTo(2);
+        assertThat(report.get("warnings").get(0).asString()).startsWith("line 2: phone '9.71535E+11' was mangled");
+        assertThat(report.get("rejections")).extracting(r -> r.get("line").asInt() + ": " + r.get("reason").asString())
+                .containsExactly("3: line 3: card ID is empty",
+                        "4: line 4: timestamp '31-02-2024 10:00' is not a real date and time: Invalid date 'FEBRUARY 31'");
+        PipelineClient.Answer later = client.get(pipeline.ingestUrl() + "/uploads/" + report.get("upload_id").asString());
+        assertThat(later.body()).isEqualTo(report);
+    }
+
+    @Test
+    void usesTheKindAndTimezoneParameters() {
+        String file = "Card ID,Timestamp\nZYWTZ1,12-11-2023 10:00\n";
+
+        JsonNode report = client.upload("cards.csv", file.getBytes(StandardCharsets.UTF_8),
+                Map.of("kind", "pickup", "timezone", "Europe/London")).body();
+
+        assertThat(report.get("kind").asString()).isEqualTo("PICKED_UP");
+        assertThat(report.get("rows_accepted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAFileOfUnknownKindAndRecordsTheRefusal() {
+        PipelineClient.Answer answer = client.upload("cards.csv", "Card ID,Timestamp\n".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("error").asString()).isEqualTo("unknown_kind");
+        assertThat(answer.body().get("message").asString()).isEqualTo("file name 'cards.csv' does not name a kind; "
+                + "pass kind=pickup|exception|delivered|returned or put one of those words in the file name");
+        JsonNode kept = client.get(pipeline.ingestUrl() + "/uploads/" + answer.body().get("upload_id").asString()).body();
+        assertThat(kept.get("state").asString()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void refusesAFileMissingARequiredColumnNamingTheHeadersFound() {
+        PipelineClient.Answer answer = client.upload("pickup.csv",
+                "ID,Card,Mobile\n1,ZYW1,0501234567\n".getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("error").asString()).isEqualTo("missing_column");
+        assertThat(answer.body().get("message").asString())
+                .isEqualTo("required column Timestamp is missing; found headers ['ID', 'Card', 'Mobile']");
+    }
+
+    @Test
+    void refusesBadParameters() {
+        PipelineClient.Answer zone = client.upload("pickup.csv", "Card ID,Timestamp\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("timezone", "Mars/Olympus"));
+        PipelineClient.Answer kind = client.upload("pickup.csv", "Card ID,Timestamp\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("kind", "lost"));
+
+        assertThat(zone.status()).isEqualTo(400);
+        assertThat(zone.body().get("error").asString()).isEqualTo("invalid_timezone");
+        assertThat(kind.status()).isEqualTo(422);
+        assertThat(kind.body().get("message").asString())
+                .isEqualTo("kind 'lost' is not one of pickup, exception, delivered, returned");
+    }
+
+    @Test
+    void refusesAnUploadWithoutAFile() {
+        PipelineClient.Answer answer = RestClient.create().post().uri(pipeline.ingestUrl() + "/uploads")
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
+                .body(new LinkedMultiValueMap<>(Map.of("kind", java.util.List.of("pickup"))))
+                .exchange((request, response) -> new PipelineClient.Answer(response.getStatusCode().value(),
+                        com.zywa.cardstatus.contract.Json.MAPPER.readTree(response.getBody())));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("error").asString()).isEqualTo("missing_file");
+    }
+
+    @Test
+    void answersUnknownAndMalformedUploadIds() {
+        assertThat(client.get(pipeline.ingestUrl() + "/uploads/6f1d1a56-0000-4000-8000-000000000000").status())
+                .isEqualTo(404);
+        assertThat(client.get(pipeline.ingestUrl() + "/uploads/not-an-id").body().get("error").asString())
+                .isEqualTo("invalid_upload_id");
+    }
+}
