@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -31,26 +32,27 @@ public final class CardStatusTopology {
     public static KStream<String, CardStatus> build(StreamsBuilder builder) {
         // all event topics, keyed by card ID and co-partitioned, read as one stream
         KStream<String, CardEvent> events = builder.stream(Topics.eventTopics(),
-                Consumed.with(Serdes.String(), JsonSerde.cardEvents()));
+                Consumed.with(Serdes.String(), JsonSerde.cardEvents()).withName("card-events"));
 
         // an event keyed by anything but its card ID would be folded on the wrong partition: set it aside
-        events.filter((key, event) -> event != null && !event.cardId().equals(key))
-                .to(Topics.EVENTS_DLT, Produced.with(Serdes.String(), JsonSerde.cardEvents()));
+        events.filter((key, event) -> event != null && !event.cardId().equals(key), Named.as("keyed-by-another-card"))
+                .to(Topics.EVENTS_DLT, Produced.with(Serdes.String(), JsonSerde.cardEvents()).withName("set-aside"));
 
         // fold each card's events into its state; the fold absorbs duplicates and late older events
         KStream<String, CardStatus> statuses = events
-                .filter((cardId, event) -> event != null && event.cardId().equals(cardId))
+                .filter((cardId, event) -> event != null && event.cardId().equals(cardId), Named.as("keyed-by-its-card"))
                 .groupByKey(Grouped.with(Serdes.String(), JsonSerde.cardEvents()))
                 .aggregate(() -> null,
                         (cardId, event, state) -> (state == null ? CardState.empty(cardId) : state).apply(event),
+                        Named.as("fold"),
                         Materialized.<String, CardState, KeyValueStore<Bytes, byte[]>>as(STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(CardStateSerde.create()))
-                .toStream()
-                .mapValues(CardState::toStatus);
+                .toStream(Named.as("changed-cards"))
+                .mapValues(CardState::toStatus, Named.as("current-status"));
 
         // publish the current status; card.status is compacted, so it always holds the latest per card
-        statuses.to(Topics.STATUS, Produced.with(Serdes.String(), new JsonSerde<>(CardStatus.class)));
+        statuses.to(Topics.STATUS, Produced.with(Serdes.String(), new JsonSerde<>(CardStatus.class)).withName("publish-status"));
         return statuses;
     }
 }

@@ -1,0 +1,152 @@
+package com.zywa.cardstatus.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * A real PostgreSQL server from the binaries published on Maven Central, unpacked and initialised under
+ * {@code home} (the data directory survives restarts). PostgreSQL refuses to run as root, so as root the server
+ * runs as the unprivileged {@code nobody} user.
+ */
+final class LocalPostgres implements AutoCloseable {
+
+    private static final String[] ARCHIVES = {"postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
+        "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz"};
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final Path home;
+    private final int port;
+
+    LocalPostgres(Path home, int port) {
+        this.home = home.toAbsolutePath();
+        this.port = port;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    void start() throws IOException, InterruptedException {
+        Path bin = unpack();
+        Path data = home.resolve("data");
+        if (ROOT) {
+            run(List.of("chown", "-R", "nobody:nogroup", home.toString()), false);
+        }
+        if (!Files.exists(data.resolve("PG_VERSION"))) {
+            check(run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
+                    "-E", "UTF8", "--locale=C"), true), "initdb");
+        }
+        if (run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "status"), true) != 0) {
+            check(run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
+                    "-l", home.resolve("postgres.log").toString(), "-o",
+                    "-p " + port + " -h 127.0.0.1 -k " + data, "start"), true), "pg_ctl start");
+        }
+    }
+
+    /** Creates the service's role and database unless they exist. */
+    void createDatabase(String name, String user, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
+                Statement sql = connection.createStatement()) {
+            if (!sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'").next()) {
+                sql.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+            }
+            if (!sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
+                sql.execute("CREATE DATABASE " + name + " OWNER " + user);
+            }
+        }
+    }
+
+    private void check(int status, String step) {
+        if (status != 0) {
+            throw new IllegalStateException(step + " failed with status " + status + "; see "
+                    + home.resolve("commands.log") + " and " + home.resolve("postgres.log"));
+        }
+    }
+
+    private Path unpack() throws IOException {
+        Path bin = home.resolve("binaries/bin");
+        if (Files.exists(bin.resolve("pg_ctl"))) {
+            return bin;
+        }
+        Path target = home.resolve("binaries");
+        Files.createDirectories(target);
+        try (InputStream archive = archive();
+                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path path = target.resolve(entry.getName()).normalize();
+                if (!path.startsWith(target)) {
+                    throw new IOException("archive entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(path.getParent());
+                    Files.deleteIfExists(path);
+                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(path.getParent());
+                    Files.copy(tar, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
+                }
+            }
+        }
+        return bin;
+    }
+
+    private static InputStream archive() throws IOException {
+        for (String name : ARCHIVES) {
+            InputStream in = LocalPostgres.class.getClassLoader().getResourceAsStream(name);
+            if (in != null) {
+                return in;
+            }
+        }
+        throw new IOException("no PostgreSQL binaries for " + System.getProperty("os.name") + "/"
+                + System.getProperty("os.arch") + " on the class path; set SPRING_DATASOURCE_URL to use your own server");
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        StringBuilder text = new StringBuilder();
+        String letters = "rwxrwxrwx";
+        for (int bit = 8; bit >= 0; bit--) {
+            text.append((mode & (1 << bit)) != 0 ? letters.charAt(8 - bit) : '-');
+        }
+        return PosixFilePermissions.fromString(text.toString());
+    }
+
+    private int run(List<String> command, boolean asServerUser) throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        List<String> full = new ArrayList<>();
+        if (ROOT && asServerUser) {
+            full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+        }
+        full.addAll(command);
+        Process process = new ProcessBuilder(full).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("commands.log").toFile())).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not finish in 120 s");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        Path pgCtl = home.resolve("binaries/bin/pg_ctl");
+        run(List.of(pgCtl.toString(), "-D", home.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+    }
+}

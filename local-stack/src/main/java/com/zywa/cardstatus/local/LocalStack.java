@@ -1,0 +1,80 @@
+package com.zywa.cardstatus.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts what the services need on a developer machine, unless the environment points at external ones: a KRaft
+ * Kafka broker and a PostgreSQL server with data under {@code .local/}. Writes {@code .local/stack.env} with the
+ * connection settings for the services, then runs until stopped (Ctrl-C or SIGTERM), shutting both down cleanly.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(env("LOCAL_DIR", ".local"));
+        List<AutoCloseable> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started), "local-stack-shutdown"));
+        List<String> settings = new ArrayList<>();
+
+        String kafka = env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "");
+        if (kafka.isBlank()) {
+            LocalKafka broker = new LocalKafka(root.resolve("kafka"), Integer.parseInt(env("LOCAL_KAFKA_PORT", "9092")));
+            broker.start();
+            started.add(broker);
+            kafka = broker.bootstrapServers();
+            log.info("Kafka (KRaft) broker on {}, data in {}", kafka, root.resolve("kafka"));
+        }
+        settings.add("SPRING_KAFKA_BOOTSTRAP_SERVERS=" + kafka);
+
+        if (env("SPRING_DATASOURCE_URL", "").isBlank()) {
+            LocalPostgres postgres = new LocalPostgres(root.resolve("postgres"),
+                    Integer.parseInt(env("LOCAL_POSTGRES_PORT", "15432")));
+            postgres.start();
+            started.add(0, postgres);
+            postgres.createDatabase("cardstatus", "cardstatus", "cardstatus");
+            settings.add("SPRING_DATASOURCE_URL=" + postgres.jdbcUrl("cardstatus"));
+            settings.add("SPRING_DATASOURCE_USERNAME=cardstatus");
+            settings.add("SPRING_DATASOURCE_PASSWORD=cardstatus");
+            log.info("PostgreSQL on {}, data in {}", postgres.jdbcUrl("cardstatus"), root.resolve("postgres/data"));
+        }
+        writeSettings(root, settings);
+        log.info("local stack ready");
+        new CountDownLatch(1).await();
+    }
+
+    private static void writeSettings(Path root, List<String> settings) throws IOException {
+        Files.createDirectories(root);
+        Path file = root.resolve("stack.env");
+        Path partial = root.resolve("stack.env.partial");
+        Files.write(partial, settings.stream().map(line -> "export " + line).toList());
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void stop(List<AutoCloseable> started) {
+        for (AutoCloseable part : started) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        log.info("local stack stopped");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
