@@ -40,16 +40,23 @@ public enum Column {
 
     /** The column a header names, or null when it names none we know. */
     public static Column forHeader(String header) {
+        return forHeader(header, java.util.Map.of());
+    }
+
+    /** Like {@link #forHeader(String)}, also trying a partner's own spellings of each column. */
+    public static Column forHeader(String header, java.util.Map<Column, java.util.List<String>> extra) {
         String key = normalize(header);
         for (Column column : values()) {
-            if (column.spellings.contains(key)) {
+            if (column.spellings.contains(key) || extra.getOrDefault(column, java.util.List.of()).stream()
+                    .map(Column::normalize).anyMatch(key::equals)) {
                 return column;
             }
         }
         return null;
     }
 
-    static String normalize(String header) {
+    /** The comparison form of a header: no case, spaces, underscores, dashes or BOM. */
+    public static String normalize(String header) {
         return header.replace("\uFEFF", "").toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
     }
 }

@@ -21,9 +21,14 @@ public final class HeaderMap {
 
     /** Reads a header row. */
     public static HeaderMap of(String[] headers) {
+        return of(headers, Map.of());
+    }
+
+    /** Reads a header row, also accepting a partner's own spellings of each column. */
+    public static HeaderMap of(String[] headers, Map<Column, List<String>> synonyms) {
         Map<Column, Integer> positions = new EnumMap<>(Column.class);
         for (int i = 0; i < headers.length; i++) {
-            Column column = Column.forHeader(headers[i]);
+            Column column = Column.forHeader(headers[i], synonyms);
             if (column == null) {
                 continue;
             }

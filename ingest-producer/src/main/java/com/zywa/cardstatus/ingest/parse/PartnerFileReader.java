@@ -5,6 +5,8 @@ import com.zywa.cardstatus.contract.EventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -18,9 +20,16 @@ public final class PartnerFileReader {
     }
 
     private final RowMapper mapper;
+    private final Map<Column, List<String>> synonyms;
 
     public PartnerFileReader(RowMapper mapper) {
+        this(mapper, Map.of());
+    }
+
+    /** A reader that also accepts a partner's own header spellings. */
+    public PartnerFileReader(RowMapper mapper, Map<Column, List<String>> synonyms) {
         this.mapper = mapper;
+        this.synonyms = Map.copyOf(synonyms);
     }
 
     /**
@@ -30,7 +39,7 @@ public final class PartnerFileReader {
      */
     public void read(InputStream input, Upload upload, Consumer<RowOutcome> outcomes) {
         try (CsvRows rows = new CsvRows(input)) {
-            HeaderMap header = HeaderMap.of(rows.header());
+            HeaderMap header = HeaderMap.of(rows.header(), synonyms);
             for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
                 EventSource source = EventSource.upload(upload.partner(), upload.uploadId(), upload.fileName(), row.line());
                 outcomes.accept(mapper.map(header, row, upload.kind(), source));

@@ -5,6 +5,8 @@ import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,19 @@ public final class RowMapper {
 
     private final PhoneNormalizer phones;
     private final TimestampParser timestamps;
+    private final Duration maxFutureSkew;
+    private final Clock clock;
 
+    /** A mapper that accepts timestamps up to a day in the future (clock skew, time zone mistakes). */
     public RowMapper(PhoneNormalizer phones, TimestampParser timestamps) {
+        this(phones, timestamps, Duration.ofDays(1), Clock.systemUTC());
+    }
+
+    public RowMapper(PhoneNormalizer phones, TimestampParser timestamps, Duration maxFutureSkew, Clock clock) {
         this.phones = phones;
         this.timestamps = timestamps;
+        this.maxFutureSkew = maxFutureSkew;
+        this.clock = clock;
     }
 
     /** Maps a row of a file whose header is {@code header}; {@code source} tells where the row came from. */
@@ -38,48 +49,64 @@ public final class RowMapper {
         if (fields.length != header.width()) {
             return reject(row, "has " + fields.length + " fields but the header has " + header.width());
         }
-        return map(row.line(), String.join(",", fields), kind, header.value(fields, Column.CARD_ID),
-                header.value(fields, Column.TIMESTAMP), header.value(fields, Column.PHONE),
-                header.value(fields, Column.COMMENT), header.value(fields, Column.PARTNER_ID), source);
+        Fields values = new Fields(header.value(fields, Column.CARD_ID), header.value(fields, Column.TIMESTAMP),
+                header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
+                header.value(fields, Column.PARTNER_ID));
+        return map(row.line(), "line " + row.line(), String.join(",", fields), kind, values, source);
     }
 
-    /** Maps one event given field by field (a CSV row or a partner JSON event). */
-    public RowOutcome map(int line, String raw, EventType kind, String cardId, String timestamp, String phone,
-            String comment, String partnerEventId, EventSource source) {
+    /** The fields of one event, as text, whatever it came from. */
+    public record Fields(String cardId, String timestamp, String phone, String comment, String partnerEventId) {
+    }
+
+    /**
+     * Maps one event given field by field (a CSV row or a partner JSON event); {@code where} names it in messages,
+     * e.g. "line 3" or "event 2".
+     */
+    public RowOutcome map(int line, String where, String raw, EventType kind, Fields fields, EventSource source) {
+        String cardId = fields.cardId();
+        String timestamp = fields.timestamp();
+        String comment = fields.comment();
         if (cardId == null || cardId.isBlank()) {
-            return new RowOutcome.Rejected(line, "line " + line + ": card ID is empty", raw);
+            return new RowOutcome.Rejected(line, where + ": card ID is empty", raw);
         }
         if (!CARD_ID.matcher(cardId.strip()).matches()) {
-            return new RowOutcome.Rejected(line, "line " + line + ": card ID '" + cardId.strip()
+            return new RowOutcome.Rejected(line, where + ": card ID '" + cardId.strip()
                     + "' must be 1-64 letters, digits, '-' or '_'", raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
-            return new RowOutcome.Rejected(line, "line " + line + ": timestamp is empty", raw);
+            return new RowOutcome.Rejected(line, where + ": timestamp is empty", raw);
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            return new RowOutcome.Rejected(line, "line " + line + ": comment is " + comment.length()
+            return new RowOutcome.Rejected(line, where + ": comment is " + comment.length()
                     + " characters long; at most " + MAX_COMMENT + " are accepted", raw);
         }
         Instant occurredAt;
         try {
             occurredAt = timestamps.parse(timestamp);
         } catch (IllegalArgumentException e) {
-            return new RowOutcome.Rejected(line, "line " + line + ": " + e.getMessage(), raw);
+            return new RowOutcome.Rejected(line, where + ": " + e.getMessage(), raw);
+        }
+        Instant latest = clock.instant().plus(maxFutureSkew);
+        if (occurredAt.isAfter(latest)) {
+            return new RowOutcome.Rejected(line, where + ": timestamp '" + timestamp.strip() + "' is "
+                    + occurredAt + ", more than " + maxFutureSkew.toHours() + " h in the future; check the date and "
+                    + "the time zone (" + timestamps.zone() + ")", raw);
         }
         List<String> warnings = new ArrayList<>();
-        String e164 = phone(line, phone, warnings);
+        String e164 = phone(where, fields.phone(), warnings);
         CardEvent event = CardEvent.of(kind, cardId.strip(), e164, occurredAt, blankToNull(comment),
-                blankToNull(partnerEventId), source);
+                blankToNull(fields.partnerEventId()), source);
         return new RowOutcome.Accepted(line, event, warnings);
     }
 
-    private String phone(int line, String raw, List<String> warnings) {
+    private String phone(String where, String raw, List<String> warnings) {
         Phone phone = phones.normalize(raw);
         if (phone instanceof Phone.Mangled mangled) {
-            warnings.add("line " + line + ": phone '" + mangled.raw() + "' was mangled by a spreadsheet "
+            warnings.add(where + ": phone '" + mangled.raw() + "' was mangled by a spreadsheet "
                     + "(scientific notation loses digits); event kept without a phone");
         } else if (phone instanceof Phone.Invalid invalid) {
-            warnings.add("line " + line + ": " + invalid.reason() + "; event kept without a phone");
+            warnings.add(where + ": " + invalid.reason() + "; event kept without a phone");
         }
         return phone.e164OrNull();
     }

@@ -23,19 +23,37 @@ public final class TimestampParser {
     private record Form(String label, DateTimeFormatter formatter, boolean zoned) {
     }
 
-    private static final List<Form> FORMS = List.of(
-            new Form("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX", DateTimeFormatter.ISO_OFFSET_DATE_TIME, true),
-            new Form("yyyy-MM-dd'T'HH:mm[:ss]", DateTimeFormatter.ISO_LOCAL_DATE_TIME, false),
-            local("yyyy-MM-dd HH:mm[:ss]", "uuuu-MM-dd H:mm[:ss]"),
-            local("dd-MM-yyyy HH:mm[:ss]", "d-M-uuuu H:mm[:ss]"),
-            local("dd-MM-yyyy h:mm[:ss][ ]AM/PM", "d-M-uuuu h:mm[:ss][ ]a"));
+    /** Whether a partner writes the day or the month first in {@code 12-11-2023}. */
+    public enum DateOrder {
+        DAY_FIRST("dd-MM-yyyy", "d-M-uuuu"), MONTH_FIRST("MM-dd-yyyy", "M-d-uuuu");
 
-    private static final String EXPECTED = FORMS.stream().map(Form::label).collect(Collectors.joining(", "));
+        private final String label;
+        private final String pattern;
+
+        DateOrder(String label, String pattern) {
+            this.label = label;
+            this.pattern = pattern;
+        }
+    }
 
     private final ZoneId partnerZone;
+    private final List<Form> forms;
+    private final String expected;
 
+    /** A parser for a day-first partner. */
     public TimestampParser(ZoneId partnerZone) {
+        this(partnerZone, DateOrder.DAY_FIRST);
+    }
+
+    public TimestampParser(ZoneId partnerZone, DateOrder order) {
         this.partnerZone = partnerZone;
+        this.forms = List.of(
+                new Form("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX", DateTimeFormatter.ISO_OFFSET_DATE_TIME, true),
+                new Form("yyyy-MM-dd'T'HH:mm[:ss]", DateTimeFormatter.ISO_LOCAL_DATE_TIME, false),
+                local("yyyy-MM-dd HH:mm[:ss]", "uuuu-MM-dd H:mm[:ss]"),
+                local(order.label + " HH:mm[:ss]", order.pattern + " H:mm[:ss]"),
+                local(order.label + " h:mm[:ss][ ]AM/PM", order.pattern + " h:mm[:ss][ ]a"));
+        this.expected = forms.stream().map(Form::label).collect(Collectors.joining(", "));
     }
 
     private static Form local(String label, String pattern) {
@@ -48,7 +66,7 @@ public final class TimestampParser {
     public Instant parse(String text) {
         String value = text.strip();
         DateTimeException impossible = null;
-        for (Form form : FORMS) {
+        for (Form form : forms) {
             try {
                 TemporalAccessor parsed = form.formatter().parse(value);
                 return form.zoned() ? OffsetDateTime.from(parsed).toInstant()
@@ -63,7 +81,7 @@ public final class TimestampParser {
             throw new IllegalArgumentException("timestamp '" + value + "' is not a real date and time: "
                     + impossible.getMessage());
         }
-        throw new IllegalArgumentException("timestamp '" + value + "' matches none of: " + EXPECTED);
+        throw new IllegalArgumentException("timestamp '" + value + "' matches none of: " + expected);
     }
 
     public ZoneId zone() {

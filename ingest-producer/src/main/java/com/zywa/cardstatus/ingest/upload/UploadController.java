@@ -1,11 +1,13 @@
 package com.zywa.cardstatus.ingest.upload;
 
+import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.web.ErrorBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,22 +34,32 @@ class UploadController {
     ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
             @RequestParam(required = false) String partner) throws IOException {
-        UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner);
+        UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner,
+                "http", null);
         try (InputStream content = file.getInputStream()) {
             UploadReport report = service.ingest(request, content);
             return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
         }
     }
 
+    @GetMapping("/uploads")
+    List<UploadReport> recent(@RequestParam(defaultValue = "50") int limit) {
+        return service.recent(Math.max(1, Math.min(limit, 500)));
+    }
+
     @GetMapping("/uploads/{id}")
-    ResponseEntity<?> report(@PathVariable String id) {
+    ResponseEntity<?> report(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
         UUID uploadId;
         try {
             uploadId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(ErrorBody.of("invalid_upload_id", "'" + id + "' is not an upload ID"));
         }
-        return service.find(uploadId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        if (page < 0 || size < 1 || size > 1000) {
+            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_page", "page must be >= 0 and size 1..1000"));
+        }
+        return service.find(uploadId, page, size).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(ErrorBody.of("not_found", "no upload with ID " + id)));
     }
@@ -62,6 +74,11 @@ class UploadController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("publish_failed",
                 "the events could not be published and nothing from this file was applied; upload it again ("
                         + e.getMessage() + ")", e.uploadId()));
+    }
+
+    @ExceptionHandler(Partners.UnknownPartnerException.class)
+    ResponseEntity<ErrorBody> unknownPartner(Partners.UnknownPartnerException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("unknown_partner", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidTimezoneException.class)

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 /** An upload whose events could not be published; nothing from it was applied, so it can be sent again. */
-class UploadFailedException extends RuntimeException {
+public class UploadFailedException extends RuntimeException {
 
     private final String uploadId;
 
@@ -10,7 +10,7 @@ class UploadFailedException extends RuntimeException {
         this.uploadId = uploadId;
     }
 
-    String uploadId() {
+    public String uploadId() {
         return uploadId;
     }
 }

@@ -3,7 +3,7 @@ package com.zywa.cardstatus.ingest.upload;
 import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 
 /** An upload refused as a whole; carries the upload ID under which the refusal is recorded. */
-class UploadRefusedException extends RuntimeException {
+public class UploadRefusedException extends RuntimeException {
 
     private final String uploadId;
     private final String code;
@@ -14,7 +14,7 @@ class UploadRefusedException extends RuntimeException {
         this.code = cause.code();
     }
 
-    String uploadId() {
+    public String uploadId() {
         return uploadId;
     }
 

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What happened to one uploaded file: every row is counted as accepted or rejected, warnings say what was lost
- * from accepted rows, and {@code error} says why a refused or failed upload applied nothing.
+ * What happened to one upload: every row read is counted as accepted or rejected, warnings say what was lost
+ * from accepted rows, {@code error} says why a refused or failed upload applied nothing. {@code warnings} and
+ * {@code rejections} hold one page ({@code page}, {@code size}) of the issues, in line order.
  */
 public record UploadReport(
         String uploadId,
@@ -14,11 +15,16 @@ public record UploadReport(
         String file,
         EventType kind,
         UploadState state,
+        String source,
+        long rowsRead,
         long rowsTotal,
         long rowsAccepted,
         long rowsRejected,
+        long warningsTotal,
         List<String> warnings,
         List<Rejection> rejections,
+        int page,
+        int size,
         String error,
         Instant receivedAt,
         Instant finishedAt) {

@@ -1,15 +1,23 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Keeps every upload's report in {@code ingest.upload}, so {@code GET /uploads/{id}} answers later. */
+/** Uploads and their row issues in the {@code ingest} schema: written as a file streams, read back as reports. */
 @Repository
 class UploadRepository {
+
+    private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, rows_read, rows_total, "
+            + "rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
 
     private final JdbcTemplate jdbc;
 
@@ -17,24 +25,78 @@ class UploadRepository {
         this.jdbc = jdbc;
     }
 
-    void save(UploadReport report) {
-        jdbc.update("""
-                INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, rows_total, rows_accepted,
-                                           rows_rejected, report, received_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?)
-                ON CONFLICT (upload_id) DO UPDATE SET
-                    kind = EXCLUDED.kind, state = EXCLUDED.state, rows_total = EXCLUDED.rows_total,
-                    rows_accepted = EXCLUDED.rows_accepted, rows_rejected = EXCLUDED.rows_rejected,
-                    report = EXCLUDED.report, finished_at = EXCLUDED.finished_at
-                """, UUID.fromString(report.uploadId()), report.partner(), report.file(),
-                report.kind() == null ? null : report.kind().name(), report.state().name(), report.rowsTotal(),
-                report.rowsAccepted(), report.rowsRejected(), Json.MAPPER.writeValueAsString(report),
-                Timestamp.from(report.receivedAt()),
-                report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()));
+    /** Records a new upload, in {@code state}, before any of its rows is read. */
+    void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
+        jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, instance_id, "
+                + "content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(upload.id()),
+                upload.partner(), upload.fileName(), upload.kind() == null ? null : upload.kind().name(), state.name(),
+                upload.source(), instanceId, upload.sha256(), Timestamp.from(receivedAt));
     }
 
-    Optional<UploadReport> find(UUID uploadId) {
-        return jdbc.query("SELECT report::text FROM ingest.upload WHERE upload_id = ?",
-                (rs, n) -> Json.MAPPER.readValue(rs.getString(1), UploadReport.class), uploadId).stream().findFirst();
+    void progress(String uploadId, long rowsRead) {
+        jdbc.update("UPDATE ingest.upload SET rows_read = ? WHERE upload_id = ?", rowsRead, UUID.fromString(uploadId));
+    }
+
+    void saveIssues(String uploadId, List<UploadTally.Issue> issues) {
+        UUID id = UUID.fromString(uploadId);
+        jdbc.batchUpdate("INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES (?, ?, ?, ?, ?)",
+                issues.stream().map(i -> new Object[] {id, i.severity().name(), i.line(), i.message(), i.raw()}).toList());
+    }
+
+    /** Ends an upload; a refused or failed one keeps no issues, since none of its rows was applied. */
+    void finish(String uploadId, UploadState state, UploadTally tally, String error, Instant finishedAt) {
+        UUID id = UUID.fromString(uploadId);
+        boolean applied = state == UploadState.COMPLETED;
+        if (!applied) {
+            jdbc.update("DELETE FROM ingest.row_issue WHERE upload_id = ?", id);
+        }
+        jdbc.update("UPDATE ingest.upload SET state = ?, rows_read = ?, rows_total = ?, rows_accepted = ?, "
+                + "rows_rejected = ?, warnings_total = ?, error = ?, finished_at = ? WHERE upload_id = ?", state.name(),
+                tally.read(), applied ? tally.read() : 0, applied ? tally.accepted() : 0, applied ? tally.rejected() : 0,
+                applied ? tally.warnings() : 0, error, Timestamp.from(finishedAt), id);
+    }
+
+    Optional<UploadReport> find(UUID uploadId, int page, int size) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ingest.upload WHERE upload_id = ?",
+                (rs, n) -> report(rs, issues(uploadId, "WARNING", page, size).stream().map(UploadReport.Rejection::reason)
+                        .toList(), issues(uploadId, "REJECTED", page, size), page, size), uploadId).stream().findFirst();
+    }
+
+    /** The most recent uploads, newest first, without their issues. */
+    List<UploadReport> recent(int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM ingest.upload ORDER BY received_at DESC LIMIT ?",
+                (rs, n) -> report(rs, List.of(), List.of(), 0, 0), limit);
+    }
+
+    /** Marks this instance's uploads that were cut short by a stop as failed; returns how many. */
+    int failInterrupted(String instanceId, String error, Instant now) {
+        return jdbc.update("UPDATE ingest.upload SET state = 'FAILED', rows_total = 0, rows_accepted = 0, "
+                + "rows_rejected = 0, warnings_total = 0, error = ?, finished_at = ? "
+                + "WHERE state = 'PROCESSING' AND instance_id = ?", error, Timestamp.from(now), instanceId);
+    }
+
+    /** The completed upload of a drop-folder file with this name and content, if it was already ingested. */
+    Optional<String> completedInboxUpload(String fileName, String sha256) {
+        return jdbc.queryForList("SELECT upload_id::text FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
+                + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1", String.class, fileName, sha256)
+                .stream().findFirst();
+    }
+
+    private List<UploadReport.Rejection> issues(UUID uploadId, String severity, int page, int size) {
+        return jdbc.query("SELECT line, message FROM ingest.row_issue WHERE upload_id = ? AND severity = ? "
+                + "ORDER BY line, id LIMIT ? OFFSET ?", (rs, n) -> new UploadReport.Rejection(rs.getInt(1),
+                rs.getString(2)), uploadId, severity, size, (long) page * size);
+    }
+
+    private static UploadReport report(ResultSet rs, List<String> warnings, List<UploadReport.Rejection> rejections,
+            int page, int size) throws SQLException {
+        String kind = rs.getString("kind");
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new UploadReport(rs.getString("upload_id"), rs.getString("partner"), rs.getString("file_name"),
+                kind == null ? null : EventType.valueOf(kind), UploadState.valueOf(rs.getString("state")),
+                rs.getString("source"), rs.getLong("rows_read"), rs.getLong("rows_total"), rs.getLong("rows_accepted"),
+                rs.getLong("rows_rejected"), rs.getLong("warnings_total"), warnings, rejections, page, size,
+                rs.getString("error"), rs.getTimestamp("received_at").toInstant(),
+                finished == null ? null : finished.toInstant());
     }
 }

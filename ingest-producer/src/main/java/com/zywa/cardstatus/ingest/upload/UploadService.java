@@ -1,15 +1,14 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.ingest.IngestSettings;
+import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,73 +20,103 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Ingests one partner file: streams its rows through the parser and publishes the accepted ones in one Kafka
- * transaction, keeping a report of every row. A refused or failed file applies nothing and says why.
+ * Ingests one partner file: streams its rows through the partner's parser and publishes the accepted ones in one
+ * Kafka transaction, recording progress and every row issue as it goes. A refused or failed file applies nothing
+ * and says why.
  */
 @Service
-class UploadService {
+public class UploadService {
 
+    /** Rows between two progress updates of a running upload. */
+    static final int PROGRESS_EVERY = 10_000;
+    private static final int ISSUE_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
     private final EventPublisher publisher;
     private final UploadRepository uploads;
-    private final PhoneNormalizer phones;
-    private final IngestSettings settings;
+    private final Partners partners;
+    private final String instanceId;
     private final Clock clock = Clock.systemUTC();
 
-    UploadService(EventPublisher publisher, UploadRepository uploads, PhoneNormalizer phones, IngestSettings settings) {
+    UploadService(EventPublisher publisher, UploadRepository uploads, Partners partners, IngestSettings settings) {
         this.publisher = publisher;
         this.uploads = uploads;
-        this.phones = phones;
-        this.settings = settings;
+        this.partners = partners;
+        this.instanceId = settings.instanceId();
     }
 
-    /** What the uploader asked for: the file, and optionally its kind, time zone and partner. */
-    record Request(String fileName, String kind, ZoneId zone, String partner) {
+    /** What the uploader asked for; {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. */
+    public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256) {
     }
 
-    UploadReport ingest(Request request, InputStream content) {
-        String partner = request.partner() == null || request.partner().isBlank()
-                ? settings.defaultPartner() : request.partner().strip();
-        ReportBuilder report = new ReportBuilder(UUID.randomUUID().toString(), partner, request.fileName(), clock);
+    public UploadReport ingest(Request request, InputStream content) {
+        PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
+        Upload upload = new Upload(UUID.randomUUID().toString(), profile.name(), request.fileName(), null,
+                request.source(), request.sha256());
+        EventType kind;
         try {
-            EventType kind = FileKinds.resolve(request.kind(), request.fileName());
-            report.kind(kind);
-            uploads.save(report.processing());
-            publish(request, content, kind, report);
+            kind = FileKinds.resolve(request.kind(), request.fileName());
         } catch (FileRefusedException e) {
-            uploads.save(report.ended(UploadState.REFUSED, e.getMessage()));
-            throw new UploadRefusedException(report.uploadId(), e);
-        } catch (RuntimeException e) {
-            log.error("upload {} of '{}' failed; nothing from it was published", report.uploadId(), request.fileName(), e);
-            uploads.save(report.ended(UploadState.FAILED, "publishing failed, nothing from this file was applied: "
-                    + e.getMessage()));
-            throw new UploadFailedException(report.uploadId(), e);
+            uploads.start(upload, UploadState.REFUSED, instanceId, clock.instant());
+            uploads.finish(upload.id(), UploadState.REFUSED, new UploadTally(), e.getMessage(), clock.instant());
+            throw new UploadRefusedException(upload.id(), e);
         }
-        UploadReport done = report.completed();
-        uploads.save(done);
-        log.info("upload {} of '{}' ({}): {} rows, {} accepted, {} rejected, {} warnings", done.uploadId(), done.file(),
-                done.kind(), done.rowsTotal(), done.rowsAccepted(), done.rowsRejected(), done.warnings().size());
-        return done;
+        Upload typed = upload.withKind(kind);
+        uploads.start(typed, UploadState.PROCESSING, instanceId, clock.instant());
+        UploadTally tally = new UploadTally();
+        try {
+            publish(typed, profile.fileReader(), content, tally);
+        } catch (FileRefusedException e) {
+            uploads.finish(typed.id(), UploadState.REFUSED, tally, e.getMessage(), clock.instant());
+            throw new UploadRefusedException(typed.id(), e);
+        } catch (RuntimeException e) {
+            log.error("upload {} of '{}' failed after {} rows; nothing from it was applied", typed.id(),
+                    typed.fileName(), tally.read(), e);
+            uploads.finish(typed.id(), UploadState.FAILED, tally, "publishing failed after " + tally.read()
+                    + " rows and nothing from this file was applied; upload it again (" + e.getMessage() + ")",
+                    clock.instant());
+            throw new UploadFailedException(typed.id(), e);
+        }
+        uploads.finish(typed.id(), UploadState.COMPLETED, tally, null, clock.instant());
+        log.info("upload {} of '{}' ({}, partner {}): {} rows, {} accepted, {} rejected, {} warnings", typed.id(),
+                typed.fileName(), kind, typed.partner(), tally.read(), tally.accepted(), tally.rejected(),
+                tally.warnings());
+        return find(UUID.fromString(typed.id()), 0, 100).orElseThrow();
     }
 
-    private void publish(Request request, InputStream content, EventType kind, ReportBuilder report) {
-        ZoneId zone = request.zone() == null ? settings.partnerZone() : request.zone();
-        PartnerFileReader reader = new PartnerFileReader(new RowMapper(phones, new TimestampParser(zone)));
-        PartnerFileReader.Upload upload = new PartnerFileReader.Upload(report.partner(),
-                report.uploadId(), request.fileName(), kind);
-        publisher.inTransaction(batch -> reader.read(content, upload, outcome -> {
-            report.count(outcome);
-            if (outcome instanceof RowOutcome.Accepted accepted) {
-                batch.event(accepted.event());
-            } else if (outcome instanceof RowOutcome.Rejected rejected) {
-                batch.rejected(new RejectedRow(upload.uploadId(), upload.partner(), upload.fileName(),
-                        rejected.line(), rejected.reason(), rejected.raw()));
-            }
-        }));
+    private void publish(Upload upload, PartnerFileReader reader, InputStream content, UploadTally tally) {
+        PartnerFileReader.Upload rows = new PartnerFileReader.Upload(upload.partner(), upload.id(), upload.fileName(),
+                upload.kind());
+        publisher.inTransaction(batch -> {
+            reader.read(content, rows, outcome -> {
+                tally.count(outcome);
+                if (outcome instanceof RowOutcome.Accepted accepted) {
+                    batch.event(accepted.event());
+                } else if (outcome instanceof RowOutcome.Rejected rejected) {
+                    batch.rejected(new RejectedRow(upload.id(), upload.partner(), upload.fileName(), rejected.line(),
+                            rejected.reason(), rejected.raw()));
+                }
+                if (tally.pendingIssues() >= ISSUE_BATCH) {
+                    uploads.saveIssues(upload.id(), tally.drainIssues());
+                }
+                if (tally.read() % PROGRESS_EVERY == 0) {
+                    uploads.progress(upload.id(), tally.read());
+                }
+            });
+            uploads.saveIssues(upload.id(), tally.drainIssues());
+        });
     }
 
-    Optional<UploadReport> find(UUID uploadId) {
-        return uploads.find(uploadId);
+    /** The completed upload of a drop-folder file with this name and content, if there is one. */
+    public Optional<String> alreadyIngested(String fileName, String sha256) {
+        return uploads.completedInboxUpload(fileName, sha256);
+    }
+
+    public Optional<UploadReport> find(UUID uploadId, int page, int size) {
+        return uploads.find(uploadId, page, size);
+    }
+
+    java.util.List<UploadReport> recent(int limit) {
+        return uploads.recent(limit);
     }
 }

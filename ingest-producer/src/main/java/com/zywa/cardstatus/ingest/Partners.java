@@ -1,0 +1,50 @@
+package com.zywa.cardstatus.ingest;
+
+import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/** The configured partners' profiles, built once at start-up (a bad zone or region fails the start, not an upload). */
+@Component
+public class Partners {
+
+    private final Map<String, PartnerProfile> profiles = new HashMap<>();
+    private final String defaultPartner;
+
+    Partners(IngestSettings settings) {
+        this.defaultPartner = settings.defaultPartner();
+        IngestSettings.Partner none = new IngestSettings.Partner(null, null, null, null);
+        profiles.put(defaultPartner, profile(defaultPartner, settings.partners().getOrDefault(defaultPartner, none),
+                settings));
+        settings.partners().forEach((name, partner) -> profiles.put(name, profile(name, partner, settings)));
+    }
+
+    private static PartnerProfile profile(String name, IngestSettings.Partner partner, IngestSettings defaults) {
+        return new PartnerProfile(name, Optional.ofNullable(partner.zone()).orElse(defaults.partnerZone()),
+                Optional.ofNullable(partner.dateOrder()).orElse(defaults.dateOrder()),
+                new PhoneNormalizer(Optional.ofNullable(partner.phoneRegion()).orElse(defaults.phoneRegion())),
+                Optional.ofNullable(partner.headerSynonyms()).orElse(Map.of()), defaults.maxFutureSkew());
+    }
+
+    /** The profile of {@code name} (blank means the default partner). */
+    public PartnerProfile profile(String name) {
+        String key = name == null || name.isBlank() ? defaultPartner : name.strip();
+        PartnerProfile profile = profiles.get(key);
+        if (profile == null) {
+            throw new UnknownPartnerException("partner '" + key + "' is not configured; known partners: "
+                    + new TreeSet<>(profiles.keySet()));
+        }
+        return profile;
+    }
+
+    /** A partner name no configuration describes. */
+    public static class UnknownPartnerException extends RuntimeException {
+        UnknownPartnerException(String message) {
+            super(message);
+        }
+    }
+}

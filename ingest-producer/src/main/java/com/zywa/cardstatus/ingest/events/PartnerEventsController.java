@@ -1,0 +1,44 @@
+package com.zywa.cardstatus.ingest.events;
+
+import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.ingest.web.ErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partners publish courier events here, one JSON object or an array of them (at most 1,000 per request). */
+@RestController
+class PartnerEventsController {
+
+    static final int MAX_EVENTS = 1_000;
+
+    private final PartnerEventsService service;
+
+    PartnerEventsController(PartnerEventsService service) {
+        this.service = service;
+    }
+
+    @Operation(summary = "Publish partner events; answers per event whether it was accepted or why it was rejected")
+    @PostMapping(path = "/events", consumes = "application/json")
+    ResponseEntity<?> publish(@RequestBody List<PartnerEvent> events,
+            @RequestParam(required = false) String partner,
+            @RequestHeader(name = "X-Client-Id", required = false) String clientId) {
+        if (events.isEmpty() || events.size() > MAX_EVENTS) {
+            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "send 1 to " + MAX_EVENTS
+                    + " events per request; got " + events.size()));
+        }
+        String caller = clientId == null || clientId.isBlank() ? "anonymous" : clientId.strip();
+        return ResponseEntity.ok(service.publish(events, partner, caller));
+    }
+
+    @ExceptionHandler(Partners.UnknownPartnerException.class)
+    ResponseEntity<ErrorBody> unknownPartner(Partners.UnknownPartnerException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("unknown_partner", e.getMessage()));
+    }
+}

@@ -1,0 +1,88 @@
+package com.zywa.cardstatus.ingest.events;
+
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.ingest.parse.FileKinds;
+import com.zywa.cardstatus.ingest.parse.FileRefusedException;
+import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.ingest.upload.EventPublisher;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Validates partner JSON events with the same rules as CSV rows and publishes the accepted ones, with the
+ * rejections, in one Kafka transaction per request.
+ */
+@Service
+class PartnerEventsService {
+
+    private final Partners partners;
+    private final EventPublisher publisher;
+
+    PartnerEventsService(Partners partners, EventPublisher publisher) {
+        this.partners = partners;
+        this.publisher = publisher;
+    }
+
+    EventResults publish(List<PartnerEvent> events, String partnerName, String caller) {
+        String partner = partners.profile(partnerName).name();
+        RowMapper mapper = partners.profile(partnerName).rowMapper();
+        EventSource source = EventSource.api(partner, caller);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            outcomes.add(map(mapper, i, events.get(i), source));
+        }
+        publisher.inTransaction(batch -> outcomes.forEach(outcome -> {
+            if (outcome instanceof RowOutcome.Accepted accepted) {
+                batch.event(accepted.event());
+            } else if (outcome instanceof RowOutcome.Rejected rejected) {
+                batch.rejected(new RejectedRow(null, partner, "api:" + caller, rejected.line(), rejected.reason(),
+                        rejected.raw()));
+            }
+        }));
+        return results(outcomes);
+    }
+
+    private static RowOutcome map(RowMapper mapper, int index, PartnerEvent event, EventSource source) {
+        String where = "event " + index;
+        String raw = event == null ? "null" : Json.MAPPER.writeValueAsString(event);
+        if (event == null) {
+            return new RowOutcome.Rejected(index, where + ": is null, expected an object", raw);
+        }
+        EventType type;
+        try {
+            type = type(event.type());
+        } catch (FileRefusedException e) {
+            return new RowOutcome.Rejected(index, where + ": type '" + event.type()
+                    + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED", raw);
+        }
+        return mapper.map(index, where, raw, type, new RowMapper.Fields(event.cardId(), event.occurredAt(),
+                event.phone(), event.comment(), event.partnerEventId()), source);
+    }
+
+    private static EventType type(String type) {
+        if (type == null || type.isBlank()) {
+            throw new FileRefusedException("unknown_kind", "type is empty");
+        }
+        return FileKinds.resolve(type, null);
+    }
+
+    private static EventResults results(List<RowOutcome> outcomes) {
+        List<EventResults.Item> items = new ArrayList<>();
+        int accepted = 0;
+        for (RowOutcome outcome : outcomes) {
+            if (outcome instanceof RowOutcome.Accepted ok) {
+                accepted++;
+                items.add(new EventResults.Item(ok.line(), "accepted", ok.event().eventId(), null, ok.warnings()));
+            } else if (outcome instanceof RowOutcome.Rejected bad) {
+                items.add(new EventResults.Item(bad.line(), "rejected", null, bad.reason(), List.of()));
+            }
+        }
+        return new EventResults(accepted, outcomes.size() - accepted, items);
+    }
+}

@@ -1,0 +1,80 @@
+package com.zywa.cardstatus.ingest.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds the files of the inbox that are ready: regular, not hidden or temporary, and unchanged (same size and
+ * modification time) since the previous look and for at least the settle time. Files directly in the inbox belong to
+ * the default partner; files in {@code inbox/<partner>/} to that partner.
+ */
+final class DropFolder {
+
+    /** A file ready to ingest, and the partner its folder names (null for the default partner). */
+    record Ready(Path file, String partner) {
+    }
+
+    private record Seen(long size, Instant modified) {
+    }
+
+    private final DropFolderSettings settings;
+    private final Map<Path, Seen> lastLook = new HashMap<>();
+
+    DropFolder(DropFolderSettings settings) {
+        this.settings = settings;
+    }
+
+    List<Ready> ready(Instant now) {
+        List<Ready> ready = new ArrayList<>();
+        Map<Path, Seen> look = new HashMap<>();
+        try (Stream<Path> entries = Files.list(settings.inbox())) {
+            for (Path entry : entries.sorted().toList()) {
+                if (Files.isDirectory(entry) && !hidden(entry)) {
+                    try (Stream<Path> files = Files.list(entry)) {
+                        files.sorted().forEach(file -> consider(file, entry.getFileName().toString(), now, look, ready));
+                    }
+                } else {
+                    consider(entry, null, now, look, ready);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the drop folder " + settings.inbox(), e);
+        }
+        lastLook.clear();
+        lastLook.putAll(look);
+        return ready;
+    }
+
+    private void consider(Path file, String partner, Instant now, Map<Path, Seen> look, List<Ready> ready) {
+        if (!Files.isRegularFile(file) || hidden(file) || temporary(file)) {
+            return;
+        }
+        try {
+            Seen seen = new Seen(Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            look.put(file, seen);
+            boolean settled = seen.equals(lastLook.get(file)) && seen.modified().plus(settings.settleTime()).isBefore(now);
+            if (settled) {
+                ready.add(new Ready(file, partner));
+            }
+        } catch (IOException e) {
+            // the file went away or is being replaced between listing and reading: look again next time
+        }
+    }
+
+    private static boolean hidden(Path file) {
+        return file.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean temporary(Path file) {
+        String name = file.getFileName().toString().toLowerCase();
+        return name.endsWith(".part") || name.endsWith(".tmp") || name.endsWith(".filepart") || name.endsWith(".crdownload");
+    }
+}

@@ -1,0 +1,30 @@
+package com.zywa.cardstatus.ingest.inbox;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The watched drop folder: {@code root/inbox} is read, files end in {@code root/processed} or {@code root/failed}.
+ * A file is taken only once it has not changed for {@code settleTime}, so half-copied files are left alone.
+ */
+@ConfigurationProperties("ingest.drop-folder")
+record DropFolderSettings(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("drop") Path root,
+        @DefaultValue("PT2S") Duration pollInterval,
+        @DefaultValue("PT2S") Duration settleTime) {
+
+    Path inbox() {
+        return root.resolve("inbox");
+    }
+
+    Path processed() {
+        return root.resolve("processed");
+    }
+
+    Path failed() {
+        return root.resolve("failed");
+    }
+}
