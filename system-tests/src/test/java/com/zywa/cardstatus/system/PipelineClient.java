@@ -12,14 +12,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -46,6 +46,11 @@ final class PipelineClient {
     }
 
     Answer upload(String fileName, byte[] content, Map<String, String> params) {
+        return upload(pipeline.ingestUrl(), fileName, content, params);
+    }
+
+    /** Uploads to the ingest-producer at {@code ingestUrl} (another instance than the shared one). */
+    Answer upload(String ingestUrl, String fileName, byte[] content, Map<String, String> params) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", new ByteArrayResource(content) {
             @Override
@@ -54,7 +59,12 @@ final class PipelineClient {
             }
         });
         params.forEach(form::add);
-        return http.post().uri(pipeline.ingestUrl() + "/uploads").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+        return http.post().uri(ingestUrl + "/uploads").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
+    }
+
+    Answer postJson(String url, String json) {
+        return http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(json)
                 .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
     }
 
@@ -74,29 +84,52 @@ final class PipelineClient {
     }
 
     private List<String> lagging() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", pipeline.broker.getBrokersAsString()))) {
-            List<String> lagging = new ArrayList<>(lagging(admin, "card-status-processor", Topics.eventTopics()));
-            lagging.addAll(lagging(admin, "status-projection", List.of(Topics.STATUS)));
+        String servers = pipeline.broker.getBrokersAsString();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers));
+                KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
+                        "isolation.level", "read_committed", "enable.auto.commit", "false"),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<String> lagging = new ArrayList<>(lagging(admin, reader, "card-status-processor", Topics.eventTopics()));
+            lagging.addAll(lagging(admin, reader, "status-projection", List.of(Topics.STATUS)));
             return lagging;
         }
     }
 
-    private static List<String> lagging(Admin admin, String group, List<String> topics)
-            throws ExecutionException, InterruptedException {
+    /**
+     * The partitions where {@code group} has committed records left to read: between its committed offset and the
+     * last stable offset there is at least one committed record (aborted transactions and markers do not count,
+     * since a consumer that only skips them has nothing to commit).
+     */
+    private static List<String> lagging(Admin admin, KafkaConsumer<byte[], byte[]> reader, String group,
+            List<String> topics) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        List<TopicPartition> partitions = new ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        Map<TopicPartition, Long> stable = reader.endOffsets(partitions);
         List<String> lagging = new ArrayList<>();
-        admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+        for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             long position = offset == null ? 0 : offset.offset();
-            if (position < end.offset()) {
-                lagging.add(group + " " + partition + " at " + position + " of " + end.offset());
+            if (position < stable.get(partition) && hasRecords(reader, partition, position, stable.get(partition))) {
+                lagging.add(group + " " + partition + " at " + position + " of " + stable.get(partition));
             }
-        });
+        }
         return lagging;
+    }
+
+    private static boolean hasRecords(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from,
+            long to) {
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (reader.position(partition) < to && System.nanoTime() < deadline) {
+            if (!reader.poll(Duration.ofMillis(100)).isEmpty()) {
+                return true;
+            }
+        }
+        return reader.position(partition) < to;
     }
 
     static byte[] sample(String fileName) {

@@ -1,0 +1,66 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zywa.cardstatus.contract.Json;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Partners publish JSON events over HTTP; each is validated like a CSV row and answered on its own. */
+@ExtendWith(PipelineExtension.class)
+class PartnerEventsIntegrationTests {
+
+    @Test
+    void acceptsValidEventsRejectsBadOnesAndAppliesTheAccepted(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+        String events = """
+                [{"type":"PICKED_UP","card_id":"ZYWAPI1","phone":"0509998877","occurred_at":"2023-11-20T08:00:00Z","partner_event_id":"E1"},
+                 {"type":"DELIVERED","card_id":"ZYWAPI1","phone":"9.71535E+11","occurred_at":"21-11-2023 12:00PM","comment":"left with guard"},
+                 {"type":"LOST","card_id":"ZYWAPI1","occurred_at":"2023-11-20T08:00:00Z"},
+                 {"type":"RETURNED","card_id":"","occurred_at":"2023-11-20T08:00:00Z"}]
+                """;
+
+        PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", events);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.body().get("rejected").asInt()).isEqualTo(2);
+        assertThat(answer.body().get("results").get(1).get("warnings").get(0).asString())
+                .startsWith("event 1: phone '9.71535E+11' was mangled");
+        assertThat(answer.body().get("results").get(2).get("reason").asString())
+                .isEqualTo("event 2: type 'LOST' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED");
+        assertThat(answer.body().get("results").get(3).get("reason").asString()).isEqualTo("event 3: card ID is empty");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PipelineClient.Answer card = client.cardStatus("user_phone=509998877");
+            assertThat(card.status()).isEqualTo(200);
+            assertThat(card.body().get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(card.body().get("status_at").asString()).isEqualTo("2023-11-21T08:00:00Z");
+        });
+    }
+
+    @Test
+    void acceptsASingleEventObject(Pipeline pipeline) {
+        PipelineClient.Answer answer = new PipelineClient(pipeline).postJson(pipeline.ingestUrl() + "/events",
+                "{\"type\":\"pickup\",\"card_id\":\"ZYWAPI2\",\"occurred_at\":\"2023-11-20 10:00\"}");
+
+        assertThat(answer.body().get("accepted").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesBodiesThatAreNotEvents(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+
+        PipelineClient.Answer garbage = client.postJson(pipeline.ingestUrl() + "/events", "{not json");
+        PipelineClient.Answer empty = client.postJson(pipeline.ingestUrl() + "/events", "[]");
+        PipelineClient.Answer partner = client.postJson(pipeline.ingestUrl() + "/events?partner=nobody",
+                "{\"type\":\"pickup\",\"card_id\":\"ZYWAPI3\",\"occurred_at\":\"2023-11-20 10:00\"}");
+
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body().get("error").asString()).isEqualTo("invalid_json");
+        assertThat(empty.body()).isEqualTo(Json.MAPPER.readTree(
+                "{\"error\":\"invalid_batch\",\"message\":\"send 1 to 1000 events per request; got 0\"}"));
+        assertThat(partner.body().get("error").asString()).isEqualTo("unknown_partner");
+    }
+}
