@@ -4,11 +4,13 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -29,9 +31,10 @@ public final class CsvRows implements Closeable {
     private final char delimiter;
     private final CSVReader reader;
     private long consumedLines = 1;
+    private boolean ended;
 
     public CsvRows(InputStream input) {
-        this.lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8.newDecoder()
+        this.lines = new BufferedReader(new InputStreamReader(refuseUtf16(input), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
         String headerLine = readHeaderLine();
         this.delimiter = Delimiters.detect(headerLine);
@@ -41,6 +44,22 @@ public final class CsvRows implements Closeable {
         this.header = parseHeader(headerLine);
     }
 
+    private static InputStream refuseUtf16(InputStream input) {
+        PushbackInputStream in = new PushbackInputStream(input, 2);
+        try {
+            byte[] start = in.readNBytes(2);
+            if (start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+                    || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
+                throw new FileRefusedException("not_utf8", "the file is UTF-16 text (it starts with a UTF-16 byte "
+                        + "order mark); save it as CSV UTF-8 and upload it again");
+            }
+            in.unread(start);
+            return in;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("reading the start of the file failed", e);
+        }
+    }
+
     private String readHeaderLine() {
         try {
             String line = lines.readLine();
@@ -48,7 +67,12 @@ public final class CsvRows implements Closeable {
                 throw new FileRefusedException("empty_file", "the file is empty: line 1 must be a header such as "
                         + "'ID,Card ID,User Mobile,Timestamp,Comment'");
             }
-            return line.startsWith("\uFEFF") ? line.substring(1) : line;
+            String header = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            if (header.indexOf('\uFFFD') >= 0 || header.indexOf('\u0000') >= 0) {
+                throw new FileRefusedException("not_text", "line 1 (the header) is not UTF-8 text; is this really "
+                        + "a CSV file? Save it as CSV UTF-8 and upload it again");
+            }
+            return header;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("reading the header failed", e);
         }
@@ -75,7 +99,7 @@ public final class CsvRows implements Closeable {
      * (an unterminated quote) is thrown as {@link MalformedRowException} with its line.
      */
     public Row next() {
-        while (true) {
+        while (!ended) {
             int line = (int) consumedLines + 1;
             String[] fields;
             try {
@@ -94,12 +118,16 @@ public final class CsvRows implements Closeable {
                 return new Row(line, fields);
             }
         }
+        return null;
     }
 
     private RuntimeException malformedOrIo(int line, IOException e) {
-        if (e.getClass().getName().startsWith("com.opencsv")) {
-            consumedLines = 1 + reader.getLinesRead();
-            return new MalformedRowException(line, e.getMessage());
+        if (e instanceof CsvMalformedLineException) {
+            // an unterminated quote runs to the end of the file: nothing after it can be read as rows
+            ended = true;
+            long last = reader.getLinesRead() + 1;
+            return new MalformedRowException(line, "a quoted field opened on this line is never closed, so "
+                    + (last > line ? "lines " + line + "-" + last : "it") + " cannot be read as rows");
         }
         return new java.io.UncheckedIOException("reading line " + line + " failed", e);
     }

@@ -13,10 +13,12 @@ public final class HeaderMap {
 
     private final Map<Column, Integer> positions;
     private final int width;
+    private final boolean trailingBlankHeader;
 
-    private HeaderMap(Map<Column, Integer> positions, int width) {
+    private HeaderMap(Map<Column, Integer> positions, int width, boolean trailingBlankHeader) {
         this.positions = positions;
         this.width = width;
+        this.trailingBlankHeader = trailingBlankHeader;
     }
 
     /** Reads a header row. */
@@ -47,16 +49,26 @@ public final class HeaderMap {
                     + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
                     + " missing; found headers " + found(headers));
         }
-        return new HeaderMap(positions, headers.length);
+        return new HeaderMap(positions, headers.length, headers[headers.length - 1].isBlank());
     }
 
     private static String found(String[] headers) {
         return Arrays.stream(headers).map(header -> "'" + header.replace("\uFEFF", "").strip() + "'").toList().toString();
     }
 
-    /** How many fields a row must have. */
+    /** How many fields the header has. */
     public int width() {
         return width;
+    }
+
+    /**
+     * Whether a row has as many fields as the header, forgiving the spreadsheet habit of a trailing delimiter on
+     * either side: one extra empty last field, or one missing field under an empty last header.
+     */
+    public boolean fits(String[] row) {
+        return row.length == width
+                || row.length == width + 1 && row[width].isBlank()
+                || row.length == width - 1 && trailingBlankHeader;
     }
 
     /** The stripped value of {@code column} in {@code row}, or null when the file has no such column or it is blank. */

@@ -6,7 +6,7 @@ public class MalformedRowException extends RuntimeException {
     private final int line;
 
     public MalformedRowException(int line, String detail) {
-        super("line " + line + ": malformed CSV (" + detail + ")");
+        super("line " + line + ": malformed CSV: " + detail);
         this.line = line;
     }
 

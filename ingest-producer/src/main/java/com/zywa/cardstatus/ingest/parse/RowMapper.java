@@ -46,8 +46,9 @@ public final class RowMapper {
             return reject(row, "holds bytes that are not UTF-8 (a Latin-1 or Windows-1252 export?); "
                     + "save the file as CSV UTF-8 and upload it again");
         }
-        if (fields.length != header.width()) {
-            return reject(row, "has " + fields.length + " fields but the header has " + header.width());
+        if (!header.fits(fields)) {
+            return reject(row, "has " + fields.length + (fields.length == 1 ? " field" : " fields")
+                    + " but the header has " + header.width());
         }
         Fields values = new Fields(header.value(fields, Column.CARD_ID), header.value(fields, Column.TIMESTAMP),
                 header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
@@ -71,7 +72,7 @@ public final class RowMapper {
             return new RowOutcome.Rejected(line, where + ": card ID is empty", raw);
         }
         if (!CARD_ID.matcher(cardId.strip()).matches()) {
-            return new RowOutcome.Rejected(line, where + ": card ID '" + cardId.strip()
+            return new RowOutcome.Rejected(line, where + ": card ID '" + visible(cardId.strip())
                     + "' must be 1-64 letters, digits, '-' or '_'", raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
@@ -85,7 +86,7 @@ public final class RowMapper {
         try {
             occurredAt = timestamps.parse(timestamp);
         } catch (IllegalArgumentException e) {
-            return new RowOutcome.Rejected(line, where + ": " + e.getMessage(), raw);
+            return new RowOutcome.Rejected(line, where + ": " + visible(e.getMessage()), raw);
         }
         Instant latest = clock.instant().plus(maxFutureSkew);
         if (occurredAt.isAfter(latest)) {
@@ -113,6 +114,14 @@ public final class RowMapper {
 
     private static RowOutcome reject(CsvRows.Row row, String why) {
         return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": " + why, String.join(",", row.fields()));
+    }
+
+    /** Shows control characters (NUL, escapes) in echoed values as {@code \\uXXXX}, so messages stay readable. */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
     }
 
     private static String blankToNull(String value) {
