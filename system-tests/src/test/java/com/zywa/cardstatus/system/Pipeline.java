@@ -37,7 +37,12 @@ final class Pipeline implements AutoCloseable {
         this.broker = broker;
         this.stateDir = stateDir;
         this.processor = start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
-        this.ingest = start(IngestProducerApplication.application());
+        this.ingest = start(IngestProducerApplication.application(), "--ingest.instance-id=shared-test",
+                "--spring.servlet.multipart.max-file-size=2MB", "--spring.servlet.multipart.max-request-size=2MB",
+                "--ingest.partners.fastcourier.zone=Europe/London",
+                "--ingest.partners.fastcourier.date-order=MONTH_FIRST",
+                "--ingest.partners.fastcourier.phone-region=GB",
+                "--ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No");
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
     }
 

@@ -109,6 +109,63 @@ class UploadIntegrationTests {
     }
 
     @Test
+    void readsASecondPartnerWithItsOwnHabitsFromConfiguration() {
+        String file = "Parcel Card,Mobile,Time\nZYWFAST1,07700 900123,11-12-2023 10:00 AM\n";
+
+        JsonNode report = client.upload("fast-pickup.csv", file.getBytes(StandardCharsets.UTF_8),
+                Map.of("partner", "fastcourier")).body();
+
+        assertThat(report.get("partner").asString()).isEqualTo("fastcourier");
+        assertThat(report.get("rows_accepted").asInt()).as(report.toString()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            PipelineClient.Answer answer = client.cardStatus("card_id=ZYWFAST1");
+            assertThat(answer.status()).isEqualTo(200);
+            JsonNode card = answer.body();
+            assertThat(card.get("status_at").asString()).isEqualTo("2023-11-12T10:00:00Z");
+            assertThat(card.get("user_phone").asString()).isEqualTo("+447700900123");
+        });
+    }
+
+    @Test
+    void refusesAnUnknownPartner() {
+        PipelineClient.Answer answer = client.upload("pickup.csv", "Card ID,Timestamp\n".getBytes(StandardCharsets.UTF_8),
+                Map.of("partner", "nobody"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("message").asString())
+                .isEqualTo("partner 'nobody' is not configured; known partners: [default, fastcourier]");
+    }
+
+    @Test
+    void refusesAFileOverTheSizeLimitWith413() {
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'x');
+
+        PipelineClient.Answer answer = client.upload("big-pickup.csv", big, Map.of());
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body().get("error").asString()).isEqualTo("file_too_large");
+    }
+
+    @Test
+    void listsRecentUploadsAndPagesTheirIssues() {
+        StringBuilder file = new StringBuilder("Card ID,Timestamp\n");
+        for (int i = 0; i < 250; i++) {
+            file.append("ZYWPAGE").append(i).append(",not a time\n");
+        }
+        String id = client.upload("paged-pickup.csv", file.toString().getBytes(StandardCharsets.UTF_8), Map.of())
+                .body().get("upload_id").asString();
+
+        JsonNode third = client.get(pipeline.ingestUrl() + "/uploads/" + id + "?page=2&size=100").body();
+        JsonNode recent = client.get(pipeline.ingestUrl() + "/uploads?limit=200").body();
+
+        assertThat(third.get("rows_rejected").asInt()).isEqualTo(250);
+        assertThat(third.get("rejections")).hasSize(50);
+        assertThat(third.get("rejections").get(0).get("line").asInt()).isEqualTo(202);
+        assertThat(recent).extracting(upload -> upload.get("upload_id").asString()).contains(id);
+    }
+
+    @Test
     void answersUnknownAndMalformedUploadIds() {
         assertThat(client.get(pipeline.ingestUrl() + "/uploads/6f1d1a56-0000-4000-8000-000000000000").status())
                 .isEqualTo(404);
