@@ -1,0 +1,69 @@
+package com.zywa.cardstatus.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.ingest.parse.FileKinds;
+import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
+import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.processor.fold.CardState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataGeneratorTests {
+
+    @Test
+    void theSameSeedWritesTheSameFiles(@TempDir Path one, @TempDir Path two) throws IOException {
+        DataGenerator.generate(5_000, 7, one);
+        DataGenerator.generate(5_000, 7, two);
+
+        for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
+            assertThat(Files.mismatch(one.resolve(kind.file), two.resolve(kind.file))).isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void theServicesParserAndFoldAgreeWithTheGeneratorsExpectedAnswers(@TempDir Path dir) throws IOException {
+        DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
+        PartnerFileReader reader = new PartnerFileReader(
+                new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+        Map<String, CardState> cards = new HashMap<>();
+        long[] rejected = {0};
+
+        for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
+            try (InputStream in = Files.newInputStream(dir.resolve(kind.file))) {
+                reader.read(in, new PartnerFileReader.Upload("default", "bench", kind.file,
+                        FileKinds.resolve(null, kind.file)), outcome -> {
+                            if (outcome instanceof RowOutcome.Accepted ok) {
+                                cards.merge(ok.event().cardId(), CardState.empty(ok.event().cardId()).apply(ok.event()),
+                                        (state, ignored) -> state.apply(ok.event()));
+                            } else {
+                                rejected[0]++;
+                            }
+                        });
+            }
+        }
+
+        List<String> expected = Files.readAllLines(dir.resolve("expected.csv"));
+        assertThat(rejected[0]).isEqualTo(summary.badRows());
+        assertThat(cards).hasSize(expected.size() - 1);
+        for (String line : expected.subList(1, expected.size())) {
+            String[] f = line.split(",", -1);
+            CardStatus status = cards.get(f[0]).toStatus();
+            assertThat(String.join(",", status.cardId(), status.status().name(), status.statusAt().toString(),
+                    status.phone() == null ? "" : status.phone(), Integer.toString(status.deliveryExceptions())))
+                    .isEqualTo(line);
+        }
+    }
+}
