@@ -49,6 +49,15 @@ class PartnerEventsIntegrationTests {
     }
 
     @Test
+    void documentsTheEventSchemaInOpenApi(Pipeline pipeline) {
+        PipelineClient.Answer docs = new PipelineClient(pipeline).get(pipeline.ingestUrl() + "/v3/api-docs");
+
+        assertThat(docs.body().get("paths").propertyNames()).contains("/events", "/uploads", "/uploads/{id}");
+        assertThat(docs.body().get("components").get("schemas").get("PartnerEvent").get("properties").propertyNames())
+                .contains("type", "card_id", "phone", "occurred_at", "comment", "partner_event_id");
+    }
+
+    @Test
     void refusesBodiesThatAreNotEvents(Pipeline pipeline) {
         PipelineClient client = new PipelineClient(pipeline);
 
