@@ -1,0 +1,108 @@
+{{/* Chart name, overridable. */}}
+{{- define "card-status.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-scoped resource prefix. */}}
+{{- define "card-status.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Labels common to every resource. */}}
+{{- define "card-status.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/part-of: {{ include "card-status.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/* Selector labels of one component: (dict "root" $ "component" "status-api"). */}}
+{{- define "card-status.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* Image of one service. */}}
+{{- define "card-status.image" -}}
+{{- $tag := default .root.Chart.AppVersion .root.Values.image.tag -}}
+{{- printf "%s/%s/%s:%s" .root.Values.image.registry .root.Values.image.repositoryPrefix .component $tag }}
+{{- end }}
+
+{{/* Name of the Secret holding the database password. */}}
+{{- define "card-status.secretName" -}}
+{{- default (printf "%s-db" (include "card-status.fullname" .)) .Values.postgresql.existingSecret }}
+{{- end }}
+
+{{/* Environment shared by the three services: config map, database password, JVM options. */}}
+{{- define "card-status.commonEnv" -}}
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "card-status.secretName" . }}
+      key: {{ if .Values.postgresql.existingSecret }}{{ .Values.postgresql.existingSecretPasswordKey }}{{ else }}password{{ end }}
+- name: JAVA_TOOL_OPTIONS
+  value: {{ .Values.javaToolOptions | quote }}
+{{- end }}
+
+{{/* Pod-level settings shared by the three services. */}}
+{{- define "card-status.podSettings" -}}
+{{- with .root.Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+serviceAccountName: {{ include "card-status.fullname" .root }}
+automountServiceAccountToken: false
+securityContext:
+  {{- toYaml .root.Values.podSecurityContext | nindent 2 }}
+{{- with .values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/* Container settings shared by the three services: image, security, probes on the actuator health groups. */}}
+{{- define "card-status.containerSettings" -}}
+image: {{ include "card-status.image" (dict "root" .root "component" .component) }}
+imagePullPolicy: {{ .root.Values.image.pullPolicy }}
+securityContext:
+  {{- toYaml .root.Values.containerSecurityContext | nindent 2 }}
+ports:
+  - name: http
+    containerPort: 8080
+    protocol: TCP
+envFrom:
+  - configMapRef:
+      name: {{ include "card-status.fullname" .root }}
+startupProbe:
+  httpGet: {path: /actuator/health/liveness, port: http}
+  periodSeconds: 5
+  failureThreshold: 36
+livenessProbe:
+  httpGet: {path: /actuator/health/liveness, port: http}
+  periodSeconds: 10
+  failureThreshold: 3
+readinessProbe:
+  httpGet: {path: /actuator/health/readiness, port: http}
+  periodSeconds: 5
+  failureThreshold: 3
+resources:
+  {{- toYaml .values.resources | nindent 2 }}
+{{- end }}
