@@ -32,9 +32,10 @@ final class IngestProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), IngestProducerApplication.class.getName(),
-                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + pipeline.broker.getBrokersAsString(),
-                "--spring.datasource.url=" + Pipeline.DB_URL, "--spring.datasource.username=" + Pipeline.DB_USER,
-                "--spring.datasource.password=" + Pipeline.DB_PASSWORD, "--ingest.instance-id=" + instanceId,
+                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + pipeline.bootstrapServers(),
+                "--spring.datasource.url=" + pipeline.database().url(),
+                "--spring.datasource.username=" + pipeline.database().user(),
+                "--spring.datasource.password=" + pipeline.database().password(), "--ingest.instance-id=" + instanceId,
                 "--spring.kafka.producer.properties.transaction.timeout.ms=10000"));
         command.addAll(List.of(extraArgs));
         File logFile = log.toFile();

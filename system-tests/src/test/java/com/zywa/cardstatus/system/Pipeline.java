@@ -16,26 +16,35 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The whole service running in this JVM against real parts: one KRaft broker, a real PostgreSQL database
- * (reset at start), and the three applications on random ports. Started once and shared by every integration test.
+ * The whole service running in this JVM against real parts: a KRaft broker, a real PostgreSQL database (reset at
+ * start), and the three applications on random ports. The embedded one is started once and shared by the
+ * integration tests; the container tests build one on Testcontainers' broker and database.
  */
 final class Pipeline implements AutoCloseable {
 
-    static final String DB_URL = env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/cardstatus_test");
-    static final String DB_USER = env("SPRING_DATASOURCE_USERNAME", "cardstatus");
-    static final String DB_PASSWORD = env("SPRING_DATASOURCE_PASSWORD", "cardstatus");
+    /** Where the database is, and who connects. */
+    record Database(String url, String user, String password) {
+    }
 
-    final EmbeddedKafkaKraftBroker broker;
+    static final Database TEST_DB = new Database(env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/cardstatus_test"),
+            env("SPRING_DATASOURCE_USERNAME", "cardstatus"), env("SPRING_DATASOURCE_PASSWORD", "cardstatus"));
+
+    private final EmbeddedKafkaKraftBroker broker;
+    private final String bootstrapServers;
+    private final Database database;
+    private final Path stateDir;
     final ConfigurableApplicationContext processor;
     final ConfigurableApplicationContext ingest;
     final ConfigurableApplicationContext api;
-    private final Path stateDir;
 
-    private Pipeline(EmbeddedKafkaKraftBroker broker, Path stateDir) {
+    private Pipeline(EmbeddedKafkaKraftBroker broker, String bootstrapServers, Database database) throws IOException {
         this.broker = broker;
-        this.stateDir = stateDir;
+        this.bootstrapServers = bootstrapServers;
+        this.database = database;
+        this.stateDir = Files.createTempDirectory("card-status-streams");
         this.processor = start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
         this.ingest = start(IngestProducerApplication.application(), "--ingest.instance-id=shared-test",
                 "--spring.servlet.multipart.max-file-size=2MB", "--spring.servlet.multipart.max-request-size=2MB",
@@ -46,46 +55,75 @@ final class Pipeline implements AutoCloseable {
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
     }
 
+    /** The shared pipeline: an embedded KRaft broker and the test database. */
     static Pipeline start() throws IOException, SQLException {
-        resetDatabase();
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        EmbeddedKafkaKraftBroker broker = startBroker(3);
+        resetDatabase(TEST_DB);
+        return new Pipeline(broker, broker.getBrokersAsString(), TEST_DB);
+    }
+
+    /** A pipeline on a broker and database run by someone else (containers); the database is reset first. */
+    static Pipeline on(String bootstrapServers, Database database) throws IOException, SQLException {
+        resetDatabase(database);
+        return new Pipeline(null, bootstrapServers, database);
+    }
+
+    /** A single-node KRaft broker configured for transactions and exactly-once on one node. */
+    static EmbeddedKafkaKraftBroker startBroker(int partitions) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
-        return new Pipeline(broker, Files.createTempDirectory("card-status-streams"));
+        return broker;
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.datasource.url=" + DB_URL, "--spring.datasource.username=" + DB_USER,
-                "--spring.datasource.password=" + DB_PASSWORD));
+        return app.run(args(bootstrapServers, database, extra));
+    }
+
+    /** Command-line arguments pointing an application at a broker and a database on a random port. */
+    static String[] args(String bootstrapServers, Database database, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password()));
         args.addAll(List.of(extra));
-        return app.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     /** Drops what a previous run left, so versions and uploads start from nothing like the fresh broker. */
-    private static void resetDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
+    private static void resetDatabase(Database database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
             statement.execute("DROP TABLE IF EXISTS card_status, flyway_history_status CASCADE");
         }
     }
 
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    Database database() {
+        return database;
+    }
+
     String ingestUrl() {
-        return "http://localhost:" + ingest.getEnvironment().getProperty("local.server.port");
+        return url(ingest);
     }
 
     String apiUrl() {
-        return "http://localhost:" + api.getEnvironment().getProperty("local.server.port");
+        return url(api);
     }
 
     String processorUrl() {
-        return "http://localhost:" + processor.getEnvironment().getProperty("local.server.port");
+        return url(processor);
+    }
+
+    static String url(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     @Override
@@ -93,8 +131,10 @@ final class Pipeline implements AutoCloseable {
         api.close();
         ingest.close();
         processor.close();
-        broker.destroy();
-        org.springframework.util.FileSystemUtils.deleteRecursively(stateDir);
+        if (broker != null) {
+            broker.destroy();
+        }
+        FileSystemUtils.deleteRecursively(stateDir);
     }
 
     private static String env(String name, String fallback) {

@@ -84,7 +84,7 @@ final class PipelineClient {
     }
 
     private List<String> lagging() throws ExecutionException, InterruptedException {
-        String servers = pipeline.broker.getBrokersAsString();
+        String servers = pipeline.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers));
                 KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
                         "isolation.level", "read_committed", "enable.auto.commit", "false"),

@@ -1,0 +1,69 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The end-to-end scenario again, on the images the service is deployed with (apache/kafka, postgres) run by
+ * Testcontainers. Skipped, not failed, where no Docker engine is available.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerPipelineIntegrationTests {
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+
+    @Container
+    static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17");
+
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        pipeline = Pipeline.on(KAFKA.getBootstrapServers(),
+                new Pipeline.Database(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword()));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void samplesUploadedInAnyOrderAndAgainGiveTheSpecTable() {
+        PipelineClient client = new PipelineClient(pipeline);
+        List<String> order = new ArrayList<>(PipelineIntegrationTests.SAMPLES);
+        Collections.shuffle(order);
+
+        order.forEach(file -> assertThat(client.uploadSample(file).status()).isEqualTo(201));
+        client.uploadSample(order.get(0));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertCard(client, "ZYW8827", "DELIVERED", "+971585949014", 0);
+            assertCard(client, "ZYW8890", "RETURNED", "+971534534534", 1);
+            assertCard(client, "ZYW7631", "DELIVERED", "+971545576586", 1);
+        });
+    }
+
+    private static void assertCard(PipelineClient client, String card, String status, String phone, int exceptions) {
+        PipelineClient.Answer answer = client.cardStatus("card_id=" + card);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("status").asString()).isEqualTo(status);
+        assertThat(answer.body().get("user_phone").asString()).isEqualTo(phone);
+        assertThat(answer.body().get("delivery_exceptions").asInt()).isEqualTo(exceptions);
+    }
+}
