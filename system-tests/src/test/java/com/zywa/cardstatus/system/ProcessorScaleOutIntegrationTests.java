@@ -79,7 +79,11 @@ class ProcessorScaleOutIntegrationTests {
     private static ConfigurableApplicationContext processor(EmbeddedKafkaKraftBroker broker, Path state) {
         return StatusProcessorApplication.application().run(Pipeline.args(broker.getBrokersAsString(),
                 Pipeline.TEST_DB, "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
-                "--spring.kafka.streams.properties.num.standby.replicas=1"));
+                "--spring.kafka.streams.properties.num.standby.replicas=1",
+                // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
+                "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
+                "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
     }
 
     /** How many fold tasks (partition numbers) an instance runs right now. */
