@@ -1,15 +1,53 @@
 package com.zywa.cardstatus.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Measures the running service (filled in by the benchmark work). */
+/**
+ * Measures the running service (started by {@code bench/run} the way {@code ./run-local} starts it) on a
+ * generated data set, each figure beside a baseline measured in the same run on the same machine.
+ */
 final class Harness {
 
+    private static final Logger log = LoggerFactory.getLogger(Harness.class);
+
+    private final Endpoints endpoints;
+    private final long rows;
+    private final long seed;
+    private final Path data;
+    private final Duration apiDuration;
+    private final int freshnessEvents;
+
     Harness(Map<String, String> options, long rows, long seed, Path data) {
+        this.endpoints = Endpoints.fromEnvironment();
+        this.rows = rows;
+        this.seed = seed;
+        this.data = data;
+        this.apiDuration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "20")));
+        this.freshnessEvents = Integer.parseInt(options.getOrDefault("freshness-events", "300"));
     }
 
-    void run() {
-        throw new UnsupportedOperationException("bench run is not implemented yet; use bench generate");
+    void run() throws Exception {
+        if (!Files.exists(data.resolve("expected.csv"))) {
+            DataGenerator.Summary summary = DataGenerator.generate(rows, seed, data);
+            log.info("generated {} rows for {} cards in {}", summary.rows(), summary.cards(), data);
+        }
+        List<Path> files = List.of(DataGenerator.Kind.values()).stream().map(kind -> data.resolve(kind.file)).toList();
+        Results results = new Results();
+
+        IngestBench ingest = new IngestBench(endpoints, files, data.resolve("expected.csv"));
+        ingest.copyBaseline(results);
+        ingest.kafkaBaseline(results);
+        ingest.endToEnd(results);
+
+        new FreshnessBench(endpoints, freshnessEvents).run(results);
+        new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration).run(results);
+        new MemoryProbe(endpoints.pidDir()).report(results);
+        results.print(System.out);
     }
 }

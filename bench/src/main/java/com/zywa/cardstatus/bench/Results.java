@@ -3,13 +3,9 @@ package com.zywa.cardstatus.bench;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** The figures of one run: printed as a table, then as {@code RESULT key=value} lines for scripts. */
+/** The figures of one run: printed (to the harness's standard output) as a table, then as {@code RESULT key=value} lines. */
 final class Results {
-
-    private static final Logger log = LoggerFactory.getLogger(Results.class);
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final StringBuilder table = new StringBuilder();
@@ -23,11 +19,12 @@ final class Results {
         table.append(String.format(Locale.ROOT, "%-44s %-30s %s%n", what, measured, baseline));
     }
 
-    void print() {
-        StringBuilder out = new StringBuilder("\n")
+    void print(java.io.PrintStream out) {
+        StringBuilder text = new StringBuilder("\n")
                 .append(String.format(Locale.ROOT, "%-44s %-30s %s%n", "measure", "card status service", "baseline (same run)"))
                 .append("-".repeat(100)).append('\n').append(table).append('\n');
-        values.forEach((key, value) -> out.append("RESULT ").append(key).append('=').append(value).append('\n'));
-        log.info("{}", out);
+        values.forEach((key, value) -> text.append("RESULT ").append(key).append('=').append(value).append('\n'));
+        out.print(text);
+        out.flush();
     }
 }

@@ -1,0 +1,149 @@
+package com.zywa.cardstatus.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The status API under 32 concurrent clients asking for random existing cards by ID or by phone (9 digits, as the
+ * original clients send), beside the same lookups as direct JDBC point selects with the API's pool size.
+ */
+final class ApiBench {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiBench.class);
+    private static final int CLIENTS = 32;
+    private static final int POOL = 16;
+    private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
+            + "history::text AS history, updated_at";
+
+    /** How many requests were served, with their latencies. */
+    private record Load(long requests, long errors, Latencies latencies, double seconds) {
+        double rate() {
+            return requests / seconds;
+        }
+    }
+
+    private interface Lookup {
+        boolean call(boolean byCard, String value) throws Exception;
+    }
+
+    private final Endpoints endpoints;
+    private final Duration duration;
+    private final List<String> cards = new ArrayList<>();
+    private final List<String> phones = new ArrayList<>();
+
+    ApiBench(Endpoints endpoints, Path expected, Duration duration) throws Exception {
+        this.endpoints = endpoints;
+        this.duration = duration;
+        for (String line : Files.readAllLines(expected).subList(1, Files.readAllLines(expected).size())) {
+            String[] fields = line.split(",", -1);
+            cards.add(fields[0]);
+            if (!fields[3].isEmpty()) {
+                phones.add(fields[3].substring(4));
+            }
+        }
+    }
+
+    void run(Results results) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Load api = load(() -> (byCard, value) -> http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl()
+                + "/get_card_status?" + (byCard ? "card_id=" : "user_phone=") + value)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
+        Load jdbc;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(endpoints.jdbcUrl());
+        config.setUsername(endpoints.dbUser());
+        config.setPassword(endpoints.dbPassword());
+        config.setMaximumPoolSize(POOL);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            jdbc = load(() -> (byCard, value) -> select(pool, byCard, value));
+        }
+        results.put("api_rps", api.rate());
+        results.put("api_p50_ms", api.latencies().percentileMs(50));
+        results.put("api_p99_ms", api.latencies().percentileMs(99));
+        results.put("api_errors", api.errors());
+        results.put("jdbc_rps", jdbc.rate());
+        results.put("jdbc_p99_ms", jdbc.latencies().percentileMs(99));
+        results.row("API, " + CLIENTS + " clients, " + duration.toSeconds() + " s",
+                String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.rate(), api.latencies().percentileMs(50),
+                        api.latencies().percentileMs(99)),
+                String.format("JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)", jdbc.rate(),
+                        jdbc.latencies().percentileMs(99), 100 * api.rate() / jdbc.rate()));
+        log.info("API: {} requests, {} errors; JDBC: {} selects", api.requests(), api.errors(), jdbc.requests());
+    }
+
+    private boolean select(HikariDataSource pool, boolean byCard, String value) throws Exception {
+        String sql = byCard ? "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?"
+                : "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? ORDER BY status_at DESC, card_id LIMIT 100";
+        try (Connection db = pool.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, byCard ? value : "+971" + value);
+            try (ResultSet rows = query.executeQuery()) {
+                boolean found = false;
+                while (rows.next()) {
+                    found |= rows.getString("history") != null;
+                }
+                return found;
+            }
+        }
+    }
+
+    private Load load(Callable<Lookup> perThread) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        List<Future<long[]>> done = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            Lookup lookup = perThread.call();
+            done.add(threads.submit(() -> {
+                long ok = 0;
+                long errors = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    boolean byCard = phones.isEmpty() || random.nextBoolean();
+                    String value = byCard ? cards.get(random.nextInt(cards.size())) : phones.get(random.nextInt(phones.size()));
+                    long t = System.nanoTime();
+                    boolean found = lookup.call(byCard, value);
+                    mine.add(System.nanoTime() - t);
+                    if (found) {
+                        ok++;
+                    } else {
+                        errors++;
+                    }
+                }
+                return new long[] {ok, errors};
+            }));
+        }
+        long ok = 0;
+        long errors = 0;
+        for (Future<long[]> result : done) {
+            ok += result.get()[0];
+            errors += result.get()[1];
+        }
+        double seconds = IngestBench.seconds(start);
+        threads.shutdown();
+        Latencies all = new Latencies();
+        latencies.forEach(all::addAll);
+        return new Load(ok + errors, errors, all, seconds);
+    }
+}

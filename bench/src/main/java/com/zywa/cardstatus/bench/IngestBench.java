@@ -1,0 +1,196 @@
+package com.zywa.cardstatus.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end ingest: upload the partner files and time until the PostgreSQL projection holds every card's final
+ * state; beside it, the two limits of this machine for the same rows: PostgreSQL {@code COPY} into a plain table
+ * and a plain Kafka producer sending the raw lines.
+ */
+final class IngestBench {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestBench.class);
+    private static final Duration E2E_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Endpoints endpoints;
+    private final List<Path> files;
+    private final Path expected;
+    private final long rows;
+    private double copyRate;
+    private double kafkaRate;
+
+    IngestBench(Endpoints endpoints, List<Path> files, Path expected) throws IOException {
+        this.endpoints = endpoints;
+        this.files = files;
+        this.expected = expected;
+        long total = 0;
+        for (Path file : files) {
+            try (var lines = Files.lines(file)) {
+                total += lines.count() - 1;
+            }
+        }
+        this.rows = total;
+    }
+
+    void copyBaseline(Results results) throws Exception {
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            sql.execute("DROP TABLE IF EXISTS bench_copy_rows");
+            sql.execute("CREATE UNLOGGED TABLE bench_copy_rows (id TEXT, card_id TEXT, phone TEXT, ts TEXT, comment TEXT)");
+            long start = System.nanoTime();
+            for (Path file : files) {
+                String columns = header(file).split(",").length == 5 ? "id, card_id, phone, ts, comment" : "id, card_id, phone, ts";
+                try (Reader in = Files.newBufferedReader(file)) {
+                    db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy_rows (" + columns
+                            + ") FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+                }
+            }
+            double seconds = seconds(start);
+            sql.execute("DROP TABLE bench_copy_rows");
+            copyRate = rows / seconds;
+            results.put("copy_rows_per_s", copyRate);
+            log.info("COPY baseline: {} rows in {} s", rows, String.format("%.2f", seconds));
+        }
+    }
+
+    void kafkaBaseline(Results results) throws Exception {
+        String topic = "bench.raw-lines-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", endpoints.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get();
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                    endpoints.bootstrapServers(), "acks", "all", "enable.idempotence", "true", "compression.type", "lz4",
+                    "batch.size", "262144", "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
+                for (Path file : files) {
+                    try (BufferedReader in = Files.newBufferedReader(file)) {
+                        in.readLine();
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            producer.send(new ProducerRecord<>(topic, line));
+                        }
+                    }
+                }
+                producer.flush();
+            }
+            double seconds = seconds(start);
+            admin.deleteTopics(Set.of(topic)).all().get();
+            kafkaRate = rows / seconds;
+            results.put("kafka_rows_per_s", kafkaRate);
+            log.info("Kafka baseline: {} rows in {} s", rows, String.format("%.2f", seconds));
+        }
+    }
+
+    void endToEnd(Results results) throws Exception {
+        long cards;
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            cards = loadExpected(db, sql);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        for (Path file : files) {
+            upload(http, file);
+        }
+        double uploaded = seconds(start);
+        long correct = awaitProjection(cards);
+        double seconds = seconds(start);
+        results.put("rows", rows);
+        results.put("e2e_rows_per_s", rows / seconds);
+        results.put("e2e_seconds", seconds);
+        results.put("correct_cards", correct);
+        results.put("wrong_cards", cards - correct);
+        results.row("end-to-end ingest, " + rows + " rows", String.format("%.1f s, %.0f rows/s", seconds, rows / seconds),
+                String.format("COPY %.0f rows/s; raw Kafka %.0f rows/s", copyRate, kafkaRate));
+        results.row("  correct / wrong cards", correct + " / " + (cards - correct), "");
+        results.row("  of which uploads accepted", String.format("%.1f s", uploaded), "");
+        log.info("end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)", rows, cards, correct,
+                String.format("%.2f", seconds), String.format("%.2f", uploaded));
+    }
+
+    private long loadExpected(Connection db, Statement sql) throws SQLException, IOException {
+        sql.execute("DROP TABLE IF EXISTS bench_expected");
+        sql.execute("CREATE UNLOGGED TABLE bench_expected (card_id TEXT PRIMARY KEY, status TEXT, status_at TIMESTAMPTZ, "
+                + "phone TEXT, delivery_exceptions INT)");
+        try (Reader in = Files.newBufferedReader(expected)) {
+            return db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_expected FROM STDIN WITH (FORMAT csv, "
+                    + "HEADER true)", in);
+        }
+    }
+
+    private long awaitProjection(long cards) throws Exception {
+        long deadline = System.nanoTime() + E2E_TIMEOUT.toNanos();
+        long correct = 0;
+        try (Connection db = connect(); Statement sql = db.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = sql.executeQuery("SELECT count(*) FROM card_status c JOIN bench_expected e "
+                        + "USING (card_id) WHERE c.status = e.status AND c.status_at = e.status_at AND "
+                        + "c.delivery_exceptions = e.delivery_exceptions AND c.phone IS NOT DISTINCT FROM NULLIF(e.phone, '')")) {
+                    count.next();
+                    correct = count.getLong(1);
+                }
+                if (correct == cards) {
+                    return correct;
+                }
+                Thread.sleep(200);
+            }
+        }
+        log.warn("the projection did not reach every card's final state within {}", E2E_TIMEOUT);
+        return correct;
+    }
+
+    private void upload(HttpClient http, Path file) throws IOException, InterruptedException {
+        String boundary = "bench-" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/uploads"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload of " + file + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+    }
+
+    private static String header(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            return in.readLine();
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
