@@ -5,6 +5,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,9 +20,18 @@ public final class PhoneNormalizer {
 
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
     private static final Pattern NOISE = Pattern.compile("[\"'\\s\\-().]");
+    private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
+    private static final int CACHE_SIZE = 20_000;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
+    /** Parsed numbers by their cleaned digits: a card's phone recurs in every row about it, and parsing is costly. */
+    private final Map<String, Phone> parsed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Phone> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
 
     /** @param defaultRegion ISO 3166 region for numbers written without a country code, e.g. {@code AE} */
     public PhoneNormalizer(String defaultRegion) {
@@ -42,10 +54,15 @@ public final class PhoneNormalizer {
         if (cleaned.isEmpty()) {
             return new Phone.Absent();
         }
-        if (!cleaned.matches("\\+?[0-9]+")) {
+        if (!DIGITS.matcher(cleaned).matches()) {
             return new Phone.Invalid("phone '" + Phone.mask(cleaned) + "' contains characters other than digits");
         }
-        return parse(cleaned);
+        Phone known = parsed.get(cleaned);
+        if (known == null) {
+            known = parse(cleaned);
+            parsed.put(cleaned, known);
+        }
+        return known;
     }
 
     private Phone parse(String digits) {

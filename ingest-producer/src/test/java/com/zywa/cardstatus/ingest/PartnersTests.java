@@ -1,0 +1,56 @@
+package com.zywa.cardstatus.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zywa.cardstatus.contract.Phone;
+import com.zywa.cardstatus.ingest.parse.Column;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PartnersTests {
+
+    private final Partners partners = new Partners(new IngestSettings(ZoneId.of("Asia/Dubai"), "AE", DateOrder.DAY_FIRST,
+            "default", Duration.ofDays(1), "test", Map.of("fastcourier", new IngestSettings.Partner(
+                    ZoneId.of("Europe/London"), "GB", DateOrder.MONTH_FIRST, Map.of(Column.CARD_ID, List.of("Parcel Card"))))));
+
+    @Test
+    void theDefaultPartnerUsesTheTopLevelSettings() {
+        PartnerProfile profile = partners.profile(null);
+
+        assertThat(profile.name()).isEqualTo("default");
+        assertThat(profile.zone()).isEqualTo(ZoneId.of("Asia/Dubai"));
+        assertThat(profile.phones().normalize("0501234567")).isEqualTo(new Phone.Valid("+971501234567"));
+    }
+
+    @Test
+    void aConfiguredPartnerOverridesZoneDateOrderRegionAndHeaders() {
+        PartnerProfile profile = partners.profile(" fastcourier ");
+
+        assertThat(profile.rowMapper()).isNotNull();
+        assertThat(profile.dateOrder()).isEqualTo(DateOrder.MONTH_FIRST);
+        assertThat(profile.phones().normalize("07700 900123")).isEqualTo(new Phone.Valid("+447700900123"));
+        assertThat(profile.headerSynonyms()).containsEntry(Column.CARD_ID, List.of("Parcel Card"));
+        assertThat(new com.zywa.cardstatus.ingest.parse.TimestampParser(profile.zone(), profile.dateOrder())
+                .parse("11-12-2023 10:00")).isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
+    }
+
+    @Test
+    void anUploadsTimezoneOverridesThePartnersZone() {
+        assertThat(partners.profile("fastcourier").inZone(ZoneId.of("UTC")).zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(partners.profile("fastcourier").inZone(null).zone()).isEqualTo(ZoneId.of("Europe/London"));
+    }
+
+    @Test
+    void refusesAPartnerNoConfigurationDescribes() {
+        assertThatThrownBy(() -> partners.profile("acme"))
+                .isInstanceOf(Partners.UnknownPartnerException.class)
+                .hasMessage("partner 'acme' is not configured; known partners: [default, fastcourier]");
+    }
+}
