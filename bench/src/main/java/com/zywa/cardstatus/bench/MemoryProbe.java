@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak resident memory (VmHWM) of each service since it started, read from /proc via the pid files of run-local. */
+/**
+ * Peak resident memory (VmHWM) and CPU time of each service since it started, read from /proc via the pid files
+ * of run-local: on a shared 2-core box, CPU seconds say where the time went.
+ */
 final class MemoryProbe {
 
     private final Path pidDir;
@@ -14,11 +17,22 @@ final class MemoryProbe {
     }
 
     void report(Results results) throws IOException {
+        results.row("CPU time of the Kafka broker (local-stack)", cpuSeconds("local-stack") + " s", "");
         for (String service : new String[] {"status-processor", "ingest-producer", "status-api"}) {
             long mb = peakRssMb(service);
-            results.row("peak RSS " + service, mb + " MB", "");
+            results.row("peak RSS / CPU time " + service, mb + " MB / " + cpuSeconds(service) + " s", "");
             results.put(service.replace("status-", "").replace("-producer", "") + "_rss_mb", mb);
         }
+    }
+
+    private long cpuSeconds(String service) throws IOException {
+        Path pidFile = pidDir.resolve(service + ".pid");
+        if (!Files.exists(pidFile)) {
+            return -1;
+        }
+        String stat = Files.readString(Path.of("/proc", Files.readString(pidFile).strip(), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100;
     }
 
     private long peakRssMb(String service) throws IOException {
