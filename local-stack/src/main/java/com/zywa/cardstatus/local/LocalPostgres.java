@@ -23,7 +23,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * {@code home} (the data directory survives restarts). PostgreSQL refuses to run as root, so as root the server
  * runs as the unprivileged {@code nobody} user.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private static final String[] ARCHIVES = {"postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
         "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz"};
@@ -32,16 +32,16 @@ final class LocalPostgres implements AutoCloseable {
     private final Path home;
     private final int port;
 
-    LocalPostgres(Path home, int port) {
+    public LocalPostgres(Path home, int port) {
         this.home = home.toAbsolutePath();
         this.port = port;
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Path bin = unpack();
         Path data = home.resolve("data");
         if (ROOT) {
@@ -59,7 +59,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** Creates the service's role and database unless they exist. */
-    void createDatabase(String name, String user, String password) throws SQLException {
+    public void createDatabase(String name, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
                 Statement sql = connection.createStatement()) {
             if (!sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'").next()) {

@@ -29,9 +29,6 @@ final class Pipeline implements AutoCloseable {
     record Database(String url, String user, String password) {
     }
 
-    static final Database TEST_DB = new Database(env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/cardstatus_test"),
-            env("SPRING_DATASOURCE_USERNAME", "cardstatus"), env("SPRING_DATASOURCE_PASSWORD", "cardstatus"));
-
     private final EmbeddedKafkaKraftBroker broker;
     private final String bootstrapServers;
     private final Database database;
@@ -58,8 +55,8 @@ final class Pipeline implements AutoCloseable {
     /** The shared pipeline: an embedded KRaft broker and the test database. */
     static Pipeline start() throws IOException, SQLException {
         EmbeddedKafkaKraftBroker broker = startBroker(3);
-        resetDatabase(TEST_DB);
-        return new Pipeline(broker, broker.getBrokersAsString(), TEST_DB);
+        resetDatabase(TestDatabase.get());
+        return new Pipeline(broker, broker.getBrokersAsString(), TestDatabase.get());
     }
 
     /** A pipeline on a broker and database run by someone else (containers); the database is reset first. */
@@ -135,10 +132,5 @@ final class Pipeline implements AutoCloseable {
             broker.destroy();
         }
         FileSystemUtils.deleteRecursively(stateDir);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

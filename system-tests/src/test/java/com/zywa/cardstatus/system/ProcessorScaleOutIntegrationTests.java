@@ -78,7 +78,7 @@ class ProcessorScaleOutIntegrationTests {
 
     private static ConfigurableApplicationContext processor(EmbeddedKafkaKraftBroker broker, Path state) {
         return StatusProcessorApplication.application().run(Pipeline.args(broker.getBrokersAsString(),
-                Pipeline.TEST_DB, "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
+                TestDatabase.get(), "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
                 "--spring.kafka.streams.properties.num.standby.replicas=1",
                 // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
                 "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
@@ -122,8 +122,8 @@ class ProcessorScaleOutIntegrationTests {
 
     private static Map<String, String> projected() throws Exception {
         Map<String, String> cards = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(Pipeline.TEST_DB.url(), Pipeline.TEST_DB.user(),
-                Pipeline.TEST_DB.password()); Statement sql = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.get().user(),
+                TestDatabase.get().password()); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT card_id, status, delivery_exceptions FROM card_status "
                         + "WHERE card_id LIKE 'ZYWSCALE%'")) {
             while (rows.next()) {
