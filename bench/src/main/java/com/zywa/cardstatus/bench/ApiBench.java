@@ -53,7 +53,8 @@ final class ApiBench {
     ApiBench(Endpoints endpoints, Path expected, Duration duration) throws Exception {
         this.endpoints = endpoints;
         this.duration = duration;
-        for (String line : Files.readAllLines(expected).subList(1, Files.readAllLines(expected).size())) {
+        List<String> lines = Files.readAllLines(expected);
+        for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);
             cards.add(fields[0]);
             if (!fields[3].isEmpty()) {

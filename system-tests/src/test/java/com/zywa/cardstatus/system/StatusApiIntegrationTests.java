@@ -7,6 +7,7 @@ import com.zywa.cardstatus.contract.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,12 +21,17 @@ class StatusApiIntegrationTests {
     private PipelineClient client;
     private Pipeline pipeline;
 
+    @BeforeAll
+    static void uploadSamples(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+        PipelineIntegrationTests.SAMPLES.forEach(client::uploadSample);
+        client.awaitIdle();
+    }
+
     @BeforeEach
     void connect(Pipeline pipeline) {
         this.pipeline = pipeline;
         client = new PipelineClient(pipeline);
-        PipelineIntegrationTests.SAMPLES.forEach(client::uploadSample);
-        client.awaitIdle();
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")

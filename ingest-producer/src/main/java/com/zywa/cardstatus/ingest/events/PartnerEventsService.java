@@ -7,11 +7,13 @@ import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.FileRefusedException;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowMapper;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.upload.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,8 +32,9 @@ class PartnerEventsService {
     }
 
     EventResults publish(List<PartnerEvent> events, String partnerName, String caller) {
-        String partner = partners.profile(partnerName).name();
-        RowMapper mapper = partners.profile(partnerName).rowMapper();
+        PartnerProfile profile = partners.profile(partnerName);
+        String partner = profile.name();
+        RowMapper mapper = profile.rowMapper();
         EventSource source = EventSource.api(partner, caller);
         List<RowOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -50,16 +53,16 @@ class PartnerEventsService {
 
     private static RowOutcome map(RowMapper mapper, int index, PartnerEvent event, EventSource source) {
         String where = "event " + index;
-        String raw = event == null ? "null" : Json.MAPPER.writeValueAsString(event);
         if (event == null) {
-            return new RowOutcome.Rejected(index, where + ": is null, expected an object", raw);
+            return new RowOutcome.Rejected(index, where + ": is null, expected an object", "null");
         }
+        Supplier<String> raw = () -> Json.MAPPER.writeValueAsString(event);
         EventType type;
         try {
             type = type(event.type());
         } catch (FileRefusedException e) {
             return new RowOutcome.Rejected(index, where + ": type '" + event.type()
-                    + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED", raw);
+                    + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED", raw.get());
         }
         return mapper.map(index, where, raw, type, new RowMapper.Fields(event.cardId(), event.occurredAt(),
                 event.phone(), event.comment(), event.partnerEventId()), source);

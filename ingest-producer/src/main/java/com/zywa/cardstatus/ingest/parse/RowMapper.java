@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +43,7 @@ public final class RowMapper {
     /** Maps a row of a file whose header is {@code header}; {@code source} tells where the row came from. */
     public RowOutcome map(HeaderMap header, CsvRows.Row row, EventType kind, EventSource source) {
         String[] fields = row.fields();
-        if (String.join("", fields).indexOf('\uFFFD') >= 0) {
+        if (notUtf8(fields)) {
             return reject(row, "holds bytes that are not UTF-8 (a Latin-1 or Windows-1252 export?); "
                     + "save the file as CSV UTF-8 and upload it again");
         }
@@ -53,7 +54,16 @@ public final class RowMapper {
         Fields values = new Fields(header.value(fields, Column.CARD_ID), header.value(fields, Column.TIMESTAMP),
                 header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
                 header.value(fields, Column.PARTNER_ID));
-        return map(row.line(), "line " + row.line(), String.join(",", fields), kind, values, source);
+        return map(row.line(), "line " + row.line(), () -> String.join(",", fields), kind, values, source);
+    }
+
+    private static boolean notUtf8(String[] fields) {
+        for (String field : fields) {
+            if (field.indexOf('\uFFFD') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fields of one event, as text, whatever it came from. */
@@ -62,35 +72,36 @@ public final class RowMapper {
 
     /**
      * Maps one event given field by field (a CSV row or a partner JSON event); {@code where} names it in messages,
-     * e.g. "line 3" or "event 2".
+     * e.g. "line 3" or "event 2"; {@code raw} gives the original text, built only when the row is rejected.
      */
-    public RowOutcome map(int line, String where, String raw, EventType kind, Fields fields, EventSource source) {
+    public RowOutcome map(int line, String where, Supplier<String> raw, EventType kind, Fields fields,
+            EventSource source) {
         String cardId = fields.cardId();
         String timestamp = fields.timestamp();
         String comment = fields.comment();
         if (cardId == null || cardId.isBlank()) {
-            return new RowOutcome.Rejected(line, where + ": card ID is empty", raw);
+            return rejected(line, where + ": card ID is empty", raw);
         }
         if (!CARD_ID.matcher(cardId.strip()).matches()) {
-            return new RowOutcome.Rejected(line, where + ": card ID '" + visible(cardId.strip())
+            return rejected(line, where + ": card ID '" + visible(cardId.strip())
                     + "' must be 1-64 letters, digits, '-' or '_'", raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
-            return new RowOutcome.Rejected(line, where + ": timestamp is empty", raw);
+            return rejected(line, where + ": timestamp is empty", raw);
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            return new RowOutcome.Rejected(line, where + ": comment is " + comment.length()
+            return rejected(line, where + ": comment is " + comment.length()
                     + " characters long; at most " + MAX_COMMENT + " are accepted", raw);
         }
         Instant occurredAt;
         try {
             occurredAt = timestamps.parse(timestamp);
         } catch (IllegalArgumentException e) {
-            return new RowOutcome.Rejected(line, where + ": " + visible(e.getMessage()), raw);
+            return rejected(line, where + ": " + visible(e.getMessage()), raw);
         }
         Instant latest = clock.instant().plus(maxFutureSkew);
         if (occurredAt.isAfter(latest)) {
-            return new RowOutcome.Rejected(line, where + ": timestamp '" + timestamp.strip() + "' is "
+            return rejected(line, where + ": timestamp '" + timestamp.strip() + "' is "
                     + occurredAt + ", more than " + maxFutureSkew.toHours() + " h in the future; check the date and "
                     + "the time zone (" + timestamps.zone() + ")", raw);
         }
@@ -110,6 +121,10 @@ public final class RowMapper {
             warnings.add(where + ": " + invalid.reason() + "; event kept without a phone");
         }
         return phone.e164OrNull();
+    }
+
+    private static RowOutcome rejected(int line, String reason, Supplier<String> raw) {
+        return new RowOutcome.Rejected(line, reason, raw.get());
     }
 
     private static RowOutcome reject(CsvRows.Row row, String why) {
