@@ -1,0 +1,77 @@
+package com.zywa.cardstatus.bench;
+
+import com.zywa.cardstatus.contract.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Whether the pipeline has caught up: the fold has consumed every committed event and the projection writer every
+ * committed status. Asks the broker only, so waiting for the end of a run does not load PostgreSQL.
+ */
+final class PipelineLag implements AutoCloseable {
+
+    private static final String FOLD_GROUP = "card-status-processor";
+    private static final String PROJECTION_GROUP = "status-projection";
+
+    private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> reader;
+    private final List<TopicPartition> eventPartitions;
+    private final List<TopicPartition> statusPartitions;
+
+    PipelineLag(String bootstrapServers) throws ExecutionException, InterruptedException {
+        admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+        reader = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
+                "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        eventPartitions = partitions(Topics.eventTopics());
+        statusPartitions = partitions(List.of(Topics.STATUS));
+    }
+
+    /** True when neither the fold nor the projection writer has a committed record left to read. */
+    boolean caughtUp() throws ExecutionException, InterruptedException {
+        return caughtUp(FOLD_GROUP, eventPartitions) && caughtUp(PROJECTION_GROUP, statusPartitions);
+    }
+
+    private boolean caughtUp(String group, List<TopicPartition> partitions) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, Long> stable = reader.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = committed.get(partition);
+            long position = offset == null ? 0 : offset.offset();
+            // transaction markers and aborted records sit between the two without being anything to consume
+            if (position < stable.get(partition) && hasRecords(partition, position, stable.get(partition))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasRecords(TopicPartition partition, long from, long to) {
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
+        ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(500));
+        return records.records(partition).stream().anyMatch(record -> record.offset() < to);
+    }
+
+    private List<TopicPartition> partitions(List<String> topics) throws ExecutionException, InterruptedException {
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        return partitions;
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        admin.close();
+    }
+}
