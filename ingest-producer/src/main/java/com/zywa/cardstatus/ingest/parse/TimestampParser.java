@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.parse;
 
+import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +22,12 @@ import java.util.stream.Collectors;
 public final class TimestampParser {
 
     private record Form(String label, DateTimeFormatter formatter, boolean zoned) {
+
+        /** Whether the whole text has this form's shape, before its date and time are checked for being real. */
+        boolean matchesText(String text) {
+            ParsePosition position = new ParsePosition(0);
+            return formatter.parseUnresolved(text, position) != null && position.getIndex() == text.length();
+        }
     }
 
     /** Whether a partner writes the day or the month first in {@code 12-11-2023}. */
@@ -67,6 +74,10 @@ public final class TimestampParser {
         String value = text.strip();
         DateTimeException impossible = null;
         for (Form form : forms) {
+            // a cheap textual match first: trying each form by catching its exception costs more than the parse
+            if (!form.matchesText(value)) {
+                continue;
+            }
             try {
                 TemporalAccessor parsed = form.formatter().parse(value);
                 return form.zoned() ? OffsetDateTime.from(parsed).toInstant()
