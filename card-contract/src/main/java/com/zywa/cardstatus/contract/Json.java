@@ -1,13 +1,14 @@
 package com.zywa.cardstatus.contract;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON dialect of the pipeline: snake_case names (as in the SPEC), ISO-8601 instants,
- * unknown fields tolerated so producers can add fields before consumers know them.
+ * (written and read by {@link InstantJson}), unknown fields tolerated so producers can add fields before consumers know them.
  */
 public final class Json {
 
@@ -16,7 +17,13 @@ public final class Json {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(InstantJson.module())
             .build();
+
+    /** The pipeline's instant format as a module, for a framework-managed mapper (e.g. Spring's) to use too. */
+    public static JacksonModule instants() {
+        return InstantJson.module();
+    }
 
     private Json() {
     }
