@@ -1,18 +1,43 @@
 package com.zywa.cardstatus.api.lookup;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.jdbc.repository.query.Query;
-import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
-/** Point reads of the projection by card ID and by phone (newest status first). */
-interface CardRepository extends Repository<CardRow, String> {
+/**
+ * Point reads of the projection by card ID and by phone (newest status first). Each is one statement in
+ * auto-commit on the read-only pool: no transaction around it, so one round trip to PostgreSQL per read.
+ */
+@Repository
+class CardRepository {
 
-    String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, history::text AS history, updated_at";
+    private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
+            + "history::text AS history, updated_at";
+    private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
+    private static final String BY_PHONE = "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? "
+            + "ORDER BY status_at DESC, card_id LIMIT 100";
 
-    @Query("SELECT " + COLUMNS + " FROM card_status WHERE card_id = :cardId")
-    Optional<CardRow> findByCardId(String cardId);
+    private final JdbcClient jdbc;
 
-    @Query("SELECT " + COLUMNS + " FROM card_status WHERE phone = :phone ORDER BY status_at DESC, card_id LIMIT 100")
-    List<CardRow> findByPhone(String phone);
+    CardRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<CardRow> findByCardId(String cardId) {
+        return jdbc.sql(BY_CARD).param(cardId).query(CardRepository::row).optional();
+    }
+
+    List<CardRow> findByPhone(String phone) {
+        return jdbc.sql(BY_PHONE).param(phone).query(CardRepository::row).list();
+    }
+
+    private static CardRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new CardRow(rs.getString("card_id"), rs.getString("status"),
+                rs.getObject("status_at", OffsetDateTime.class).toInstant(), rs.getString("phone"), rs.getString("comment"),
+                rs.getInt("delivery_exceptions"), rs.getString("history"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
 }
