@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
 public final class PhoneNormalizer {
 
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
-    private static final Pattern NOISE = Pattern.compile("[\"'\\s\\-().]");
-    private static final Pattern DIGITS = Pattern.compile("\\+?[0-9]+");
     private static final int CACHE_SIZE = 20_000;
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -47,14 +45,14 @@ public final class PhoneNormalizer {
             return new Phone.Absent();
         }
         String trimmed = raw.strip().replace("\"", "");
-        if (SCIENTIFIC.matcher(trimmed).matches()) {
+        if (mayBeScientific(trimmed) && SCIENTIFIC.matcher(trimmed).matches()) {
             return new Phone.Mangled(trimmed);
         }
-        String cleaned = NOISE.matcher(trimmed).replaceAll("");
+        String cleaned = withoutNoise(trimmed);
         if (cleaned.isEmpty()) {
             return new Phone.Absent();
         }
-        if (!DIGITS.matcher(cleaned).matches()) {
+        if (!isDigits(cleaned)) {
             return new Phone.Invalid("phone '" + Phone.mask(cleaned) + "' contains characters other than digits");
         }
         Phone known = parsed.get(cleaned);
@@ -63,6 +61,40 @@ public final class PhoneNormalizer {
             parsed.put(cleaned, known);
         }
         return known;
+    }
+
+    private static boolean mayBeScientific(String text) {
+        return text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
+    }
+
+    /** The text without quotes, white space, dashes, parentheses and dots (one pass; this runs for every row). */
+    static String withoutNoise(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean noise = c == '"' || c == '\'' || c == '-' || c == '(' || c == ')' || c == '.' || c == ' '
+                    || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (noise && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!noise && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
+    }
+
+    /** Whether the text is an optional '+' followed by at least one ASCII digit, and nothing else. */
+    static boolean isDigits(String text) {
+        int start = text.startsWith("+") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Phone parse(String digits) {
