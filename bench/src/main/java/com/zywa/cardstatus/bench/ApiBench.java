@@ -49,12 +49,18 @@ final class ApiBench {
 
     private final Endpoints endpoints;
     private final Duration duration;
+    private final Duration warmup;
     private final List<String> cards = new ArrayList<>();
     private final List<String> phones = new ArrayList<>();
 
-    ApiBench(Endpoints endpoints, Path expected, Duration duration) throws Exception {
+    /**
+     * @param warmup load applied and not counted before each measurement: the JIT compilers need about a minute of
+     *     traffic on this box before a cold JVM serves at its steady rate
+     */
+    ApiBench(Endpoints endpoints, Path expected, Duration duration, Duration warmup) throws Exception {
         this.endpoints = endpoints;
         this.duration = duration;
+        this.warmup = warmup;
         List<String> lines = Files.readAllLines(expected);
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",", -1);
@@ -69,16 +75,20 @@ final class ApiBench {
         // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
         // that the figure is the service's, not the load generator's
         CpuProbe cpu = new CpuProbe(endpoints.pidDir(), endpoints.postgresPidFile());
-        Map<String, Long> cpuBefore = cpu.snapshot();
+        Map<String, Long> cpuBefore;
         Load api;
         try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(CLIENTS).setMaxConnPerRoute(CLIENTS)
                         .build()).build()) {
-            api = load(() -> (byCard, value) -> http.execute(new HttpGet(endpoints.apiUrl() + "/get_card_status?"
-                    + (byCard ? "card_id=" : "user_phone=") + value), response -> {
+            Callable<Lookup> lookups = () -> (byCard, value) -> http.execute(new HttpGet(endpoints.apiUrl()
+                    + "/get_card_status?" + (byCard ? "card_id=" : "user_phone=") + value), response -> {
                         EntityUtils.consume(response.getEntity());
                         return response.getCode() == 200;
-                    }));
+                    });
+            log.info("API: warming up for {} s", warmup.toSeconds());
+            load(lookups, warmup);
+            cpuBefore = cpu.snapshot();
+            api = load(lookups, duration);
         }
         Map<String, Long> cpuAfter = cpu.snapshot();
         Load jdbc;
@@ -88,7 +98,9 @@ final class ApiBench {
         config.setPassword(endpoints.dbPassword());
         config.setMaximumPoolSize(POOL);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            jdbc = load(() -> (byCard, value) -> select(pool, byCard, value));
+            Callable<Lookup> lookups = () -> (byCard, value) -> select(pool, byCard, value);
+            load(lookups, warmup.dividedBy(4));
+            jdbc = load(lookups, duration);
         }
         results.put("api_rps", api.rate());
         results.put("api_p50_ms", api.latencies().percentileMs(50));
@@ -96,7 +108,7 @@ final class ApiBench {
         results.put("api_errors", api.errors());
         results.put("jdbc_rps", jdbc.rate());
         results.put("jdbc_p99_ms", jdbc.latencies().percentileMs(99));
-        results.row("API, " + CLIENTS + " clients, " + duration.toSeconds() + " s",
+        results.row("API, " + CLIENTS + " clients, " + duration.toSeconds() + " s (after " + warmup.toSeconds() + " s warm-up)",
                 String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.rate(), api.latencies().percentileMs(50),
                         api.latencies().percentileMs(99)),
                 String.format("JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)", jdbc.rate(),
@@ -121,7 +133,7 @@ final class ApiBench {
         }
     }
 
-    private Load load(Callable<Lookup> perThread) throws Exception {
+    private Load load(Callable<Lookup> perThread, Duration duration) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         long end = start + duration.toNanos();

@@ -21,6 +21,7 @@ final class Harness {
     private final long seed;
     private final Path data;
     private final Duration apiDuration;
+    private final Duration apiWarmup;
     private final int freshnessEvents;
 
     Harness(Map<String, String> options, long rows, long seed, Path data) {
@@ -29,6 +30,7 @@ final class Harness {
         this.seed = seed;
         this.data = data;
         this.apiDuration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "20")));
+        this.apiWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-warmup-seconds", "60")));
         this.freshnessEvents = Integer.parseInt(options.getOrDefault("freshness-events", "300"));
     }
 
@@ -46,7 +48,7 @@ final class Harness {
         ingest.endToEnd(results);
 
         new FreshnessBench(endpoints, freshnessEvents).run(results);
-        new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration).run(results);
+        new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration, apiWarmup).run(results);
         new MemoryProbe(endpoints.pidDir()).report(results);
         results.print(System.out);
     }
