@@ -18,7 +18,7 @@ class StatusProjectionRepository {
     private static final String UPSERT = """
             INSERT INTO card_status (card_id, status, status_at, phone, comment, delivery_exceptions, version,
                                      history, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), now())
+            VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSON), now())
             ON CONFLICT (card_id) DO UPDATE SET
                 status = EXCLUDED.status, status_at = EXCLUDED.status_at, phone = EXCLUDED.phone,
                 comment = EXCLUDED.comment, delivery_exceptions = EXCLUDED.delivery_exceptions,
