@@ -48,6 +48,11 @@ final class DataGenerator {
 
     /** Writes about {@code rows} rows (the last card may overshoot by a few) into {@code dir}. */
     static Summary generate(long rows, long seed, Path dir) throws IOException {
+        return generate(rows, seed, dir, "ZYB");
+    }
+
+    /** As {@link #generate(long, long, Path)}, with card IDs starting with {@code cardPrefix} (three letters). */
+    static Summary generate(long rows, long seed, Path dir, String cardPrefix) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
         PartnerQuirks quirks = new PartnerQuirks(random, 0.005);
@@ -65,13 +70,13 @@ final class DataGenerator {
             expected.write("card_id,status,status_at,phone,delivery_exceptions\n");
             while (written < rows) {
                 cards++;
-                Card card = new Card(String.format(Locale.ROOT, "ZYB%08d", cards), phone(random),
+                Card card = new Card(String.format(Locale.ROOT, "%s%08d", cardPrefix, cards), phone(random),
                         START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20))));
                 written += card.write(random, quirks, out, counts);
                 expected.write(card.expectedLine() + "\n");
                 if (random.nextInt(500) == 0) {
                     Kind kind = Kind.values()[random.nextInt(4)];
-                    out.get(kind).write(badRow(random, kind, cards));
+                    out.get(kind).write(badRow(random, kind, cardPrefix, cards));
                     counts.merge(kind, 1L, Long::sum);
                     written++;
                     bad++;
@@ -91,8 +96,8 @@ final class DataGenerator {
                 random.nextInt(10_000_000));
     }
 
-    private static String badRow(Random random, Kind kind, long card) {
-        String cardId = String.format(Locale.ROOT, "ZYB%08d", card);
+    private static String badRow(Random random, Kind kind, String cardPrefix, long card) {
+        String cardId = String.format(Locale.ROOT, "%s%08d", cardPrefix, card);
         String extra = kind == Kind.EXCEPTION || kind == Kind.DELIVERED ? ",bad row" : "";
         return switch (random.nextInt(3)) {
             case 0 -> "X" + card + ",," + "0501234567,12-11-2023 10:00" + extra + "\r\n";

@@ -23,6 +23,7 @@ final class Harness {
     private final Duration apiDuration;
     private final Duration apiWarmup;
     private final int freshnessEvents;
+    private final long warmupRows;
 
     Harness(Map<String, String> options, long rows, long seed, Path data) {
         this.endpoints = Endpoints.fromEnvironment();
@@ -32,6 +33,11 @@ final class Harness {
         this.apiDuration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "20")));
         this.apiWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-warmup-seconds", "60")));
         this.freshnessEvents = Integer.parseInt(options.getOrDefault("freshness-events", "300"));
+        this.warmupRows = Long.parseLong(options.getOrDefault("warmup-rows", "200000").replace("_", ""));
+    }
+
+    private static List<Path> files(Path dir) {
+        return List.of(DataGenerator.Kind.values()).stream().map(kind -> dir.resolve(kind.file)).toList();
     }
 
     void run() throws Exception {
@@ -39,10 +45,17 @@ final class Harness {
             DataGenerator.Summary summary = DataGenerator.generate(rows, seed, data);
             log.info("generated {} rows for {} cards in {}", summary.rows(), summary.cards(), data);
         }
-        List<Path> files = List.of(DataGenerator.Kind.values()).stream().map(kind -> data.resolve(kind.file)).toList();
         Results results = new Results();
 
-        IngestBench ingest = new IngestBench(endpoints, files, data.resolve("expected.csv"));
+        if (warmupRows > 0) {
+            // other cards (IDs ZYX...) than the measured set, so the measured run starts from none of its cards
+            Path warmupData = data.resolveSibling("warmup-" + warmupRows + "-" + seed);
+            if (!Files.exists(warmupData.resolve("expected.csv"))) {
+                DataGenerator.generate(warmupRows, seed + 1, warmupData, "ZYX");
+            }
+            new IngestBench(endpoints, files(warmupData), warmupData.resolve("expected.csv")).warmUp(results);
+        }
+        IngestBench ingest = new IngestBench(endpoints, files(data), data.resolve("expected.csv"));
         ingest.copyBaseline(results);
         ingest.kafkaBaseline(results);
         ingest.endToEnd(results);
