@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CardStateCodecTests {
@@ -38,6 +42,44 @@ class CardStateCodecTests {
     }
 
     @Test
+    void roundTripsTextBeyondAscii() {
+        CardState state = withComments("المستخدم غير متاح", "livré \uD83D\uDCE6", "nul\u0000byte", "");
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    /** The layout of format 1 as first written with DataOutputStream, which stored changelogs hold. */
+    @Test
+    void writesFormatOneByteForByte() throws IOException {
+        CardState state = withComments("المستخدم غير متاح", "User not available", null, "nul\u0000byte");
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(expected)) {
+            out.writeByte(1);
+            out.writeUTF(state.cardId());
+            out.writeLong(state.version());
+            out.writeShort(state.events().size());
+            for (FoldedEvent event : state.events()) {
+                UUID id = UUID.fromString(event.eventId());
+                out.writeLong(id.getMostSignificantBits());
+                out.writeLong(id.getLeastSignificantBits());
+                out.writeByte(event.type().ordinal());
+                out.writeLong(event.occurredAt().getEpochSecond());
+                out.writeInt(event.occurredAt().getNano());
+                for (String text : new String[] {event.phone(), event.comment(), event.partnerEventId()}) {
+                    out.writeBoolean(text != null);
+                    if (text != null) {
+                        out.writeUTF(text);
+                    }
+                }
+            }
+        }
+
+        assertThat(CardStateCodec.encode(state)).isEqualTo(expected.toByteArray());
+        assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(state);
+    }
+
+    @Test
     void refusesAnUnknownFormat() {
         assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(new byte[] {9}))
                 .withMessage("unknown card state format 9");
@@ -49,6 +91,16 @@ class CardStateCodecTests {
 
         assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(java.util.Arrays.copyOf(bytes, 40)))
                 .withMessage("truncated card state (40 bytes)");
+    }
+
+    private static CardState withComments(String... comments) {
+        List<CardEvent> events = new ArrayList<>();
+        for (int i = 0; i < comments.length; i++) {
+            events.add(CardEvent.of(EventType.DELIVERY_EXCEPTION, CardEvents.CARD, i % 2 == 0 ? "+971534534534" : null,
+                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i), comments[i], "A" + i,
+                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+        }
+        return fold(events);
     }
 
     private static CardState tenEventCard() {
