@@ -3,13 +3,17 @@ package com.zywa.cardstatus.bench;
 import com.zywa.cardstatus.contract.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -43,7 +47,7 @@ final class PipelineLag implements AutoCloseable {
     private boolean caughtUp(String group, List<TopicPartition> partitions) throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, Long> stable = reader.endOffsets(partitions);
+        Map<TopicPartition, Long> stable = lastStableOffsets(partitions);
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             long position = offset == null ? 0 : offset.offset();
@@ -53,6 +57,16 @@ final class PipelineLag implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private Map<TopicPartition, Long> lastStableOffsets(List<TopicPartition> partitions)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
     }
 
     private boolean hasRecords(TopicPartition partition, long from, long to) {
