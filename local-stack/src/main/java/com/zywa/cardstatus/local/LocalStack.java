@@ -25,6 +25,19 @@ public final class LocalStack {
         Path root = Path.of(env("LOCAL_DIR", ".local"));
         List<AutoCloseable> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started), "local-stack-shutdown"));
+        try {
+            start(root, started);
+        } catch (Exception e) {
+            // exit instead of lingering with half-started parts: run-local then reports the failure at once
+            log.error("the local stack could not start: {} (is another ./run-local, or something else on its ports, "
+                    + "running?)", e.getMessage(), e);
+            System.exit(1);
+        }
+        log.info("local stack ready");
+        new CountDownLatch(1).await();
+    }
+
+    private static void start(Path root, List<AutoCloseable> started) throws Exception {
         List<String> settings = new ArrayList<>();
 
         String kafka = env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "");
@@ -49,8 +62,6 @@ public final class LocalStack {
             log.info("PostgreSQL on {}, data in {}", postgres.jdbcUrl("cardstatus"), root.resolve("postgres/data"));
         }
         writeSettings(root, settings);
-        log.info("local stack ready");
-        new CountDownLatch(1).await();
     }
 
     private static void writeSettings(Path root, List<String> settings) throws IOException {
