@@ -72,11 +72,11 @@ final class ApiBench {
     }
 
     void run(Results results) throws Exception {
-        // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
-        // that the figure is the service's, not the load generator's
         CpuProbe cpu = new CpuProbe(endpoints.pidDir(), endpoints.postgresPidFile());
         Map<String, Long> cpuBefore;
         Load api;
+        // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
+        // that the figure is the service's, not the load generator's
         try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
                 PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(CLIENTS).setMaxConnPerRoute(CLIENTS)
                         .build()).build()) {

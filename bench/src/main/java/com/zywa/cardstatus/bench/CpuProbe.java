@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 final class CpuProbe {
 
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
     private static final List<String> SERVICES = List.of("status-processor", "ingest-producer", "status-api", "local-stack");
 
     private final Path pidDir;
@@ -66,7 +66,8 @@ final class CpuProbe {
         return total;
     }
 
-    private static long processTicks(long pid) {
+    /** CPU ticks (1/100 s) a process has used since it started; 0 when it is not running. */
+    static long processTicks(long pid) {
         String[] stat = pid < 0 ? null : stat(Path.of("/proc", Long.toString(pid)));
         return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
     }
@@ -92,7 +93,8 @@ final class CpuProbe {
         return busy;
     }
 
-    private static long pid(Path pidFile) throws IOException {
+    /** The process ID a pid file names, or -1 when there is no such file. */
+    static long pid(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return -1;
         }

@@ -26,21 +26,16 @@ final class MemoryProbe {
     }
 
     private long cpuSeconds(String service) throws IOException {
-        Path pidFile = pidDir.resolve(service + ".pid");
-        if (!Files.exists(pidFile)) {
-            return -1;
-        }
-        String stat = Files.readString(Path.of("/proc", Files.readString(pidFile).strip(), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100;
+        long pid = CpuProbe.pid(pidDir.resolve(service + ".pid"));
+        return pid < 0 ? -1 : (long) (CpuProbe.processTicks(pid) / CpuProbe.TICKS_PER_SECOND);
     }
 
     private long peakRssMb(String service) throws IOException {
-        Path pidFile = pidDir.resolve(service + ".pid");
-        if (!Files.exists(pidFile)) {
+        long pid = CpuProbe.pid(pidDir.resolve(service + ".pid"));
+        if (pid < 0) {
             return -1;
         }
-        Path status = Path.of("/proc", Files.readString(pidFile).strip(), "status");
+        Path status = Path.of("/proc", Long.toString(pid), "status");
         for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;

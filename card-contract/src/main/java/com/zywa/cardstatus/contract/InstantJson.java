@@ -20,6 +20,10 @@ import tools.jackson.databind.module.SimpleModule;
  */
 final class InstantJson {
 
+    /** The range of years ITU formats as {@link Instant#toString()} does: 0000 to 9999. */
+    private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_FAST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     private InstantJson() {
     }
 
@@ -47,9 +51,6 @@ final class InstantJson {
             return Instant.parse(text);
         }
     }
-
-    private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
-    private static final long MAX_FAST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     private static final class Writer extends ValueSerializer<Instant> {
         @Override

@@ -7,8 +7,8 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON dialect of the pipeline: snake_case names (as in the SPEC), ISO-8601 instants,
- * (written and read by {@link InstantJson}), unknown fields tolerated so producers can add fields before consumers know them.
+ * The one JSON dialect of the pipeline: snake_case names (as in the SPEC), ISO-8601 UTC instants (see
+ * {@link InstantJson}), unknown fields tolerated so producers can add fields before consumers know them.
  */
 public final class Json {
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class CardRepository {
 
     private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
-            + "history::text AS history, updated_at";
+            + "history::text AS history";
     private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
     private static final String BY_PHONE = "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? "
             + "ORDER BY status_at DESC, card_id LIMIT 100";
@@ -38,6 +38,6 @@ class CardRepository {
     private static CardRow row(ResultSet rs, int rowNum) throws SQLException {
         return new CardRow(rs.getString("card_id"), rs.getString("status"),
                 rs.getObject("status_at", OffsetDateTime.class).toInstant(), rs.getString("phone"), rs.getString("comment"),
-                rs.getInt("delivery_exceptions"), rs.getString("history"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getInt("delivery_exceptions"), rs.getString("history"));
     }
 }

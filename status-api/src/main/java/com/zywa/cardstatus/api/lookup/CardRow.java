@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** One row of the {@code card_status} projection, read-only here (the processor writes it). */
 record CardRow(String cardId, String status, Instant statusAt, String phone, String comment,
-        int deliveryExceptions, String history, Instant updatedAt) {
+        int deliveryExceptions, String history) {
 }
