@@ -21,7 +21,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 /**
  * A real PostgreSQL server from the binaries published on Maven Central, unpacked and initialised under
  * {@code home} (the data directory survives restarts). PostgreSQL refuses to run as root, so as root the server
- * runs as the unprivileged {@code nobody} user.
+ * runs as the unprivileged {@code nobody} user; when {@code nobody} cannot enter {@code home} (a clone under
+ * {@code /root}, or in a private temporary folder), the server's files live in a folder of {@code /var/tmp} named
+ * after {@code home}, and {@code home/LOCATION} says where.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -31,9 +33,11 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private Path server;
 
     public LocalPostgres(Path home, int port) {
         this.home = home.toAbsolutePath();
+        this.server = this.home;
         this.port = port;
     }
 
@@ -42,10 +46,13 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        Path bin = unpack();
-        Path data = home.resolve("data");
         if (ROOT) {
-            run(List.of("chown", "-R", "nobody:nogroup", home.toString()), false);
+            server = reachableByServerUser();
+        }
+        Path bin = unpack();
+        Path data = server.resolve("data");
+        if (ROOT) {
+            run(List.of("chown", "-R", "nobody:nogroup", server.toString()), false);
         }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             check(run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
@@ -53,9 +60,33 @@ public final class LocalPostgres implements AutoCloseable {
         }
         if (run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "status"), true) != 0) {
             check(run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", home.resolve("postgres.log").toString(), "-o",
+                    "-l", server.resolve("postgres.log").toString(), "-o",
                     "-p " + port + " -h 127.0.0.1 -k " + data, "start"), true), "pg_ctl start");
         }
+    }
+
+    /** Where the server keeps its data: under {@code home}, or elsewhere when {@code nobody} cannot enter it. */
+    public Path dataDirectory() {
+        return server.resolve("data");
+    }
+
+    /**
+     * {@code home} when {@code nobody} may enter it; otherwise a folder of {@code /var/tmp} (kept across reboots)
+     * named after {@code home}, so each clone keeps its own server, recorded in {@code home/LOCATION}.
+     */
+    private Path reachableByServerUser() throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        run(List.of("chown", "nobody:nogroup", home.toString()), false);
+        if (run(List.of("test", "-w", home.toString()), true) == 0) {
+            return home;
+        }
+        Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp")
+                : Path.of(System.getProperty("java.io.tmpdir"));
+        Path elsewhere = base.resolve("card-status-postgres-" + Integer.toHexString(home.toString().hashCode()));
+        Files.createDirectories(elsewhere);
+        Files.writeString(home.resolve("LOCATION"), "PostgreSQL runs as 'nobody', who cannot enter " + home
+                + ", so its binaries, data and log are in " + elsewhere + " (delete that folder with this one)\n");
+        return elsewhere;
     }
 
     /** Creates the service's role and database unless they exist. */
@@ -71,19 +102,22 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void check(int status, String step) {
+    /** Fails with the real cause: the last lines the step wrote, not only its status. */
+    private void check(int status, String step) throws IOException {
         if (status != 0) {
-            throw new IllegalStateException(step + " failed with status " + status + "; see "
-                    + home.resolve("commands.log") + " and " + home.resolve("postgres.log"));
+            List<String> lines = Files.readAllLines(home.resolve("commands.log"));
+            String last = String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+            throw new IllegalStateException(step + " failed with status " + status + ":\n  " + last + "\n(see "
+                    + home.resolve("commands.log") + " and " + server.resolve("postgres.log") + ")");
         }
     }
 
     private Path unpack() throws IOException {
-        Path bin = home.resolve("binaries/bin");
+        Path bin = server.resolve("binaries/bin");
         if (Files.exists(bin.resolve("pg_ctl"))) {
             return bin;
         }
-        Path target = home.resolve("binaries");
+        Path target = server.resolve("binaries");
         Files.createDirectories(target);
         try (InputStream archive = archive();
                 TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
@@ -146,7 +180,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        Path pgCtl = home.resolve("binaries/bin/pg_ctl");
-        run(List.of(pgCtl.toString(), "-D", home.resolve("data").toString(), "-m", "fast", "-w", "stop"), true);
+        Path pgCtl = server.resolve("binaries/bin/pg_ctl");
+        run(List.of(pgCtl.toString(), "-D", dataDirectory().toString(), "-m", "fast", "-w", "stop"), true);
     }
 }

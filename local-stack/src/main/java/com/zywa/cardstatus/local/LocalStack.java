@@ -59,7 +59,7 @@ public final class LocalStack {
             settings.add("SPRING_DATASOURCE_URL=" + postgres.jdbcUrl("cardstatus"));
             settings.add("SPRING_DATASOURCE_USERNAME=cardstatus");
             settings.add("SPRING_DATASOURCE_PASSWORD=cardstatus");
-            log.info("PostgreSQL on {}, data in {}", postgres.jdbcUrl("cardstatus"), root.resolve("postgres/data"));
+            log.info("PostgreSQL on {}, data in {}", postgres.jdbcUrl("cardstatus"), postgres.dataDirectory());
         }
         writeSettings(root, settings);
     }
