@@ -1,0 +1,143 @@
+package com.zywa.cardstatus.api.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The lookup endpoints as a web slice: the real controller, lookup rules and error mapping, with the projection
+ * replaced by a mock, so every answer and error body is checked in milliseconds.
+ */
+@WebMvcTest(CardStatusController.class)
+@Import({CardLookup.class, LookupErrors.class})
+@EnableConfigurationProperties(ApiSettings.class)
+class CardStatusControllerTests {
+
+    private static final String HISTORY = "[{\"status\":\"PICKED_UP\",\"at\":\"2023-11-12T06:00:00Z\",\"comment\":null},"
+            + "{\"status\":\"DELIVERED\",\"at\":\"2023-11-13T09:34:56Z\",\"comment\":\"at the door\"}]";
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @MockitoBean
+    private CardRepository cards;
+
+    @Test
+    void answersACardByIdWithItsHistory() {
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
+
+        assertThat(mvc.get().uri("/get_card_status?card_id=ZYW8827")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+                {"card_id":"ZYW8827","user_phone":"+971585949014","status":"DELIVERED",
+                 "status_at":"2023-11-13T09:34:56Z","comment":"at the door","delivery_exceptions":0,
+                 "history":[{"status":"PICKED_UP","at":"2023-11-12T06:00:00Z"},
+                            {"status":"DELIVERED","at":"2023-11-13T09:34:56Z","comment":"at the door"}],
+                 "other_cards":[]}""");
+    }
+
+    @Test
+    void answersByAnyPhoneFormWithTheOtherCardsOfThatPhone() {
+        given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW2", "+971585949014"),
+                card("ZYW1", "+971585949014")));
+
+        for (String phone : List.of("585949014", "0585949014", "+971585949014", "00971585949014", "971585949014")) {
+            assertThat(mvc.get().uri("/get_card_status").param("user_phone", phone)).hasStatusOk().bodyJson()
+                    .isLenientlyEqualTo("{\"card_id\":\"ZYW2\",\"other_cards\":[\"ZYW1\"]}");
+        }
+    }
+
+    @Test
+    void refusesALookupWithoutParameters() {
+        assertError(mvc.get().uri("/get_card_status"), HttpStatus.BAD_REQUEST, "missing_parameter",
+                "give card_id, user_phone or both");
+    }
+
+    @Test
+    void refusesAMalformedCardId() {
+        assertError(mvc.get().uri("/get_card_status?card_id=ZYW 1;drop"), HttpStatus.BAD_REQUEST, "invalid_card_id",
+                "card_id 'ZYW 1;drop' must be 1-64 letters, digits, '-' or '_'");
+    }
+
+    @Test
+    void refusesAPhoneInScientificNotation() {
+        assertError(mvc.get().uri("/get_card_status").param("user_phone", "9.71535E+11"), HttpStatus.BAD_REQUEST, "invalid_phone",
+                "user_phone '9.71535E+11' is in scientific notation; send the digits, e.g. 585949014");
+    }
+
+    @Test
+    void refusesAPhoneWithoutDigits() {
+        assertThat(mvc.get().uri("/get_card_status?user_phone=abc")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+                .extractingPath("$.error").isEqualTo("invalid_phone");
+    }
+
+    @Test
+    void answers404ForAnUnknownCardOrPhoneWithoutShowingThePhone() {
+        assertError(mvc.get().uri("/get_card_status?card_id=ZYW404"), HttpStatus.NOT_FOUND, "not_found",
+                "no card with ID ZYW404");
+        MvcTestResult byPhone = mvc.get().uri("/get_card_status?user_phone=0501234567").exchange();
+        assertThat(byPhone).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
+        assertThat(byPhone).bodyText().doesNotContain("501234567");
+    }
+
+    @Test
+    void answers404WhenTheCardIsNotRegisteredToThatPhone() {
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
+
+        MvcTestResult answer = mvc.get().uri("/get_card_status?card_id=ZYW8827&user_phone=0501234567").exchange();
+
+        assertThat(answer).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
+        assertThat(answer).bodyText().doesNotContain("501234567");
+    }
+
+    @Test
+    void servesTheResourceStyleEndpoints() {
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
+        given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW8827", "+971585949014")));
+
+        assertThat(mvc.get().uri("/api/v1/cards/ZYW8827")).hasStatusOk().bodyJson()
+                .extractingPath("$.status").isEqualTo("DELIVERED");
+        assertThat(mvc.get().uri("/api/v1/cards?phone=0585949014")).hasStatusOk().bodyJson()
+                .extractingPath("$[0].card_id").isEqualTo("ZYW8827");
+        assertError(mvc.get().uri("/api/v1/cards/ZYW404"), HttpStatus.NOT_FOUND, "not_found", "no card with ID ZYW404");
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsWithAnErrorBody() {
+        assertThat(mvc.get().uri("/nothing/here")).hasStatus(HttpStatus.NOT_FOUND).bodyJson()
+                .extractingPath("$.error").isEqualTo("not_found");
+        assertThat(mvc.post().uri("/get_card_status?card_id=ZYW1")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).bodyJson()
+                .extractingPath("$.error").isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void answersAnUnexpectedFailureWithoutAStackTrace() {
+        given(cards.findByCardId("ZYW8827")).willThrow(new DataAccessResourceFailureException("connection refused"));
+
+        MvcTestResult answer = mvc.get().uri("/get_card_status?card_id=ZYW8827").exchange();
+
+        assertThat(answer).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).bodyJson().extractingPath("$.error")
+                .isEqualTo("internal_error");
+        assertThat(answer).bodyText().doesNotContain("at com.").doesNotContain("connection refused");
+    }
+
+    private void assertError(MockMvcTester.MockMvcRequestBuilder request, HttpStatus status, String code, String message) {
+        assertThat(request).hasStatus(status).bodyJson().isStrictlyEqualTo(
+                "{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+    }
+
+    private static CardRow card(String cardId, String phone) {
+        return new CardRow(cardId, "DELIVERED", Instant.parse("2023-11-13T09:34:56Z"), phone, "at the door", 0, HISTORY);
+    }
+}
