@@ -175,6 +175,36 @@ class PartnerFileReaderTests {
         assertThat(events.get(0).comment()).isEqualTo("=HYPERLINK(\"x\")");
     }
 
+    @Test
+    void rejectsANulInACommentNamingTheFieldAndShowingTheCharacter() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,left\u0000at door\n"
+                + "B,12-11-2023 23:59,ok\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("line 2: comment")
+                .contains("\\u0000");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
+    @Test
+    void rejectsC1AndDeleteControlsInAnyFieldButKeepsTabs() {
+        List<RowOutcome> outcomes = read("ID,Card ID,Timestamp,Comment\nP\u0085,A,12-11-2023 23:59,ok\n"
+                + "P2,B,12-11-2023 23:59,del\u007f\n" + "P3,C,12-11-2023 23:59,\"tab\there\"\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).contains("partner event ID").contains("\\u0085");
+        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason()).contains("comment").contains("\\u007f");
+        assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("tab\there");
+    }
+
+    @Test
+    void rejectsAPartnerEventIdLongerThan128Characters() {
+        List<RowOutcome> outcomes = read("ID,Card ID,Timestamp\n" + "P".repeat(129) + ",A,12-11-2023 23:59\n"
+                + "P".repeat(128) + ",B,12-11-2023 23:59\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason())
+                .isEqualTo("line 2: partner event ID is 129 characters long; at most 128 are accepted");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
     private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
             List<RowOutcome> outcomes = new ArrayList<>();
