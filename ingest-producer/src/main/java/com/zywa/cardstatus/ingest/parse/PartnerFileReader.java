@@ -54,7 +54,7 @@ public final class PartnerFileReader {
             try {
                 return rows.next();
             } catch (MalformedRowException e) {
-                outcomes.accept(new RowOutcome.Rejected(e.line(), e.getMessage(), ""));
+                outcomes.accept(new RowOutcome.Rejected(e.line(), e.getMessage(), e.raw()));
             }
         }
     }

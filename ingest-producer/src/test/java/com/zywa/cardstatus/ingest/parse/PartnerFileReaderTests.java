@@ -205,6 +205,32 @@ class PartnerFileReaderTests {
         assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
     }
 
+    @Test
+    void rejectsALineOverTheLimitByItsLineAndReadsTheRestWithTheirLines() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\r\n"
+                + "A,12-11-2023 23:59,ok\r\n"
+                + "B,12-11-2023 23:59," + "x".repeat(1_500_000) + "\r\n"
+                + "C,12-11-2023 23:59,\"two\r\nlines\"\r\n"
+                + "D,12-11-2023 23:59,ok\r\n");
+
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 3, 4, 6);
+        RowOutcome.Rejected longLine = (RowOutcome.Rejected) outcomes.get(1);
+        assertThat(longLine.reason()).startsWith("line 3: ").contains("65536");
+        assertThat(longLine.raw().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(4_096);
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("A", "C", "D");
+    }
+
+    @Test
+    void rejectsAQuotedFieldRunningOverTheLimitAcrossLinesAndReadsTheRest() {
+        String longLines = ("y".repeat(1_000) + "\n").repeat(100);
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,\"" + longLines
+                + "end\"\nB,12-11-2023 23:59,ok\n");
+
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 103);
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("lines 2-102: ");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
     private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
             List<RowOutcome> outcomes = new ArrayList<>();
