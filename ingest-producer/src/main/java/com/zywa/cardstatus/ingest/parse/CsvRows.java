@@ -5,18 +5,14 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.zywa.cardstatus.contract.InputLimits;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Streams the records of a partner CSV file one at a time, with the physical line each starts on (the header
- * is line 1): UTF-8 (bytes that are not UTF-8 become U+FFFD, so the row that holds them can be refused by line),
- * RFC 4180 quoting (opencsv's parser on records assembled from bounded physical lines), CRLF or LF, a leading BOM, and a comma, semicolon or tab separator detected from the header. A line or record longer than
+ * is line 1): RFC 4180 quoting (opencsv's parser on records assembled from bounded physical lines), CRLF or LF, a
+ * leading BOM, and a comma, semicolon or tab separator detected from the header. A line or record longer than
  * {@link InputLimits#CSV_LINE_CHARS} is rejected and skipped, so memory stays bounded whatever the file holds.
  */
 public final class CsvRows implements Closeable {
@@ -33,30 +29,13 @@ public final class CsvRows implements Closeable {
     private RFC4180Parser parser;
     private boolean ended;
 
-    /** Reads the header from {@code input}: UTF-8 with or without a BOM; bytes that are not UTF-8 become U+FFFD. */
-    public CsvRows(InputStream input) {
-        this.lines = new PhysicalLines(new InputStreamReader(refuseUtf16(input), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), LIMIT);
+    /** Reads the header from {@code text}, the file decoded (see {@link TextEncoding}). */
+    public CsvRows(Reader text) {
+        this.lines = new PhysicalLines(text, LIMIT);
         String headerLine = readHeaderLine();
         this.delimiter = Delimiters.detect(headerLine);
         this.parser = newParser();
         this.header = parseHeader(headerLine);
-    }
-
-    private static InputStream refuseUtf16(InputStream input) {
-        PushbackInputStream in = new PushbackInputStream(input, 2);
-        try {
-            byte[] start = in.readNBytes(2);
-            if (start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
-                    || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
-                throw new FileRefusedException("not_utf8", "the file is UTF-16 text (it starts with a UTF-16 byte "
-                        + "order mark); save it as CSV UTF-8 and upload it again");
-            }
-            in.unread(start);
-            return in;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the start of the file failed", e);
-        }
     }
 
     private String readHeaderLine() {

@@ -43,11 +43,6 @@ public final class RowMapper {
     /** Maps a row of a file whose header is {@code header}; {@code source} tells where the row came from. */
     public RowOutcome map(HeaderMap header, CsvRows.Row row, EventType kind, EventSource source) {
         String[] fields = row.fields();
-        if (notUtf8(fields)) {
-            return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": holds bytes that are not UTF-8 (a "
-                    + "Latin-1 or Windows-1252 export?); save the file as CSV UTF-8 and upload it again",
-                    String.join(",", fields));
-        }
         if (!header.fits(fields)) {
             return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": has " + fields.length
                     + (fields.length == 1 ? " field" : " fields") + " but the header has " + header.width(),
@@ -57,15 +52,6 @@ public final class RowMapper {
                 header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
                 header.value(fields, Column.PARTNER_ID));
         return map(row.line(), "line " + row.line(), () -> String.join(",", fields), kind, values, source);
-    }
-
-    private static boolean notUtf8(String[] fields) {
-        for (String field : fields) {
-            if (field.indexOf('\uFFFD') >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The fields of one event, as text, whatever it came from. */

@@ -8,7 +8,6 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -156,19 +155,6 @@ class PartnerFileReaderTests {
     }
 
     @Test
-    void rejectsRowsThatAreNotUtf8ByLine() {
-        byte[] latin1 = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,Zoë\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        List<RowOutcome> outcomes = new ArrayList<>();
-
-        reader.read(new ByteArrayInputStream(latin1), upload(EventType.PICKED_UP), outcomes::add);
-
-        assertThat(outcomes.get(0)).isInstanceOf(RowOutcome.Accepted.class);
-        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason())
-                .startsWith("line 3: holds bytes that are not UTF-8");
-    }
-
-    @Test
     void keepsACommentStartingWithAFormulaCharacterAsText() {
         List<CardEvent> events = events(read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,=HYPERLINK(\"x\")\n"));
 
@@ -231,12 +217,49 @@ class PartnerFileReaderTests {
         assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
     }
 
+    @Test
+    void readsAFileThatIsNotUtf8AsWindows1252WithOneWarning() {
+        byte[] file = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,Café – left at door\nB,12-11-2023 23:59,ok\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        List<RowOutcome> outcomes = new ArrayList<>();
+
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
+                outcomes::add);
+
+        assertThat(file).contains((byte) 0xE9);
+        assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("Café – left at door", "ok");
+        assertThat(encoding.warning()).startsWith("the file is not valid UTF-8, so it was read as Windows-1252");
+    }
+
+    @Test
+    void readsAValidUtf8FileAsUtf8WithoutWarning() {
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(
+                "\uFEFFCard ID,Timestamp\nA,12-11-2023 23:59\n".getBytes(StandardCharsets.UTF_8)),
+                upload(EventType.PICKED_UP), outcome -> { });
+
+        assertThat(encoding.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(encoding.warning()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void readsAUtf16FileWithAByteOrderMark(String charset) {
+        byte[] file = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\r\n"
+                .getBytes(java.nio.charset.Charset.forName(charset));
+        List<RowOutcome> outcomes = new ArrayList<>();
+
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
+                outcomes::add);
+
+        assertThat(encoding.warning()).isNull();
+        assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::comment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "Zoë"));
+    }
+
     private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
-            List<RowOutcome> outcomes = new ArrayList<>();
-            reader.read(in, upload(kind), outcomes::add);
-            return outcomes;
-        }
+        List<RowOutcome> outcomes = new ArrayList<>();
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + name), upload(kind), outcomes::add);
+        return outcomes;
     }
 
     private List<RowOutcome> read(String content) {
@@ -245,7 +268,8 @@ class PartnerFileReaderTests {
 
     private List<RowOutcome> read(String content, EventType kind) {
         List<RowOutcome> outcomes = new ArrayList<>();
-        reader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), upload(kind), outcomes::add);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        reader.read(() -> new ByteArrayInputStream(bytes), upload(kind), outcomes::add);
         return outcomes;
     }
 
