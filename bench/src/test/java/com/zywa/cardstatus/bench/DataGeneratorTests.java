@@ -11,7 +11,6 @@ import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TimestampParser;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -42,17 +41,15 @@ class DataGeneratorTests {
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            try (InputStream in = Files.newInputStream(dir.resolve(kind.file))) {
-                reader.read(in, new PartnerFileReader.Upload("default", "bench", kind.file,
-                        FileKinds.resolve(null, kind.file)), outcome -> {
-                            if (outcome instanceof RowOutcome.Accepted ok) {
-                                cards.merge(ok.event().cardId(), CardState.empty(ok.event().cardId()).apply(ok.event()),
-                                        (state, ignored) -> state.apply(ok.event()));
-                            } else {
-                                rejected[0]++;
-                            }
-                        });
-            }
+            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), new PartnerFileReader.Upload("default",
+                    "bench", kind.file, FileKinds.resolve(null, kind.file)), outcome -> {
+                        if (outcome instanceof RowOutcome.Accepted ok) {
+                            cards.merge(ok.event().cardId(), CardState.empty(ok.event().cardId()).apply(ok.event()),
+                                    (state, ignored) -> state.apply(ok.event()));
+                        } else {
+                            rejected[0]++;
+                        }
+                    });
         }
 
         List<String> expected = Files.readAllLines(dir.resolve("expected.csv"));

@@ -23,7 +23,10 @@ public final class PhoneNormalizer {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
-    /** Parsed numbers by their cleaned digits: a card's phone recurs in every row about it, and parsing is costly. */
+    /**
+     * Parsed numbers by their cleaned digits: a card's phone recurs in every row about it, and parsing is costly.
+     * Keys are at most {@link InputLimits#PHONE_CHARS} characters long, so the cache holds at most a few megabytes.
+     */
     private final Map<String, Phone> parsed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Phone> eldest) {
@@ -44,6 +47,10 @@ public final class PhoneNormalizer {
         if (raw == null || raw.isBlank()) {
             return new Phone.Absent();
         }
+        if (raw.length() > InputLimits.PHONE_CHARS) {
+            return new Phone.Invalid("phone is " + raw.length() + " characters long; at most "
+                    + InputLimits.PHONE_CHARS + " are read");
+        }
         String trimmed = raw.strip().replace("\"", "");
         if (mayBeScientific(trimmed) && SCIENTIFIC.matcher(trimmed).matches()) {
             return new Phone.Mangled(trimmed);
@@ -61,6 +68,11 @@ public final class PhoneNormalizer {
             parsed.put(cleaned, known);
         }
         return known;
+    }
+
+    /** How many parsed numbers are cached. */
+    int cached() {
+        return parsed.size();
     }
 
     private static boolean mayBeScientific(String text) {

@@ -84,4 +84,18 @@ class PhoneNormalizerTests {
                 .isThrownBy(() -> new PhoneNormalizer("XX"))
                 .withMessageContaining("'XX'");
     }
+
+    @Test
+    void refusesAHugePhoneWithoutEchoingOrCachingIt() {
+        Phone phone = normalizer.normalize("5".repeat(100_000));
+
+        assertThat(phone).isInstanceOf(Phone.Invalid.class);
+        assertThat(((Phone.Invalid) phone).reason()).hasSizeLessThan(200).doesNotContain("55555");
+        assertThat(normalizer.cached()).isZero();
+    }
+
+    @Test
+    void refusesAHugeSpreadsheetNumberWithoutEchoingIt() {
+        assertThat(normalizer.normalize("9." + "7".repeat(100_000) + "E+11")).isInstanceOf(Phone.Invalid.class);
+    }
 }

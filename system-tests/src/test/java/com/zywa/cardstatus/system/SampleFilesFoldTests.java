@@ -13,7 +13,6 @@ import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TimestampParser;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,13 +74,11 @@ class SampleFilesFoldTests {
 
     private List<CardEvent> read(String file) throws IOException {
         List<CardEvent> events = new ArrayList<>();
-        try (InputStream in = getClass().getResourceAsStream("/samples/" + file)) {
-            reader.read(in, new PartnerFileReader.Upload("default", "u-" + file.hashCode(), file,
-                    FileKinds.resolve(null, file)), outcome -> {
-                        assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
-                        events.add(((RowOutcome.Accepted) outcome).event());
-                    });
-        }
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), new PartnerFileReader.Upload("default",
+                "u-" + file.hashCode(), file, FileKinds.resolve(null, file)), outcome -> {
+                    assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
+                    events.add(((RowOutcome.Accepted) outcome).event());
+                });
         return events;
     }
 

@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.events;
 
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.web.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,11 +13,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Partners publish courier events here, one JSON object or an array of them (at most 1,000 per request). */
+/**
+ * Partners publish courier events here, one JSON object or an array of them: at most
+ * {@link InputLimits#EVENTS_PER_REQUEST} per request, in a body of at most {@link InputLimits#JSON_BODY_BYTES}.
+ */
 @RestController
 class PartnerEventsController {
-
-    static final int MAX_EVENTS = 1_000;
 
     private final PartnerEventsService service;
 
@@ -29,8 +31,8 @@ class PartnerEventsController {
     ResponseEntity<?> publish(@RequestBody List<PartnerEvent> events,
             @RequestParam(required = false) String partner,
             @RequestHeader(name = "X-Client-Id", required = false) String clientId) {
-        if (events.isEmpty() || events.size() > MAX_EVENTS) {
-            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "send 1 to " + MAX_EVENTS
+        if (events.isEmpty() || events.size() > InputLimits.EVENTS_PER_REQUEST) {
+            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "send 1 to " + InputLimits.EVENTS_PER_REQUEST
                     + " events per request; got " + events.size()));
         }
         String caller = clientId == null || clientId.isBlank() ? "anonymous" : clientId.strip();

@@ -6,7 +6,6 @@ import com.zywa.cardstatus.ingest.upload.UploadRefusedException;
 import com.zywa.cardstatus.ingest.upload.UploadReport;
 import com.zywa.cardstatus.ingest.upload.UploadService;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,9 +64,9 @@ class DropFolderWatcher {
             finish(ready, settings.processed(), done);
             return;
         }
-        try (InputStream content = Files.newInputStream(file)) {
+        try {
             UploadReport report = uploads.ingest(new UploadService.Request(name, null, null, ready.partner(), "inbox",
-                    sha256), content);
+                    sha256), () -> Files.newInputStream(file));
             finish(ready, settings.processed(), report.uploadId());
         } catch (UploadRefusedException e) {
             finish(ready, settings.failed(), e.uploadId());

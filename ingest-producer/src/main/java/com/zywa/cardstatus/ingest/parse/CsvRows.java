@@ -1,24 +1,19 @@
 package com.zywa.cardstatus.ingest.parse;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import java.io.BufferedReader;
+import com.zywa.cardstatus.contract.InputLimits;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Streams the records of a partner CSV file one at a time, with the physical line each starts on (the header
- * is line 1). Accepts UTF-8 with or without a BOM (bytes that are not UTF-8 become U+FFFD, so the row that holds
- * them can be refused by line), CRLF or LF, RFC 4180 quoting, and a comma, semicolon or tab
- * separator detected from the header. Never holds more than one record in memory.
+ * is line 1): RFC 4180 quoting (opencsv's parser on records assembled from bounded physical lines), CRLF or LF, a
+ * leading BOM, and a comma, semicolon or tab separator detected from the header. A line or record longer than
+ * {@link InputLimits#CSV_LINE_CHARS} is rejected and skipped, so memory stays bounded whatever the file holds.
  */
 public final class CsvRows implements Closeable {
 
@@ -26,61 +21,46 @@ public final class CsvRows implements Closeable {
     public record Row(int line, String[] fields) {
     }
 
-    private final BufferedReader lines;
-    private final String[] header;
+    private static final int LIMIT = InputLimits.CSV_LINE_CHARS;
+
+    private final PhysicalLines lines;
     private final char delimiter;
-    private final CSVReader reader;
-    private long consumedLines = 1;
+    private final String[] header;
+    private RFC4180Parser parser;
     private boolean ended;
 
-    public CsvRows(InputStream input) {
-        this.lines = new BufferedReader(new InputStreamReader(refuseUtf16(input), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+    /** Reads the header from {@code text}, the file decoded (see {@link TextEncoding}). */
+    public CsvRows(Reader text) {
+        this.lines = new PhysicalLines(text, LIMIT);
         String headerLine = readHeaderLine();
         this.delimiter = Delimiters.detect(headerLine);
-        this.reader = new CSVReaderBuilder(lines)
-                .withCSVParser(new RFC4180ParserBuilder().withSeparator(delimiter).build())
-                .build();
+        this.parser = newParser();
         this.header = parseHeader(headerLine);
     }
 
-    private static InputStream refuseUtf16(InputStream input) {
-        PushbackInputStream in = new PushbackInputStream(input, 2);
-        try {
-            byte[] start = in.readNBytes(2);
-            if (start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
-                    || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
-                throw new FileRefusedException("not_utf8", "the file is UTF-16 text (it starts with a UTF-16 byte "
-                        + "order mark); save it as CSV UTF-8 and upload it again");
-            }
-            in.unread(start);
-            return in;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading the start of the file failed", e);
-        }
-    }
-
     private String readHeaderLine() {
-        try {
-            String line = lines.readLine();
-            if (line == null || line.replace("\uFEFF", "").isBlank()) {
-                throw new FileRefusedException("empty_file", "the file is empty: line 1 must be a header such as "
-                        + "'ID,Card ID,User Mobile,Timestamp,Comment'");
-            }
-            String header = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (header.indexOf('\uFFFD') >= 0 || header.indexOf('\u0000') >= 0) {
-                throw new FileRefusedException("not_text", "line 1 (the header) is not UTF-8 text; is this really "
-                        + "a CSV file? Save it as CSV UTF-8 and upload it again");
-            }
-            return header;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("reading the header failed", e);
+        PhysicalLines.Line line = nextLine();
+        if (line == null || line.text().replace("\uFEFF", "").isBlank()) {
+            throw new FileRefusedException("empty_file", "the file is empty: line 1 must be a header such as "
+                    + "'ID,Card ID,User Mobile,Timestamp,Comment'");
         }
+        if (line.cut()) {
+            throw new FileRefusedException("not_text", "line 1 (the header) is " + line.length() + " characters long; "
+                    + "at most " + LIMIT + " are read; is this really a CSV file?");
+        }
+        String header = line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
+        int control = InputLimits.firstForbiddenControl(header);
+        if (header.indexOf('\uFFFD') >= 0 || control >= 0) {
+            throw new FileRefusedException("not_text", "line 1 (the header) is not text"
+                    + (control >= 0 ? " (it holds " + InputLimits.escaped(control) + ")" : "")
+                    + "; is this really a CSV file? Save it as CSV UTF-8 and upload it again");
+        }
+        return header;
     }
 
     private String[] parseHeader(String headerLine) {
         try {
-            return new RFC4180ParserBuilder().withSeparator(delimiter).build().parseLine(headerLine);
+            return newParser().parseLine(headerLine);
         } catch (IOException e) {
             throw new FileRefusedException("bad_header", "line 1: the header cannot be read: " + e.getMessage());
         }
@@ -90,50 +70,102 @@ public final class CsvRows implements Closeable {
         return header.clone();
     }
 
-    public char delimiter() {
-        return delimiter;
-    }
-
     /**
-     * The next non-blank record, or null at the end of the file. A record that is not well-formed CSV
-     * (an unterminated quote) is thrown as {@link MalformedRowException} with its line.
+     * The next non-blank record, or null at the end of the file. A record that cannot be read (an unterminated
+     * quote, a line or record over the limit) is thrown as {@link MalformedRowException} with its line.
      */
     public Row next() {
         while (!ended) {
-            int line = (int) consumedLines + 1;
-            String[] fields;
-            try {
-                fields = reader.readNext();
-            } catch (CsvException e) {
-                consumedLines = 1 + reader.getLinesRead();
-                throw new MalformedRowException(line, e.getMessage());
-            } catch (IOException e) {
-                throw malformedOrIo(line, e);
-            }
-            consumedLines = 1 + reader.getLinesRead();
-            if (fields == null) {
+            PhysicalLines.Line first = nextLine();
+            if (first == null) {
+                ended = true;
                 return null;
             }
+            if (first.cut()) {
+                throw new MalformedRowException(first.number(), "line " + first.number() + ": the line is "
+                        + first.length() + " characters long; at most " + LIMIT + " are read per line", first.text());
+            }
+            String[] fields = record(first);
             if (!(fields.length == 1 && fields[0].isBlank())) {
-                return new Row(line, fields);
+                return new Row(first.number(), fields);
             }
         }
         return null;
     }
 
-    private RuntimeException malformedOrIo(int line, IOException e) {
-        if (e instanceof CsvMalformedLineException) {
-            // an unterminated quote runs to the end of the file: nothing after it can be read as rows
-            ended = true;
-            long last = reader.getLinesRead() + 1;
-            return new MalformedRowException(line, "a quoted field opened on this line is never closed, so "
-                    + (last > line ? "lines " + line + "-" + last : "it") + " cannot be read as rows");
+    /** The fields of the record starting on {@code first}, joining lines while a quoted field is open. */
+    private String[] record(PhysicalLines.Line first) {
+        String[] fields = parse(first.text());
+        long size = first.length();
+        int last = first.number();
+        while (parser.isPending()) {
+            PhysicalLines.Line more = nextLine();
+            if (more == null) {
+                throw unterminated(first, last);
+            }
+            size += 1 + more.length();
+            if (more.cut() || size > LIMIT) {
+                parser = newParser();
+                PhysicalLines.Line closing = skipQuotedField(more);
+                if (closing == null) {
+                    throw unterminated(first, lines.count());
+                }
+                throw new MalformedRowException(first.number(), "lines " + first.number() + "-" + closing.number()
+                        + ": a quoted field opened on line " + first.number() + " runs over " + LIMIT
+                        + " characters, so these lines cannot be read as rows", first.text());
+            }
+            String[] rest = parse(more.text());
+            fields = Arrays.copyOf(fields, fields.length + rest.length);
+            System.arraycopy(rest, 0, fields, fields.length - rest.length, rest.length);
+            last = more.number();
         }
-        return new java.io.UncheckedIOException("reading line " + line + " failed", e);
+        return fields;
+    }
+
+    /**
+     * Reads on from {@code line}, inside an open quoted field, to the line that closes it (an odd number of quotes),
+     * without keeping what it skips; null when the file ends first.
+     */
+    private PhysicalLines.Line skipQuotedField(PhysicalLines.Line line) {
+        for (PhysicalLines.Line next = line; next != null; next = nextLine()) {
+            if (next.text().chars().filter(c -> c == '"').count() % 2 == 1) {
+                return next;
+            }
+        }
+        return null;
+    }
+
+    private MalformedRowException unterminated(PhysicalLines.Line first, int last) {
+        // an unterminated quote runs to the end of the file: nothing after it can be read as rows
+        ended = true;
+        int line = first.number();
+        return new MalformedRowException(line, "line " + line + ": malformed CSV: a quoted field opened on this line "
+                + "is never closed, so " + (last > line ? "lines " + line + "-" + last : "it")
+                + " cannot be read as rows", first.text());
+    }
+
+    private String[] parse(String text) {
+        try {
+            return parser.parseLineMulti(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("parsing a CSV record failed", e);
+        }
+    }
+
+    private PhysicalLines.Line nextLine() {
+        try {
+            return lines.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the file failed", e);
+        }
+    }
+
+    private RFC4180Parser newParser() {
+        return new RFC4180ParserBuilder().withSeparator(delimiter).build();
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        lines.close();
     }
 }

@@ -3,7 +3,6 @@ package com.zywa.cardstatus.ingest.parse;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,14 @@ public final class PartnerFileReader {
     }
 
     /**
-     * Streams {@code input}, calling {@code outcomes} once per non-blank row in file order.
+     * Streams {@code content}, calling {@code outcomes} once per non-blank row in file order, and says which
+     * encoding the file was read in (its {@link TextEncoding#warning() warning} is for the file's report).
      *
      * @throws FileRefusedException when the file as a whole cannot be read (nothing after that is delivered)
      */
-    public void read(InputStream input, Upload upload, Consumer<RowOutcome> outcomes) {
-        try (CsvRows rows = new CsvRows(input)) {
+    public TextEncoding read(FileContent content, Upload upload, Consumer<RowOutcome> outcomes) {
+        TextEncoding encoding = TextEncoding.of(content);
+        try (CsvRows rows = new CsvRows(encoding.reader(content))) {
             HeaderMap header = HeaderMap.of(rows.header(), synonyms);
             for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
                 EventSource source = EventSource.upload(upload.partner(), upload.uploadId(), upload.fileName(), row.line());
@@ -47,6 +48,7 @@ public final class PartnerFileReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return encoding;
     }
 
     private static CsvRows.Row nextRow(CsvRows rows, Consumer<RowOutcome> outcomes) {
@@ -54,7 +56,7 @@ public final class PartnerFileReader {
             try {
                 return rows.next();
             } catch (MalformedRowException e) {
-                outcomes.accept(new RowOutcome.Rejected(e.line(), e.getMessage(), ""));
+                outcomes.accept(new RowOutcome.Rejected(e.line(), e.getMessage(), e.raw()));
             }
         }
     }

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.parse;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.time.Clock;
@@ -14,14 +15,13 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Turns one partner row into an event, a rejection or an event with warnings, by the rules of SPEC §2:
- * card ID and timestamp are required, a bad phone only loses the phone.
+ * Turns one partner row into an event, a rejection or an event with warnings, by the rules of SPEC §2 and §9:
+ * card ID and timestamp are required, fields keep to {@link InputLimits} and hold no control characters, a bad
+ * phone only loses the phone.
  */
 public final class RowMapper {
 
-    /** Longest comment kept; longer ones are refused rather than silently cut. */
-    public static final int MAX_COMMENT = 1000;
-    private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private final PhoneNormalizer phones;
     private final TimestampParser timestamps;
@@ -43,27 +43,15 @@ public final class RowMapper {
     /** Maps a row of a file whose header is {@code header}; {@code source} tells where the row came from. */
     public RowOutcome map(HeaderMap header, CsvRows.Row row, EventType kind, EventSource source) {
         String[] fields = row.fields();
-        if (notUtf8(fields)) {
-            return reject(row, "holds bytes that are not UTF-8 (a Latin-1 or Windows-1252 export?); "
-                    + "save the file as CSV UTF-8 and upload it again");
-        }
         if (!header.fits(fields)) {
-            return reject(row, "has " + fields.length + (fields.length == 1 ? " field" : " fields")
-                    + " but the header has " + header.width());
+            return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": has " + fields.length
+                    + (fields.length == 1 ? " field" : " fields") + " but the header has " + header.width(),
+                    String.join(",", fields));
         }
         Fields values = new Fields(header.value(fields, Column.CARD_ID), header.value(fields, Column.TIMESTAMP),
                 header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
                 header.value(fields, Column.PARTNER_ID));
         return map(row.line(), "line " + row.line(), () -> String.join(",", fields), kind, values, source);
-    }
-
-    private static boolean notUtf8(String[] fields) {
-        for (String field : fields) {
-            if (field.indexOf('\uFFFD') >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The fields of one event, as text, whatever it came from. */
@@ -79,19 +67,28 @@ public final class RowMapper {
         String cardId = fields.cardId();
         String timestamp = fields.timestamp();
         String comment = fields.comment();
+        String invalid = controlCharacter(fields);
+        if (invalid == null) {
+            invalid = tooLong("card ID", cardId, InputLimits.CARD_ID_CHARS);
+        }
+        if (invalid == null) {
+            invalid = tooLong("partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
+        }
+        if (invalid == null) {
+            invalid = tooLong("comment", comment, InputLimits.COMMENT_CHARS);
+        }
+        if (invalid != null) {
+            return rejected(line, where + ": " + invalid, raw);
+        }
         if (cardId == null || cardId.isBlank()) {
             return rejected(line, where + ": card ID is empty", raw);
         }
         if (!CARD_ID.matcher(cardId.strip()).matches()) {
-            return rejected(line, where + ": card ID '" + visible(cardId.strip())
-                    + "' must be 1-64 letters, digits, '-' or '_'", raw);
+            return rejected(line, where + ": card ID '" + visible(cardId.strip()) + "' must be 1-"
+                    + InputLimits.CARD_ID_CHARS + " letters, digits, '-' or '_'", raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
             return rejected(line, where + ": timestamp is empty", raw);
-        }
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            return rejected(line, where + ": comment is " + comment.length()
-                    + " characters long; at most " + MAX_COMMENT + " are accepted", raw);
         }
         Instant occurredAt;
         try {
@@ -112,6 +109,25 @@ public final class RowMapper {
         return new RowOutcome.Accepted(line, event, warnings);
     }
 
+    /** Names the first field holding a control character and shows it (never the value: it may be a phone). */
+    private static String controlCharacter(Fields fields) {
+        String[][] named = {{"card ID", fields.cardId()}, {"timestamp", fields.timestamp()},
+                {"phone", fields.phone()}, {"comment", fields.comment()}, {"partner event ID", fields.partnerEventId()}};
+        for (String[] field : named) {
+            int control = field[1] == null ? -1 : InputLimits.firstForbiddenControl(field[1]);
+            if (control >= 0) {
+                return field[0] + " holds the control character " + InputLimits.escaped(control)
+                        + "; no field may hold control characters";
+            }
+        }
+        return null;
+    }
+
+    private static String tooLong(String name, String value, int limit) {
+        int length = value == null ? 0 : value.strip().length();
+        return length <= limit ? null : name + " is " + length + " characters long; at most " + limit + " are accepted";
+    }
+
     private String phone(String where, String raw, List<String> warnings) {
         Phone phone = phones.normalize(raw);
         if (phone instanceof Phone.Mangled mangled) {
@@ -127,14 +143,10 @@ public final class RowMapper {
         return new RowOutcome.Rejected(line, reason, raw.get());
     }
 
-    private static RowOutcome reject(CsvRows.Row row, String why) {
-        return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": " + why, String.join(",", row.fields()));
-    }
-
     /** Shows control characters (NUL, escapes) in echoed values as {@code \\uXXXX}, so messages stay readable. */
     static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? InputLimits.escaped(c)
                 : new String(Character.toChars(c))));
         return out.toString();
     }

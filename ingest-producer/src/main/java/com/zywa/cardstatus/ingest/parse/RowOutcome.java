@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.parse;
 
 import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.InputLimits;
 import java.util.List;
 
 /** What became of one row: an event (possibly with data-quality warnings) or a rejection with its reason. */
@@ -15,7 +16,14 @@ public sealed interface RowOutcome {
         }
     }
 
-    /** The row cannot become an event; {@code reason} says why, {@code raw} keeps its fields for replay. */
+    /**
+     * The row cannot become an event; {@code reason} says why, {@code raw} keeps its text for replay, both bounded
+     * as {@link InputLimits} says, wherever they are kept (reports, the rejects topic).
+     */
     record Rejected(int line, String reason, String raw) implements RowOutcome {
+        public Rejected {
+            reason = InputLimits.reason(reason);
+            raw = InputLimits.raw(raw);
+        }
     }
 }

@@ -2,8 +2,6 @@ package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.web.ErrorBody;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -33,13 +31,11 @@ class UploadController {
     @PostMapping(path = "/uploads", consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String partner) throws IOException {
+            @RequestParam(required = false) String partner) {
         UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner,
                 "http", null);
-        try (InputStream content = file.getInputStream()) {
-            UploadReport report = service.ingest(request, content);
-            return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
-        }
+        UploadReport report = service.ingest(request, file::getInputStream);
+        return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
     }
 
     @GetMapping("/uploads")

@@ -4,13 +4,14 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.ingest.parse.FileContent;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.ingest.parse.TextEncoding;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -49,7 +50,8 @@ public class UploadService {
     public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256) {
     }
 
-    public UploadReport ingest(Request request, InputStream content) {
+    /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
+    public UploadReport ingest(Request request, FileContent content) {
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
         Upload upload = new Upload(UUID.randomUUID().toString(), profile.name(), request.fileName(), null,
                 request.source(), request.sha256());
@@ -84,11 +86,11 @@ public class UploadService {
         return find(UUID.fromString(typed.id()), 0, 100).orElseThrow();
     }
 
-    private void publish(Upload upload, PartnerFileReader reader, InputStream content, UploadTally tally) {
+    private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
         PartnerFileReader.Upload rows = new PartnerFileReader.Upload(upload.partner(), upload.id(), upload.fileName(),
                 upload.kind());
         publisher.inTransaction(batch -> {
-            reader.read(content, rows, outcome -> {
+            TextEncoding encoding = reader.read(content, rows, outcome -> {
                 tally.count(outcome);
                 if (outcome instanceof RowOutcome.Accepted accepted) {
                     batch.event(accepted.event());
@@ -103,6 +105,9 @@ public class UploadService {
                     uploads.progress(upload.id(), tally.read());
                 }
             });
+            if (encoding.warning() != null) {
+                tally.fileWarning(encoding.warning());
+            }
             uploads.saveIssues(upload.id(), tally.drainIssues());
         });
     }

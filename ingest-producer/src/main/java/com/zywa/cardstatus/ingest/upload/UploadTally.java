@@ -34,6 +34,12 @@ final class UploadTally {
         }
     }
 
+    /** A warning about the whole file (such as its encoding), reported on line 1. */
+    void fileWarning(String warning) {
+        warnings++;
+        pending.add(new Issue(Severity.WARNING, 1, "line 1: " + warning, null));
+    }
+
     long read() {
         return accepted + rejected;
     }

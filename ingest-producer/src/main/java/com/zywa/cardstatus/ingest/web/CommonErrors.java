@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns request problems and unexpected failures into {@link ErrorBody} answers, never a stack trace. */
 @RestControllerAdvice
@@ -53,8 +55,18 @@ class CommonErrors {
                 + e.getMessage());
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ErrorBody> bodyTooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(e.body());
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         Throwable cause = e.getMostSpecificCause();
         return answer(HttpStatus.BAD_REQUEST, "invalid_json", "the request body is not the expected JSON: "
                 + (cause == null ? e.getMessage() : cause.getMessage()).lines().findFirst().orElse(""));
@@ -70,8 +82,21 @@ class CommonErrors {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMessage());
     }
 
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NoResourceFoundException e) {
+        String path = e.getResourcePath().startsWith("/") ? e.getResourcePath() : "/" + e.getResourcePath();
+        return answer(HttpStatus.NOT_FOUND, "not_found", "nothing at " + e.getHttpMethod() + " " + path
+                + "; see /swagger-ui.html for this service's API");
+    }
+
+    /** Any other client error Spring knows the status of (406, 400 for a missing header...): answered, not logged. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            log.debug("client error {}", status, e);
+            return answer(status, status.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+        }
         log.error("unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "the request failed unexpectedly; the error is logged: " + e.getClass().getSimpleName());

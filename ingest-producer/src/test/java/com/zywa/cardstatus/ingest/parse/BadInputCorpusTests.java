@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,18 +56,23 @@ class BadInputCorpusTests {
         String name = file.getFileName().toString();
         List<String> lines = new ArrayList<>();
         int[] accepted = {0};
-        try (InputStream in = Files.newInputStream(file)) {
+        TextEncoding encoding;
+        try {
             EventType kind = FileKinds.resolve(null, name);
-            partner.fileReader().read(in, new PartnerFileReader.Upload("default", "corpus", name, kind), outcome -> {
-                if (outcome instanceof RowOutcome.Accepted ok) {
-                    accepted[0]++;
-                    ok.warnings().forEach(warning -> lines.add("warning " + warning));
-                } else if (outcome instanceof RowOutcome.Rejected bad) {
-                    lines.add("rejected " + bad.reason());
-                }
-            });
+            encoding = partner.fileReader().read(() -> Files.newInputStream(file),
+                    new PartnerFileReader.Upload("default", "corpus", name, kind), outcome -> {
+                        if (outcome instanceof RowOutcome.Accepted ok) {
+                            accepted[0]++;
+                            ok.warnings().forEach(warning -> lines.add("warning " + warning));
+                        } else if (outcome instanceof RowOutcome.Rejected bad) {
+                            lines.add("rejected " + bad.reason());
+                        }
+                    });
         } catch (FileRefusedException e) {
             return "refused " + e.code() + ": " + e.getMessage() + "\n";
+        }
+        if (encoding.warning() != null) {
+            lines.add(0, "warning line 1: " + encoding.warning());
         }
         lines.add(0, "accepted " + accepted[0]);
         return String.join("\n", lines) + "\n";

@@ -8,7 +8,6 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -156,31 +155,111 @@ class PartnerFileReaderTests {
     }
 
     @Test
-    void rejectsRowsThatAreNotUtf8ByLine() {
-        byte[] latin1 = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,Zoë\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
-        List<RowOutcome> outcomes = new ArrayList<>();
-
-        reader.read(new ByteArrayInputStream(latin1), upload(EventType.PICKED_UP), outcomes::add);
-
-        assertThat(outcomes.get(0)).isInstanceOf(RowOutcome.Accepted.class);
-        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason())
-                .startsWith("line 3: holds bytes that are not UTF-8");
-    }
-
-    @Test
     void keepsACommentStartingWithAFormulaCharacterAsText() {
         List<CardEvent> events = events(read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,=HYPERLINK(\"x\")\n"));
 
         assertThat(events.get(0).comment()).isEqualTo("=HYPERLINK(\"x\")");
     }
 
+    @Test
+    void rejectsANulInACommentNamingTheFieldAndShowingTheCharacter() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,left\u0000at door\n"
+                + "B,12-11-2023 23:59,ok\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("line 2: comment")
+                .contains("\\u0000");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
+    @Test
+    void rejectsC1AndDeleteControlsInAnyFieldButKeepsTabs() {
+        List<RowOutcome> outcomes = read("ID,Card ID,Timestamp,Comment\nP\u0085,A,12-11-2023 23:59,ok\n"
+                + "P2,B,12-11-2023 23:59,del\u007f\n" + "P3,C,12-11-2023 23:59,\"tab\there\"\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).contains("partner event ID").contains("\\u0085");
+        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason()).contains("comment").contains("\\u007f");
+        assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("tab\there");
+    }
+
+    @Test
+    void rejectsAPartnerEventIdLongerThan128Characters() {
+        List<RowOutcome> outcomes = read("ID,Card ID,Timestamp\n" + "P".repeat(129) + ",A,12-11-2023 23:59\n"
+                + "P".repeat(128) + ",B,12-11-2023 23:59\n");
+
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason())
+                .isEqualTo("line 2: partner event ID is 129 characters long; at most 128 are accepted");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
+    @Test
+    void rejectsALineOverTheLimitByItsLineAndReadsTheRestWithTheirLines() {
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\r\n"
+                + "A,12-11-2023 23:59,ok\r\n"
+                + "B,12-11-2023 23:59," + "x".repeat(1_500_000) + "\r\n"
+                + "C,12-11-2023 23:59,\"two\r\nlines\"\r\n"
+                + "D,12-11-2023 23:59,ok\r\n");
+
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 3, 4, 6);
+        RowOutcome.Rejected longLine = (RowOutcome.Rejected) outcomes.get(1);
+        assertThat(longLine.reason()).startsWith("line 3: ").contains("65536");
+        assertThat(longLine.raw().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(4_096);
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("A", "C", "D");
+    }
+
+    @Test
+    void rejectsAQuotedFieldRunningOverTheLimitAcrossLinesAndReadsTheRest() {
+        String longLines = ("y".repeat(1_000) + "\n").repeat(100);
+        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,\"" + longLines
+                + "end\"\nB,12-11-2023 23:59,ok\n");
+
+        assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 103);
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("lines 2-102: ");
+        assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
+    }
+
+    @Test
+    void readsAFileThatIsNotUtf8AsWindows1252WithOneWarning() {
+        byte[] file = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,Café – left at door\nB,12-11-2023 23:59,ok\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        List<RowOutcome> outcomes = new ArrayList<>();
+
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
+                outcomes::add);
+
+        assertThat(file).contains((byte) 0xE9);
+        assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("Café – left at door", "ok");
+        assertThat(encoding.warning()).startsWith("the file is not valid UTF-8, so it was read as Windows-1252");
+    }
+
+    @Test
+    void readsAValidUtf8FileAsUtf8WithoutWarning() {
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(
+                "\uFEFFCard ID,Timestamp\nA,12-11-2023 23:59\n".getBytes(StandardCharsets.UTF_8)),
+                upload(EventType.PICKED_UP), outcome -> { });
+
+        assertThat(encoding.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(encoding.warning()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void readsAUtf16FileWithAByteOrderMark(String charset) {
+        byte[] file = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\r\n"
+                .getBytes(java.nio.charset.Charset.forName(charset));
+        List<RowOutcome> outcomes = new ArrayList<>();
+
+        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
+                outcomes::add);
+
+        assertThat(encoding.warning()).isNull();
+        assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::comment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "Zoë"));
+    }
+
     private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
-            List<RowOutcome> outcomes = new ArrayList<>();
-            reader.read(in, upload(kind), outcomes::add);
-            return outcomes;
-        }
+        List<RowOutcome> outcomes = new ArrayList<>();
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + name), upload(kind), outcomes::add);
+        return outcomes;
     }
 
     private List<RowOutcome> read(String content) {
@@ -189,7 +268,8 @@ class PartnerFileReaderTests {
 
     private List<RowOutcome> read(String content, EventType kind) {
         List<RowOutcome> outcomes = new ArrayList<>();
-        reader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), upload(kind), outcomes::add);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        reader.read(() -> new ByteArrayInputStream(bytes), upload(kind), outcomes::add);
         return outcomes;
     }
 

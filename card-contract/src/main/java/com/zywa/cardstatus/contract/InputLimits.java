@@ -1,0 +1,105 @@
+package com.zywa.cardstatus.contract;
+
+/**
+ * The limits of SPEC §9 on everything a caller sends, in one place, and the rules that keep what is stored of a
+ * rejected input small and storable: no input can exhaust memory or make a record too large for Kafka.
+ */
+public final class InputLimits {
+
+    /** Longest card ID, in characters. */
+    public static final int CARD_ID_CHARS = 64;
+    /** Longest partner event ID, in characters. */
+    public static final int PARTNER_EVENT_ID_CHARS = 128;
+    /** Longest comment, in characters; longer ones are refused rather than silently cut. */
+    public static final int COMMENT_CHARS = 1_000;
+    /** Longest phone field, in characters; no phone number, however written, comes near it. */
+    public static final int PHONE_CHARS = 64;
+    /** Longest physical line of a CSV file, and longest record (a quoted field may span lines), in characters. */
+    public static final int CSV_LINE_CHARS = 64 * 1024;
+    /** Most UTF-8 bytes of a rejected input's raw text that are kept. */
+    public static final int RAW_BYTES = 4 * 1024;
+    /** Longest reason given for a rejection, in characters. */
+    public static final int REASON_CHARS = 1_000;
+    /** Largest JSON request body, in bytes. */
+    public static final int JSON_BODY_BYTES = 1024 * 1024;
+    /** Most events in one request. */
+    public static final int EVENTS_PER_REQUEST = 1_000;
+
+    private static final String CUT = "…[cut]";
+
+    private InputLimits() {
+    }
+
+    /**
+     * The raw text of a rejected input as it is kept: NUL (which PostgreSQL text cannot hold) written as
+     * {@code \u0000}, then cut at a character boundary to {@link #RAW_BYTES} UTF-8 bytes, ending in a marker when cut.
+     */
+    public static String raw(String text) {
+        return text == null ? null : cut(withoutNul(text), RAW_BYTES, true);
+    }
+
+    /** A rejection's reason as it is kept: NUL escaped, at most {@link #REASON_CHARS} characters. */
+    public static String reason(String text) {
+        return text == null ? null : cut(withoutNul(text), REASON_CHARS, false);
+    }
+
+    /** Whether {@code c} is a control character no field may hold: C0 except tab, CR and LF; DEL; C1. */
+    public static boolean forbiddenControl(int c) {
+        return c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c >= 0x7F && c <= 0x9F;
+    }
+
+    /** The first forbidden control character of {@code text}, or -1 when it has none. */
+    public static int firstForbiddenControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (forbiddenControl(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return -1;
+    }
+
+    /** A character as messages show it, such as {@code \u0000}. */
+    public static String escaped(int c) {
+        return String.format("\\u%04x", c);
+    }
+
+    private static String withoutNul(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", escaped(0));
+    }
+
+    /** {@code text} when it fits {@code limit} (UTF-8 bytes or characters), else its longest fitting start + marker. */
+    private static String cut(String text, int limit, boolean bytes) {
+        if (size(text, text.length(), bytes) <= limit) {
+            return text;
+        }
+        int budget = limit - size(CUT, CUT.length(), bytes);
+        int end = 0;
+        int used = 0;
+        while (end < text.length()) {
+            int c = text.codePointAt(end);
+            int width = bytes ? utf8Bytes(c) : Character.charCount(c);
+            if (used + width > budget) {
+                break;
+            }
+            used += width;
+            end += Character.charCount(c);
+        }
+        return text.substring(0, end) + CUT;
+    }
+
+    private static int size(String text, int chars, boolean bytes) {
+        if (!bytes) {
+            return chars;
+        }
+        int total = 0;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            total += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return total;
+    }
+
+    private static int utf8Bytes(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    }
+}

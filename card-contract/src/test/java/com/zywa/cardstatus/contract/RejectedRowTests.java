@@ -1,0 +1,55 @@
+package com.zywa.cardstatus.contract;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RejectedRowTests {
+
+    @Test
+    void keepsShortRawTextAsItIs() {
+        assertThat(rejected("A,12-11-2023 23:59,Zoë").raw()).isEqualTo("A,12-11-2023 23:59,Zoë");
+    }
+
+    @Test
+    void cutsRawTextToFourKibOfUtf8AtACharacterBoundaryAndSaysSo() {
+        RejectedRow row = rejected("é".repeat(3_000) + "😀".repeat(1_000));
+
+        assertThat(row.raw().getBytes(UTF_8)).hasSizeLessThanOrEqualTo(4_096);
+        assertThat(row.raw()).startsWith("éééé").contains("cut");
+        assertThat(row.raw().codePoints()).noneMatch(c -> c >= 0xD800 && c <= 0xDFFF);
+    }
+
+    @Test
+    void cutsAtAFourByteCharacterWithoutSplittingIt() {
+        RejectedRow row = rejected("😀".repeat(3_000));
+
+        assertThat(row.raw().getBytes(UTF_8)).hasSizeLessThanOrEqualTo(4_096);
+        assertThat(new String(row.raw().getBytes(UTF_8), UTF_8)).isEqualTo(row.raw());
+    }
+
+    @Test
+    void writesNulInRawTextEscapedSincePostgresqlTextCannotHoldIt() {
+        assertThat(rejected("A\u0000B").raw()).isEqualTo("A\\u0000B");
+    }
+
+    @Test
+    void boundsTheReason() {
+        RejectedRow row = new RejectedRow("u", "p", "f.csv", 2, "why ".repeat(100_000), "raw");
+
+        assertThat(row.reason().length()).isLessThanOrEqualTo(1_000);
+        assertThat(row.reason()).startsWith("why why").contains("cut");
+    }
+
+    @Test
+    void aRecordOfAnyRowFitsFarBelowKafkasMessageSize() {
+        RejectedRow row = new RejectedRow("u", "p", "f.csv", 3, "x".repeat(2_000_000), "y".repeat(1_500_000));
+
+        assertThat(Json.MAPPER.writeValueAsBytes(row)).hasSizeLessThan(16 * 1024);
+    }
+
+    private static RejectedRow rejected(String raw) {
+        return new RejectedRow("upload-1", "default", "f.csv", 2, "line 2: card ID is empty", raw);
+    }
+}

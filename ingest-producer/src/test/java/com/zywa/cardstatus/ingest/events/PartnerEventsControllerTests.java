@@ -1,0 +1,118 @@
+package com.zywa.cardstatus.ingest.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@WebMvcTest(PartnerEventsController.class)
+@ExtendWith(OutputCaptureExtension.class)
+class PartnerEventsControllerTests {
+
+    private static final String EVENT = "{\"type\":\"DELIVERED\",\"card_id\":\"ZYW1\",\"occurred_at\":\"2023-11-13T09:34:56Z\"}";
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private PartnerEventsService service;
+
+    @Test
+    void publishesABatchOfEvents() throws Exception {
+        when(service.publish(anyList(), any(), any())).thenReturn(new EventResults(1, 0, List.of()));
+
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    @Test
+    void answers413ForABodyOverOneMebibyteBeforeParsingIt() throws Exception {
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(bodyOf(1024 * 1024 + 1)))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.error").value("body_too_large"))
+                .andExpect(jsonPath("$.message").isNotEmpty());
+        verify(service, never()).publish(anyList(), any(), any());
+    }
+
+    @Test
+    void answers413ForAChunkedBodyOverOneMebibyte() throws Exception {
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(bodyOf(3 * 1024 * 1024))
+                        .with(withoutContentLength()))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.error").value("body_too_large"));
+        verify(service, never()).publish(anyList(), any(), any());
+    }
+
+    @Test
+    void refusesMoreThanAThousandEvents() throws Exception {
+        String events = "[" + String.join(",", java.util.Collections.nCopies(1_001, EVENT)) + "]";
+
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(events))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"));
+    }
+
+    @Test
+    void answers404JsonForAnUnknownPathWithoutAnErrorLog(CapturedOutput output) throws Exception {
+        mvc.perform(get("/no/such/path")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"))
+                .andExpect(jsonPath("$.message").isNotEmpty());
+
+        assertThat(output).doesNotContain("ERROR");
+    }
+
+    @Test
+    void answers405And415WithoutAnErrorLog(CapturedOutput output) throws Exception {
+        mvc.perform(get("/events")).andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.error").value("method_not_allowed"));
+        mvc.perform(post("/events").contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isUnsupportedMediaType());
+
+        assertThat(output).doesNotContain("ERROR");
+    }
+
+    /** A JSON array of about {@code size} bytes: blanks between brackets, valid JSON that costs nothing to build. */
+    private static String bodyOf(int size) {
+        return "[" + " ".repeat(size - 2) + "]";
+    }
+
+    /** The request as a chunked one: its length is unknown until it is read. */
+    private static RequestPostProcessor withoutContentLength() {
+        return request -> {
+            MockHttpServletRequest chunked = new MockHttpServletRequest(request.getServletContext(),
+                    request.getMethod(), request.getRequestURI()) {
+                @Override
+                public int getContentLength() {
+                    return -1;
+                }
+
+                @Override
+                public long getContentLengthLong() {
+                    return -1;
+                }
+            };
+            chunked.setContentType(request.getContentType());
+            chunked.setContent(request.getContentAsByteArray());
+            chunked.addHeader("Transfer-Encoding", "chunked");
+            return chunked;
+        };
+    }
+}
