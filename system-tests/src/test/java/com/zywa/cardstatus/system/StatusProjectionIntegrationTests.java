@@ -92,7 +92,9 @@ class StatusProjectionIntegrationTests {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < keysAndValues.length; i += 2) {
-                producer.send(new ProducerRecord<>(Topics.STATUS, (String) keysAndValues[i], (byte[]) keysAndValues[i + 1]));
+                // one partition, so the records reach the writer together, in this order (one batch as a rule)
+                producer.send(new ProducerRecord<>(Topics.STATUS, 0, (String) keysAndValues[i],
+                        (byte[]) keysAndValues[i + 1]));
             }
         }
     }

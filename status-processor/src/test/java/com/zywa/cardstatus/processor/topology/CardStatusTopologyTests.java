@@ -114,9 +114,9 @@ class CardStatusTopologyTests {
             pipe(exception("ZYW8890", i, "short"));
         }
 
-        List<CardStatus> published = statuses.readValuesToList();
+        List<byte[]> published = rawStatuses.readValuesToList();
         assertThat(published).hasSize(1_000);
-        assertThat(published.get(999).history()).hasSize(1_000);
+        assertThat(status(published.get(999)).history()).hasSize(1_000);
         List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
         assertThat(setAside).hasSize(50).allSatisfy(record -> assertThat(reason(record))
                 .contains("ZYW8890 already holds the maximum of 1000 events"));
@@ -138,7 +138,7 @@ class CardStatusTopologyTests {
 
         assertThat(largest).isLessThanOrEqualTo(900_000);
         assertThat(storedStateBytes("ZYW8890")).isLessThanOrEqualTo(900_000);
-        int kept = new JsonSerde<>(CardStatus.class).deserializer().deserialize(Topics.STATUS, last).history().size();
+        int kept = status(last).history().size();
         assertThat(kept).isBetween(800, 1_000);
         List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
         assertThat(setAside).hasSize(1_200 - kept).allSatisfy(record -> assertThat(reason(record))
@@ -150,7 +150,7 @@ class CardStatusTopologyTests {
         for (int i = 0; i < 1_001; i++) {
             pipe(exception("ZYW8890", i, "short"));
         }
-        statuses.readValuesToList();
+        rawStatuses.readValuesToList();
         deadLetters.readRecordsToList();
 
         pipe(exception("ZYW8890", 7, "short"));
@@ -158,6 +158,10 @@ class CardStatusTopologyTests {
 
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(statuses.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ZYW7631");
+    }
+
+    private static CardStatus status(byte[] json) {
+        return new JsonSerde<>(CardStatus.class).deserializer().deserialize(Topics.STATUS, json);
     }
 
     private int storedStateBytes(String cardId) {
