@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -27,12 +28,24 @@ public final class CardStateCodec {
     private static final byte FORMAT_V1 = 1;
     private static final EventType[] TYPES = EventType.values();
     private static final int FIXED_EVENT_BYTES = 16 + 1 + 8 + 4 + 3;
+    /** Largest count or text length the format's unsigned 16-bit length fields can hold. */
+    static final int MAX_LENGTH = 0xFFFF;
 
     private CardStateCodec() {
     }
 
+    /**
+     * The state in format 1.
+     *
+     * @throws CardStateTooLargeException if it holds more than 65,535 events or a text of more than 65,535 bytes,
+     *     which format 1 cannot represent
+     */
     public static byte[] encode(CardState state) {
         List<FoldedEvent> events = state.events();
+        if (events.size() > MAX_LENGTH) {
+            throw new CardStateTooLargeException("card state of " + events.size() + " events cannot be encoded: "
+                    + "format 1 holds at most " + MAX_LENGTH);
+        }
         byte[] cardId = text(state.cardId());
         byte[][] texts = new byte[events.size() * 3][];
         int size = 1 + 2 + cardId.length + 8 + 2;
@@ -92,21 +105,31 @@ public final class CardStateCodec {
         return value == null ? null : text(value);
     }
 
-    /** The bytes {@link DataOutputStream#writeUTF} writes after its length: modified UTF-8. */
+    /** The bytes {@link DataOutputStream#writeUTF} writes after its length: modified UTF-8, at most 65,535. */
     private static byte[] text(String value) {
+        if (value.length() > MAX_LENGTH) {
+            throw tooLong(value.length() + " characters");
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0 || c > 0x7F) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + 3 * value.length());
                 try (DataOutputStream out = new DataOutputStream(bytes)) {
                     out.writeUTF(value);
+                } catch (UTFDataFormatException e) {
+                    throw tooLong("more than " + MAX_LENGTH + " bytes");
                 } catch (IOException e) {
-                    throw new UncheckedIOException("text of " + value.length() + " characters is too long", e);
+                    throw new UncheckedIOException(e);
                 }
                 return Arrays.copyOfRange(bytes.toByteArray(), 2, bytes.size());
             }
         }
         return value.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static CardStateTooLargeException tooLong(String size) {
+        return new CardStateTooLargeException("card state text of " + size + " cannot be encoded: format 1 holds at most "
+                + MAX_LENGTH + " bytes per text");
     }
 
     private static String readNullable(ByteBuffer in) {

@@ -1,35 +1,26 @@
 package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.Topics;
-import com.zywa.cardstatus.processor.DeadLetterConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * How the projection writer consumes and fails: an unreadable record goes to {@link Topics#STATUS_DLT} at once; anything else
- * (PostgreSQL down) is retried with growing pauses, never skipped, so the projection cannot silently fall behind.
+ * How the projection writer fails: the writer itself sets aside what can never be stored (on {@link Topics#STATUS_DLT}),
+ * so a batch that still fails (PostgreSQL down) is retried whole with growing pauses, never skipped, each retry logged
+ * and the projection reported DOWN by {@link ProjectionHealth} until it writes again.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionErrorsConfig {
 
     @Bean
-    DefaultErrorHandler projectionErrorHandler(
-            @Qualifier(DeadLetterConfig.TEMPLATE) KafkaTemplate<byte[], byte[]> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(Topics.STATUS_DLT, -1));
+    DefaultErrorHandler projectionErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(UnreadableRecordException.class);
-        return handler;
+        return new DefaultErrorHandler(backOff);
     }
 
     /**

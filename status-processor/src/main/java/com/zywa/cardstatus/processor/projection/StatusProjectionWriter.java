@@ -2,42 +2,84 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one writer of the PostgreSQL projection: consumes committed {@link Topics#STATUS} records in batches and
- * upserts the newest status of each card. An unreadable record stops the batch at its index so the error
- * handler can set it aside after everything before it is stored.
+ * upserts the newest status of each card. Whatever cannot be stored (an unreadable record, a row the database refuses
+ * for its content) is set aside on {@link Topics#STATUS_DLT} and the rest of the batch is written; any other failure
+ * (database down) fails the whole batch, to be retried with back-off, the projection reported DOWN meanwhile.
  */
 @Component
 class StatusProjectionWriter {
 
     private final StatusProjectionRepository repository;
+    private final ProjectionDeadLetters deadLetters;
+    private final ProjectionHealth health;
+    private final Counter skipped;
 
-    StatusProjectionWriter(StatusProjectionRepository repository) {
+    StatusProjectionWriter(StatusProjectionRepository repository, ProjectionDeadLetters deadLetters,
+            ProjectionHealth health, MeterRegistry meters) {
         this.repository = repository;
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.skipped = Counter.builder("cardstatus.projection.skipped")
+                .description("Status records not written because the stored version was newer or equal")
+                .register(meters);
     }
 
     @KafkaListener(id = "status-projection", topics = Topics.STATUS, batch = "true")
-    @Transactional
     void write(List<ConsumerRecord<String, CardStatus>> records) {
-        Map<String, CardStatus> newest = new LinkedHashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            CardStatus status = records.get(i).value();
-            if (status == null) {
-                repository.upsert(newest.values());
-                throw new BatchListenerFailedException("unreadable record", new UnreadableRecordException(
-                        Topics.STATUS + " record at offset " + records.get(i).offset() + " cannot be read"), i);
+        Map<String, ConsumerRecord<String, CardStatus>> newest = new LinkedHashMap<>();
+        List<ConsumerRecord<String, CardStatus>> unreadable = new ArrayList<>();
+        for (ConsumerRecord<String, CardStatus> record : records) {
+            if (record.value() == null) {
+                unreadable.add(record);
+            } else {
+                newest.merge(record.value().cardId(), record,
+                        (a, b) -> a.value().version() >= b.value().version() ? a : b);
             }
-            newest.merge(status.cardId(), status, (a, b) -> a.version() >= b.version() ? a : b);
         }
-        repository.upsert(newest.values());
+        try {
+            store(List.copyOf(newest.values()));
+            unreadable.forEach(deadLetters::unreadable);
+        } catch (RuntimeException e) {
+            health.failed(e);
+            throw e;
+        }
+        health.written();
+    }
+
+    /** Writes the rows in one statement; if the database refuses one for its content, row by row. */
+    private void store(List<ConsumerRecord<String, CardStatus>> rows) {
+        try {
+            skipped.increment(rows.size() - repository.upsert(rows.stream().map(ConsumerRecord::value).toList()));
+        } catch (RuntimeException batchFailure) {
+            if (!DatabaseRefusal.isContent(batchFailure)) {
+                throw batchFailure;
+            }
+            for (ConsumerRecord<String, CardStatus> row : rows) {
+                storeAlone(row);
+            }
+        }
+    }
+
+    private void storeAlone(ConsumerRecord<String, CardStatus> row) {
+        try {
+            skipped.increment(1 - repository.upsert(List.of(row.value())));
+        } catch (RuntimeException failure) {
+            if (!DatabaseRefusal.isContent(failure)) {
+                throw failure;
+            }
+            deadLetters.refused(row, DatabaseRefusal.reason(failure));
+        }
     }
 }

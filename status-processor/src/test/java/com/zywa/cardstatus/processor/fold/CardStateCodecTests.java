@@ -93,6 +93,42 @@ class CardStateCodecTests {
                 .withMessage("truncated card state (40 bytes)");
     }
 
+    @Test
+    void roundTripsTheLongestTextTheFormatHolds() {
+        CardState state = withComments("x".repeat(65_535));
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void refusesToEncodeAnAsciiTextOverSixtyFiveThousandFiveHundredThirtyFiveBytes() {
+        CardState state = withComments("x".repeat(65_536));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("cannot be encoded").withMessageContaining("65535");
+    }
+
+    @Test
+    void refusesToEncodeAShortTextWhoseUtf8IsTooLong() {
+        CardState state = withComments("\u0645".repeat(33_000));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("cannot be encoded");
+    }
+
+    @Test
+    void refusesToEncodeMoreEventsThanTheFormatCounts() {
+        List<FoldedEvent> events = new ArrayList<>();
+        for (int i = 0; i < 65_536; i++) {
+            events.add(new FoldedEvent(new UUID(0, i).toString(), EventType.DELIVERY_EXCEPTION,
+                    Instant.EPOCH.plusSeconds(i), null, null, null));
+        }
+        CardState state = new CardState(CardEvents.CARD, 65_536, events);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("65536 events cannot be encoded");
+    }
+
     private static CardState withComments(String... comments) {
         List<CardEvent> events = new ArrayList<>();
         for (int i = 0; i < comments.length; i++) {

@@ -8,6 +8,7 @@ import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.JsonSerde;
 import com.zywa.cardstatus.contract.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,6 +25,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,7 @@ class CardStatusTopologyTests {
     private TopologyTestDriver driver;
     private TestOutputTopic<String, CardStatus> statuses;
     private TestOutputTopic<String, CardEvent> deadLetters;
+    private TestOutputTopic<String, byte[]> rawStatuses;
 
     @BeforeEach
     void startDriver() {
@@ -45,6 +49,7 @@ class CardStatusTopologyTests {
         driver = new TopologyTestDriver(builder.build(), config);
         statuses = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(),
                 new JsonSerde<>(CardStatus.class).deserializer());
+        rawStatuses = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.EVENTS_DLT, new StringDeserializer(),
                 JsonSerde.cardEvents().deserializer());
     }
@@ -97,7 +102,85 @@ class CardStatusTopologyTests {
                 .pipeInput("WRONG-KEY", event);
 
         assertThat(statuses.isEmpty()).isTrue();
-        assertThat(deadLetters.readKeyValue().value).isEqualTo(event);
+        TestRecord<String, CardEvent> setAside = deadLetters.readRecord();
+        assertThat(setAside.value()).isEqualTo(event);
+        assertThat(reason(setAside)).contains("keyed by WRONG-KEY");
+        assertThat(header(setAside, "kafka_dlt-original-topic")).isEqualTo(event.type().topic());
+    }
+
+    @Test
+    void keepsAtMostAThousandEventsPerCardAndSetsTheRestAside() {
+        for (int i = 0; i < 1_050; i++) {
+            pipe(exception("ZYW8890", i, "short"));
+        }
+
+        List<byte[]> published = rawStatuses.readValuesToList();
+        assertThat(published).hasSize(1_000);
+        assertThat(status(published.get(999)).history()).hasSize(1_000);
+        List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
+        assertThat(setAside).hasSize(50).allSatisfy(record -> assertThat(reason(record))
+                .contains("ZYW8890 already holds the maximum of 1000 events"));
+        assertThat(setAside.get(0).value()).isEqualTo(exception("ZYW8890", 1_000, "short"));
+    }
+
+    @Test
+    void keepsEveryCardsStateAndStatusWithinTheByteBudget() {
+        String comment = "c".repeat(900);
+        int largest = 0;
+        byte[] last = null;
+        for (int i = 0; i < 1_200; i++) {
+            pipe(exception("ZYW8890", i, comment));
+            while (!rawStatuses.isEmpty()) {
+                last = rawStatuses.readValue();
+                largest = Math.max(largest, last.length);
+            }
+        }
+
+        assertThat(largest).isLessThanOrEqualTo(900_000);
+        assertThat(storedStateBytes("ZYW8890")).isLessThanOrEqualTo(900_000);
+        int kept = status(last).history().size();
+        assertThat(kept).isBetween(800, 1_000);
+        List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
+        assertThat(setAside).hasSize(1_200 - kept).allSatisfy(record -> assertThat(reason(record))
+                .contains("over the budget of 900000"));
+    }
+
+    @Test
+    void aFullCardStillAbsorbsDuplicatesAndOtherCardsStillFold() {
+        for (int i = 0; i < 1_001; i++) {
+            pipe(exception("ZYW8890", i, "short"));
+        }
+        rawStatuses.readValuesToList();
+        deadLetters.readRecordsToList();
+
+        pipe(exception("ZYW8890", 7, "short"));
+        pipe(exception("ZYW7631", 1, "short"));
+
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(statuses.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ZYW7631");
+    }
+
+    private static CardStatus status(byte[] json) {
+        return new JsonSerde<>(CardStatus.class).deserializer().deserialize(Topics.STATUS, json);
+    }
+
+    private int storedStateBytes(String cardId) {
+        Object stored = driver.getKeyValueStore(CardStatusTopology.STORE).get(cardId);
+        return stored instanceof byte[] bytes ? bytes.length : -1;
+    }
+
+    private static String reason(TestRecord<String, CardEvent> record) {
+        return header(record, "kafka_dlt-exception-message");
+    }
+
+    private static String header(TestRecord<String, CardEvent> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static CardEvent exception(String card, int n, String comment) {
+        return CardEvent.of(EventType.DELIVERY_EXCEPTION, card, "+971534534534",
+                Instant.parse("2023-11-12T10:00:00Z").plusSeconds(n), comment, "A" + n, EventSource.api("default", "test"));
     }
 
     @Test

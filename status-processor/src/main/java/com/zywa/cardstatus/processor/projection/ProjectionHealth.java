@@ -1,0 +1,52 @@
+package com.zywa.cardstatus.processor.projection;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the projection keeps up: DOWN from the first failed write until a write succeeds again, so a projection
+ * retrying against a database that is gone shows on health and in the log (WARN at every retry), never silently.
+ */
+@Component("projection")
+class ProjectionHealth implements HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionHealth.class);
+
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
+    private volatile Instant lastWrite;
+
+    /** Records a failed write that will be retried. */
+    void failed(Throwable failure) {
+        if (failingSince == null) {
+            failingSince = Instant.now();
+        }
+        lastFailure = DatabaseRefusal.reason(failure);
+        log.warn("projection write failed (failing since {}), retrying with back-off: {}", failingSince, lastFailure);
+    }
+
+    /** Records a successful write. */
+    void written() {
+        if (failingSince != null) {
+            log.info("projection writes again after failing since {}", failingSince);
+        }
+        failingSince = null;
+        lastFailure = null;
+        lastWrite = Instant.now();
+    }
+
+    @Override
+    public Health health() {
+        Instant since = failingSince;
+        if (since != null) {
+            return Health.down().withDetail("failingSince", since.toString())
+                    .withDetail("lastFailure", String.valueOf(lastFailure)).build();
+        }
+        Health.Builder up = Health.up();
+        return lastWrite == null ? up.build() : up.withDetail("lastWrite", lastWrite.toString()).build();
+    }
+}

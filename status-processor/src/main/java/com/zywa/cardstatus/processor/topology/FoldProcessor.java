@@ -1,0 +1,82 @@
+package com.zywa.cardstatus.processor.topology;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.JsonSerde;
+import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.processor.fold.CardLimits;
+import com.zywa.cardstatus.processor.fold.CardState;
+import com.zywa.cardstatus.processor.fold.CardStateCodec;
+import com.zywa.cardstatus.processor.fold.CardStateTooLargeException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * Folds one event into its card's state in the {@value CardStatusTopology#STORE} store (codec bytes) and forwards
+ * the card's new status; an event that is not for its key's card, or that would take the card past
+ * {@link CardLimits}, is forwarded as set aside with its reason instead, and the state stays as it was.
+ */
+final class FoldProcessor implements Processor<String, CardEvent, String, FoldOutcome> {
+
+    private final Serializer<CardStatus> statusJson = new JsonSerde<>(CardStatus.class).serializer();
+    private ProcessorContext<String, FoldOutcome> context;
+    private TimestampedKeyValueStore<String, byte[]> store;
+
+    @Override
+    public void init(ProcessorContext<String, FoldOutcome> context) {
+        this.context = context;
+        this.store = context.getStateStore(CardStatusTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, CardEvent> record) {
+        CardEvent event = record.value();
+        if (event == null) {
+            setAside(record, "record without a value: not an event");
+            return;
+        }
+        if (!event.cardId().equals(record.key())) {
+            // folded under this key it would land on the wrong partition's state
+            setAside(record, "keyed by " + record.key() + ", not by its card ID " + event.cardId());
+            return;
+        }
+        ValueAndTimestamp<byte[]> stored = store.get(record.key());
+        CardState before = stored == null ? CardState.empty(record.key()) : CardStateCodec.decode(stored.value());
+        CardState after = before.apply(event);
+        if (after == before) {
+            return; // a duplicate of an event already folded: absorbed, nothing changed
+        }
+        fold(record, after, stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp()));
+    }
+
+    private void fold(Record<String, CardEvent> record, CardState after, long timestamp) {
+        byte[] state;
+        try {
+            state = CardStateCodec.encode(after);
+        } catch (CardStateTooLargeException e) {
+            setAside(record, e.getMessage());
+            return;
+        }
+        byte[] status = after.events().size() > CardLimits.MAX_EVENTS || state.length > CardLimits.MAX_BYTES
+                ? new byte[0] : statusJson.serialize(Topics.STATUS, after.toStatus());
+        String exceeded = CardLimits.exceeded(after, state.length, status.length);
+        if (exceeded != null) {
+            setAside(record, exceeded);
+            return;
+        }
+        store.put(record.key(), ValueAndTimestamp.make(state, timestamp));
+        context.forward(record.withValue(FoldOutcome.folded(status)).withTimestamp(timestamp));
+    }
+
+    private void setAside(Record<String, CardEvent> record, String reason) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        context.forward(record.withValue(FoldOutcome.setAside(record.value())).withHeaders(DeadLetterHeaders.with(
+                record.headers(), reason, null, source == null ? null : source.topic(),
+                source == null ? -1 : source.partition(), source == null ? -1 : source.offset())));
+    }
+}

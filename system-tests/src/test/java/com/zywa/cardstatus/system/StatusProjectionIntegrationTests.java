@@ -1,0 +1,153 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The projection writer against the real broker and a real PostgreSQL: status records written straight to
+ * {@code card.status}, including ones PostgreSQL refuses and ones nobody can read.
+ */
+@ExtendWith(PipelineExtension.class)
+class StatusProjectionIntegrationTests {
+
+    private Pipeline pipeline;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void connect(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Test
+    void writesTheRestOfABatchAndSetsAsideWhatPostgresRefusesOrNobodyCanRead() throws SQLException {
+        String good = "PIT-" + run + "-A";
+        String refused = "PIT-" + run + "-NUL";
+        String unreadable = "PIT-" + run + "-X";
+        String after = "PIT-" + run + "-C";
+
+        publish(good, json(status(good, 10, "fine")), refused, json(status(refused, 10, "nul\u0000byte")),
+                unreadable, "not a status".getBytes(StandardCharsets.UTF_8), after, json(status(after, 10, "fine")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(version(good)).isEqualTo(10);
+            assertThat(version(after)).isEqualTo(10);
+        });
+        assertThat(version(refused)).isNull();
+        Map<String, String> reasons = deadLetterReasons(refused, unreadable);
+        assertThat(reasons.get(refused)).startsWith("refused by the database: SQLState 22").doesNotContain("971");
+        assertThat(reasons.get(unreadable)).startsWith("unreadable: ");
+    }
+
+    @Test
+    void neverLetsAnOlderOrEqualVersionReplaceTheStoredOneAndCountsTheSkips() throws SQLException {
+        String card = "PIT-" + run + "-V";
+        publish(card, json(status(card, 5, "newest")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> Integer.valueOf(5).equals(version(card)));
+        double skippedBefore = skipped();
+
+        publish(card, json(status(card, 3, "older")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> skipped() >= skippedBefore + 1);
+        publish(card, json(status(card, 5, "same version")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> skipped() >= skippedBefore + 2);
+        assertThat(version(card)).isEqualTo(5);
+        assertThat(comment(card)).isEqualTo("newest");
+    }
+
+    private double skipped() {
+        return pipeline.processor.getBean(MeterRegistry.class).counter("cardstatus.projection.skipped").count();
+    }
+
+    private void publish(Object... keysAndValues) {
+        Map<String, Object> config = Map.of("bootstrap.servers", pipeline.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                // one partition, so the records reach the writer together, in this order (one batch as a rule)
+                producer.send(new ProducerRecord<>(Topics.STATUS, 0, (String) keysAndValues[i],
+                        (byte[]) keysAndValues[i + 1]));
+            }
+        }
+    }
+
+    private Map<String, String> deadLetterReasons(String... keys) {
+        Map<String, String> reasons = new HashMap<>();
+        Map<String, Object> config = Map.of("bootstrap.servers", pipeline.bootstrapServers(),
+                "group.id", "projection-it-" + run, "auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.STATUS_DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    var reason = record.headers().lastHeader("kafka_dlt-exception-message");
+                    if (reason != null) {
+                        reasons.put(record.key(), new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return reasons.keySet().containsAll(List.of(keys));
+            });
+        }
+        return reasons;
+    }
+
+    private Integer version(String card) throws SQLException {
+        String value = column(card, "version");
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    private String comment(String card) throws SQLException {
+        return column(card, "comment");
+    }
+
+    private String column(String card, String column) throws SQLException {
+        Pipeline.Database db = pipeline.database();
+        try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT " + column + " FROM card_status WHERE card_id = ?")) {
+            query.setString(1, card);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    private static byte[] json(CardStatus status) {
+        return Json.MAPPER.writeValueAsBytes(status);
+    }
+
+    private static CardStatus status(String card, long version, String comment) {
+        return new CardStatus(card, EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
+                "+971534534534", comment, 1, version,
+                List.of(new CardStatus.HistoryEntry(EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
+                        comment)));
+    }
+}
