@@ -58,6 +58,39 @@ public final class InputLimits {
         return -1;
     }
 
+    /** Why field {@code name} may not hold {@code value}: a control character, shown escaped; null when it has none. */
+    public static String controlCharacterIn(String name, String value) {
+        int control = value == null ? -1 : firstForbiddenControl(value);
+        return control < 0 ? null : name + " holds the control character " + escaped(control)
+                + "; no field may hold control characters";
+    }
+
+    /** Why field {@code name} may not hold {@code value}: longer than {@code limit} characters; null when it fits. */
+    public static String tooLong(String name, String value, int limit) {
+        int length = value == null ? 0 : value.strip().length();
+        return length <= limit ? null : name + " is " + length + " characters long; at most " + limit + " are accepted";
+    }
+
+    /**
+     * Why {@code event} breaks a field limit, whatever path brought it to the event topics; null when it keeps them
+     * all. Names the field, never echoes its value (it may be a phone).
+     */
+    public static String problem(CardEvent event) {
+        String[] names = {"card ID", "phone", "comment", "partner event ID"};
+        String[] values = {event.cardId(), event.phone(), event.comment(), event.partnerEventId()};
+        int[] limits = {CARD_ID_CHARS, PHONE_CHARS, COMMENT_CHARS, PARTNER_EVENT_ID_CHARS};
+        for (int i = 0; i < names.length; i++) {
+            String problem = controlCharacterIn(names[i], values[i]);
+            if (problem == null) {
+                problem = tooLong(names[i], values[i], limits[i]);
+            }
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
     /** A character as messages show it, such as {@code \u0000}. */
     public static String escaped(int c) {
         return String.format("\\u%04x", c);

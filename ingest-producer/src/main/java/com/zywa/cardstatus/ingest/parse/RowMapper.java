@@ -69,13 +69,13 @@ public final class RowMapper {
         String comment = fields.comment();
         String invalid = controlCharacter(fields);
         if (invalid == null) {
-            invalid = tooLong("card ID", cardId, InputLimits.CARD_ID_CHARS);
+            invalid = InputLimits.tooLong("card ID", cardId, InputLimits.CARD_ID_CHARS);
         }
         if (invalid == null) {
-            invalid = tooLong("partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
+            invalid = InputLimits.tooLong("partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
         }
         if (invalid == null) {
-            invalid = tooLong("comment", comment, InputLimits.COMMENT_CHARS);
+            invalid = InputLimits.tooLong("comment", comment, InputLimits.COMMENT_CHARS);
         }
         if (invalid != null) {
             return rejected(line, where + ": " + invalid, raw);
@@ -114,18 +114,12 @@ public final class RowMapper {
         String[][] named = {{"card ID", fields.cardId()}, {"timestamp", fields.timestamp()},
                 {"phone", fields.phone()}, {"comment", fields.comment()}, {"partner event ID", fields.partnerEventId()}};
         for (String[] field : named) {
-            int control = field[1] == null ? -1 : InputLimits.firstForbiddenControl(field[1]);
-            if (control >= 0) {
-                return field[0] + " holds the control character " + InputLimits.escaped(control)
-                        + "; no field may hold control characters";
+            String problem = InputLimits.controlCharacterIn(field[0], field[1]);
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
-    }
-
-    private static String tooLong(String name, String value, int limit) {
-        int length = value == null ? 0 : value.strip().length();
-        return length <= limit ? null : name + " is " + length + " characters long; at most " + limit + " are accepted";
     }
 
     private String phone(String where, String raw, List<String> warnings) {

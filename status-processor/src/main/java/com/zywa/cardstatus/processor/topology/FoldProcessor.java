@@ -2,6 +2,7 @@ package com.zywa.cardstatus.processor.topology;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.JsonSerde;
 import com.zywa.cardstatus.contract.Topics;
 import com.zywa.cardstatus.processor.fold.CardLimits;
@@ -18,8 +19,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Folds one event into its card's state in the {@value CardStatusTopology#STORE} store (codec bytes) and forwards
- * the card's new status; an event that is not for its key's card, or that would take the card past
- * {@link CardLimits}, is forwarded as set aside with its reason instead, and the state stays as it was.
+ * the card's new status; an event that is not for its key's card, breaks a field limit of {@link InputLimits}, or
+ * would take the card past {@link CardLimits}, is forwarded as set aside with its reason instead, and the state
+ * stays as it was.
  */
 final class FoldProcessor implements Processor<String, CardEvent, String, FoldOutcome> {
 
@@ -43,6 +45,12 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
         if (!event.cardId().equals(record.key())) {
             // folded under this key it would land on the wrong partition's state
             setAside(record, "keyed by " + record.key() + ", not by its card ID " + event.cardId());
+            return;
+        }
+        String problem = InputLimits.problem(event);
+        if (problem != null) {
+            // ingest refuses such events; one that came by another path must not poison the card's status
+            setAside(record, problem);
             return;
         }
         ValueAndTimestamp<byte[]> stored = store.get(record.key());

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
@@ -106,6 +107,26 @@ class CardStatusTopologyTests {
         assertThat(setAside.value()).isEqualTo(event);
         assertThat(reason(setAside)).contains("keyed by WRONG-KEY");
         assertThat(header(setAside, "kafka_dlt-original-topic")).isEqualTo(event.type().topic());
+    }
+
+    @Test
+    void setsAsideAnEventBreakingAFieldLimitThatCameByAnotherPathAndKeepsTheCardClean() {
+        pipe(exception("ZYW8890", 1, "fine"));
+        CardEvent nul = exception("ZYW8890", 2, "left at the door\u0000");
+        CardEvent longId = CardEvent.of(EventType.DELIVERED, "ZYW8890", null, Instant.parse("2023-11-13T10:00:00Z"),
+                null, "P".repeat(129), EventSource.api("default", "test"));
+        pipe(nul);
+        pipe(longId);
+        pipe(exception("ZYW8890", 3, "fine again"));
+
+        assertThat(deadLetters.readRecordsToList()).extracting(TestRecord::value, CardStatusTopologyTests::reason)
+                .containsExactly(
+                        tuple(nul, "comment holds the control character \\u0000; no field may hold control characters"),
+                        tuple(longId, "partner event ID is 129 characters long; at most 128 are accepted"));
+        List<byte[]> published = rawStatuses.readValuesToList();
+        assertThat(published).hasSize(2);
+        assertThat(status(published.get(1)).history()).extracting(CardStatus.HistoryEntry::comment)
+                .containsExactly("fine", "fine again");
     }
 
     @Test
