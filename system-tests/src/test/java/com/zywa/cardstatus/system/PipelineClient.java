@@ -41,8 +41,9 @@ final class PipelineClient {
         this.pipeline = pipeline;
     }
 
-    Answer uploadSample(String fileName) {
-        return upload(fileName, sample(fileName), Map.of());
+    /** Uploads sample {@code fileName} with the card IDs and phones of {@code samples}. */
+    Answer upload(SampleSet samples, String fileName) {
+        return upload(fileName, samples.file(fileName), Map.of());
     }
 
     Answer upload(String fileName, byte[] content, Map<String, String> params) {

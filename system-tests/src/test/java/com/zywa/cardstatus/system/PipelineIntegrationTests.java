@@ -3,6 +3,8 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,17 +23,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The product end to end through a real KRaft broker and a real PostgreSQL: the partner's files uploaded over
- * HTTP, folded exactly once, projected, and served by the status API. Every test ends at the SPEC §4 table, so
- * they hold in any order over the one shared pipeline.
+ * HTTP, folded exactly once, projected, and served by the status API. Each test uploads its own {@link SampleSet}
+ * (the samples with its own card IDs and phones) and ends at the expected table of the samples, so no test can
+ * pass on what another one uploaded.
  */
 @ExtendWith(PipelineExtension.class)
 class PipelineIntegrationTests {
 
-    static final List<String> SAMPLES = List.of(
-            "Sample Card Status Info - Pickup.csv",
-            "Sample Card Status Info - Delivery exceptions.csv",
-            "Sample Card Status Info - Delivered.csv",
-            "Sample Card Status Info - Returned.csv");
+    /** Uploaded once for all the phone-form cases. */
+    private static SampleSet byPhone;
 
     private PipelineClient client;
 
@@ -42,38 +42,42 @@ class PipelineIntegrationTests {
 
     @Test
     void samplesUploadedInAShuffledOrderGiveTheSpecTable() {
-        List<String> order = new ArrayList<>(SAMPLES);
+        SampleSet samples = SampleSet.next();
+        List<String> order = new ArrayList<>(SampleSet.FILES);
         Collections.shuffle(order, new Random());
 
         for (String file : order) {
-            PipelineClient.Answer answer = client.uploadSample(file);
+            PipelineClient.Answer answer = client.upload(samples, file);
             assertThat(answer.status()).as(file).isEqualTo(201);
             assertThat(answer.body().get("rows_rejected").asInt()).as(file).isZero();
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(this::assertSpecTable);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertSpecTable(samples));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"585949014", "0585949014", "971585949014", "+971585949014", "00971585949014",
-        "%2B971%2058%20594%209014"})
+        "+971 58 594 9014"})
     void answersByEveryPhoneForm(String phone) {
-        uploadAllSamples();
+        SampleSet samples = uploadedOnceForPhoneForms();
+        String form = samples.phone(phone);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            PipelineClient.Answer answer = client.cardStatus("user_phone=" + phone);
+            PipelineClient.Answer answer = client.cardStatus("user_phone=" + URLEncoder.encode(form, StandardCharsets.UTF_8));
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.body().get("card_id").asString()).isEqualTo("ZYW8827");
+            assertThat(answer.body().get("card_id").asString()).isEqualTo(samples.card("ZYW8827"));
             assertThat(answer.body().get("status").asString()).isEqualTo("DELIVERED");
         });
     }
 
     @Test
     void answersByCardIdAndPhoneTogether() {
-        uploadAllSamples();
+        SampleSet samples = SampleSet.next();
+        uploadAll(samples);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            PipelineClient.Answer answer = client.cardStatus("card_id=ZYW8890&user_phone=534534534");
+            PipelineClient.Answer answer = client.cardStatus("card_id=" + samples.card("ZYW8890") + "&user_phone="
+                    + samples.phone("534534534"));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("status").asString()).isEqualTo("RETURNED");
             assertThat(answer.body().get("history")).extracting(entry -> entry.get("status").asString())
@@ -83,25 +87,27 @@ class PipelineIntegrationTests {
 
     @Test
     void uploadingAFileAgainChangesNothing() {
-        uploadAllSamples();
+        SampleSet samples = SampleSet.next();
+        uploadAll(samples);
         client.awaitIdle();
-        List<JsonNode> before = currentStatuses();
+        List<JsonNode> before = currentStatuses(samples);
 
-        PipelineClient.Answer again = client.uploadSample(SAMPLES.get(1));
+        PipelineClient.Answer again = client.upload(samples, SampleSet.FILES.get(1));
         client.awaitIdle();
 
         assertThat(again.status()).isEqualTo(201);
-        assertThat(currentStatuses()).isEqualTo(before);
-        assertSpecTable();
+        assertThat(currentStatuses(samples)).isEqualTo(before);
+        assertSpecTable(samples);
     }
 
     @Test
     void concurrentUploadsOfTheSameAndOfDifferentFilesEndLikeOneUpload() throws Exception {
+        SampleSet samples = SampleSet.next();
         List<Callable<PipelineClient.Answer>> uploads = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            uploads.add(() -> client.uploadSample(SAMPLES.get(1)));
+            uploads.add(() -> client.upload(samples, SampleSet.FILES.get(1)));
         }
-        SAMPLES.forEach(file -> uploads.add(() -> client.uploadSample(file)));
+        SampleSet.FILES.forEach(file -> uploads.add(() -> client.upload(samples, file)));
         ExecutorService pool = Executors.newFixedThreadPool(uploads.size());
         try {
             for (Future<PipelineClient.Answer> answer : pool.invokeAll(uploads)) {
@@ -112,32 +118,47 @@ class PipelineIntegrationTests {
         }
 
         client.awaitIdle();
-        assertSpecTable();
+        assertSpecTable(samples);
     }
 
-    private void uploadAllSamples() {
-        SAMPLES.forEach(file -> assertThat(client.uploadSample(file).status()).isEqualTo(201));
+    private synchronized SampleSet uploadedOnceForPhoneForms() {
+        if (byPhone == null) {
+            byPhone = SampleSet.next();
+            uploadAll(byPhone);
+        }
+        return byPhone;
     }
 
-    private List<JsonNode> currentStatuses() {
+    private void uploadAll(SampleSet samples) {
+        SampleSet.FILES.forEach(file -> assertThat(client.upload(samples, file).status()).isEqualTo(201));
+    }
+
+    private List<JsonNode> currentStatuses(SampleSet samples) {
         return List.of("ZYW8827", "ZYW8890", "ZYW7631").stream()
-                .map(card -> client.cardStatus("card_id=" + card).body()).toList();
+                .map(card -> client.cardStatus("card_id=" + samples.card(card)).body()).toList();
     }
 
-    private void assertSpecTable() {
-        assertCard("ZYW8827", "DELIVERED", "2023-11-13T09:34:56Z", "+971585949014", 0);
-        assertCard("ZYW8890", "RETURNED", "2023-11-14T08:00:00Z", "+971534534534", 1);
-        assertCard("ZYW7631", "DELIVERED", "2023-11-14T12:34:56Z", "+971545576586", 1);
+    /** The expected table of the samples (README), for this set's cards. */
+    static void assertSpecTable(PipelineClient client, SampleSet samples) {
+        assertCard(client, samples, "ZYW8827", "DELIVERED", "2023-11-13T09:34:56Z", "+971585949014", 0);
+        assertCard(client, samples, "ZYW8890", "RETURNED", "2023-11-14T08:00:00Z", "+971534534534", 1);
+        assertCard(client, samples, "ZYW7631", "DELIVERED", "2023-11-14T12:34:56Z", "+971545576586", 1);
     }
 
-    private void assertCard(String card, String status, String at, String phone, int exceptions) {
+    private void assertSpecTable(SampleSet samples) {
+        assertSpecTable(client, samples);
+    }
+
+    private static void assertCard(PipelineClient client, SampleSet samples, String sampleCard, String status, String at,
+            String samplePhone, int exceptions) {
+        String card = samples.card(sampleCard);
         PipelineClient.Answer answer = client.cardStatus("card_id=" + card);
         assertThat(answer.status()).as(card).isEqualTo(200);
         JsonNode body = answer.body();
         assertThat(body.get("card_id").asString()).isEqualTo(card);
         assertThat(body.get("status").asString()).as(card).isEqualTo(status);
         assertThat(body.get("status_at").asString()).as(card).isEqualTo(at);
-        assertThat(body.get("user_phone").asString()).as(card).isEqualTo(phone);
+        assertThat(body.get("user_phone").asString()).as(card).isEqualTo(samples.phone(samplePhone));
         assertThat(body.get("delivery_exceptions").asInt()).as(card).isEqualTo(exceptions);
     }
 }
