@@ -1,0 +1,85 @@
+package com.zywa.cardstatus.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Reads and writes raw records on the shared broker, as a hostile producer or an engineer inspecting a dead-letter
+ * topic would: bytes in, bytes out, committed records only.
+ */
+final class TopicReader {
+
+    private final String bootstrapServers;
+
+    TopicReader(Pipeline pipeline) {
+        this.bootstrapServers = pipeline.bootstrapServers();
+    }
+
+    /** Waits until {@code topic} holds a committed record matching {@code wanted}, and returns all that match. */
+    List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> read(topic, wanted), found -> !found.isEmpty());
+    }
+
+    /** Every committed record of {@code topic} matching {@code wanted}, from the beginning to its current end. */
+    List<ConsumerRecord<byte[], byte[]>> read(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "isolation.level", "read_committed", "enable.auto.commit", "false"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    /** Writes {@code records} (topic, key, value) in one transaction, as one batch for whoever reads them. */
+    void writeInOneTransaction(List<ProducerRecord<byte[], byte[]>> records) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
+                "transactional.id", "poison-test-" + System.nanoTime()), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records.forEach(producer::send);
+            producer.commitTransaction();
+        }
+    }
+
+    static boolean keyed(ConsumerRecord<byte[], byte[]> record, String key) {
+        return record.key() != null && new String(record.key(), StandardCharsets.UTF_8).equals(key);
+    }
+
+    /** The text of the last header named {@code name}, or null. */
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
