@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
 
-/** Writes phones and times the way the partner does: in every form the SPEC lists, spreadsheet damage included. */
+/** Writes phones and times the way the partner does: in every form the contract (docs/contract.md §2) lists, spreadsheet damage included. */
 final class PartnerQuirks {
 
     private static final ZoneId PARTNER_ZONE = ZoneId.of("Asia/Dubai");

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.contract;
 
 /**
- * The limits of SPEC §9 on everything a caller sends, in one place, and the rules that keep what is stored of a
+ * The limits of contract §7 on everything a caller sends, in one place, and the rules that keep what is stored of a
  * rejected input small and storable: no input can exhaust memory or make a record too large for Kafka.
  */
 public final class InputLimits {

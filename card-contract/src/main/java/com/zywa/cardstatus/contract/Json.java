@@ -7,7 +7,7 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON dialect of the pipeline: snake_case names (as in the SPEC), ISO-8601 UTC instants (see
+ * The one JSON dialect of the pipeline: snake_case names (as in docs/contract.md), ISO-8601 UTC instants (see
  * {@link InstantJson}), unknown fields tolerated so producers can add fields before consumers know them.
  */
 public final class Json {

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The partner's four sample files, parsed and folded in every upload order, give the SPEC §4 table. */
+/** The partner's four sample files, parsed and folded in every upload order, give the contract §4 table. */
 class SampleFilesFoldTests {
 
     private static final List<String> FILES = List.of(

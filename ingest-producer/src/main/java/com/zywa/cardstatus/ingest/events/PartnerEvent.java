@@ -3,7 +3,7 @@ package com.zywa.cardstatus.ingest.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** One event as a partner publishes it over HTTP: the SPEC §3 fields, as text, validated like a CSV row. */
+/** One event as a partner publishes it over HTTP: the contract §3 fields, as text, validated like a CSV row. */
 @Schema(description = "A courier event published by a partner")
 record PartnerEvent(
         @Schema(description = "PICKED_UP, DELIVERY_EXCEPTION, DELIVERED or RETURNED", example = "DELIVERED")

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.processor.fold;
 
 /**
- * The bounds of one card (SPEC §9): how many events its state may hold and how many bytes its encoded state and
+ * The bounds of one card (contract §7): how many events its state may hold and how many bytes its encoded state and
  * its status record may take, so that both always fit Kafka's default 1 MB message size.
  */
 public final class CardLimits {

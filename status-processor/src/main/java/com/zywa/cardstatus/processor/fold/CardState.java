@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The fold of SPEC §4: a card's distinct events kept in order, from which its current status, phone and
+ * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone and
  * exception count derive. Immutable; {@link #apply} returns the state after one more event. The result depends
  * only on the set of events seen, never on their arrival order or on duplicates.
  */

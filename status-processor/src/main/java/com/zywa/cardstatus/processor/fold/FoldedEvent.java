@@ -10,7 +10,7 @@ import java.util.Objects;
 public record FoldedEvent(String eventId, EventType type, Instant occurredAt, String phone, String comment,
         String partnerEventId) {
 
-    /** SPEC §4 order: occurred_at, then lifecycle rank, then event ID. */
+    /** contract §4 order: occurred_at, then lifecycle rank, then event ID. */
     public static final Comparator<FoldedEvent> ORDER = Comparator.comparing(FoldedEvent::occurredAt)
             .thenComparingInt(event -> event.type().rank())
             .thenComparing(FoldedEvent::eventId);
