@@ -1,5 +1,7 @@
 package com.zywa.cardstatus.contract;
 
+import java.util.regex.Pattern;
+
 /**
  * The limits of contract §7 on everything a caller sends, in one place, and the rules that keep what is stored of a
  * rejected input small and storable: no input can exhaust memory or make a record too large for Kafka.
@@ -8,6 +10,8 @@ public final class InputLimits {
 
     /** Longest card ID, in characters. */
     public static final int CARD_ID_CHARS = 64;
+    /** What a card ID is made of (its length checked apart, against {@link #CARD_ID_CHARS}), as messages say it. */
+    public static final String CARD_ID_RULE = "1-" + CARD_ID_CHARS + " letters, digits, '-' or '_'";
     /** Longest partner event ID, in characters. */
     public static final int PARTNER_EVENT_ID_CHARS = 128;
     /** Longest comment, in characters; longer ones are refused rather than silently cut. */
@@ -26,6 +30,7 @@ public final class InputLimits {
     public static final int EVENTS_PER_REQUEST = 1_000;
 
     private static final String CUT = "…[cut]";
+    private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private InputLimits() {
     }
@@ -56,6 +61,11 @@ public final class InputLimits {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code cardId} (already stripped) is a well-formed card ID: {@link #CARD_ID_RULE}. */
+    public static boolean validCardId(String cardId) {
+        return cardId.length() <= CARD_ID_CHARS && CARD_ID.matcher(cardId).matches();
     }
 
     /** Why field {@code name} may not hold {@code value}: a control character, shown escaped; null when it has none. */

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Turns one partner row into an event, a rejection or an event with warnings, by the rules of contract §2 and §9:
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class RowMapper {
 
-    private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private final PhoneNormalizer phones;
     private final TimestampParser timestamps;
@@ -83,9 +81,9 @@ public final class RowMapper {
         if (cardId == null || cardId.isBlank()) {
             return rejected(line, where + ": card ID is empty", raw);
         }
-        if (!CARD_ID.matcher(cardId.strip()).matches()) {
-            return rejected(line, where + ": card ID '" + visible(cardId.strip()) + "' must be 1-"
-                    + InputLimits.CARD_ID_CHARS + " letters, digits, '-' or '_'", raw);
+        if (!InputLimits.validCardId(cardId.strip())) {
+            return rejected(line, where + ": card ID '" + visible(cardId.strip()) + "' must be "
+                    + InputLimits.CARD_ID_RULE, raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
             return rejected(line, where + ": timestamp is empty", raw);

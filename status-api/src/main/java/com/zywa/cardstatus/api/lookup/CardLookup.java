@@ -1,13 +1,10 @@
 package com.zywa.cardstatus.api.lookup;
 
-import com.zywa.cardstatus.contract.CardStatus;
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Finds a card by ID, by phone (any form ingest accepts, normalised the same way) or by both, and shapes the
@@ -15,10 +12,6 @@ import tools.jackson.core.type.TypeReference;
  */
 @Service
 class CardLookup {
-
-    private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final TypeReference<List<CardStatus.HistoryEntry>> HISTORY = new TypeReference<>() {
-    };
 
     private final CardRepository cards;
     private final PhoneNormalizer phones;
@@ -47,7 +40,7 @@ class CardLookup {
         }
         List<String> others = cards.findByPhone(e164).stream().map(CardRow::cardId)
                 .filter(id -> !id.equals(card.cardId())).toList();
-        return withOthers(card, others);
+        return card.withOtherCards(others);
     }
 
     /** Every card of a phone, the one whose status changed last first. */
@@ -57,9 +50,9 @@ class CardLookup {
 
     private CardStatusResponse byCardId(String cardId) {
         String id = cardId.strip();
-        if (!CARD_ID.matcher(id).matches()) {
+        if (!InputLimits.validCardId(id)) {
             throw LookupException.badRequest("invalid_card_id", "card_id '" + id
-                    + "' must be 1-64 letters, digits, '-' or '_'");
+                    + "' must be " + InputLimits.CARD_ID_RULE);
         }
         return cards.findByCardId(id).map(row -> response(row, List.of()))
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
@@ -88,16 +81,8 @@ class CardLookup {
         throw LookupException.badRequest("invalid_phone", "user_phone has no digits");
     }
 
-    private static CardStatusResponse withOthers(CardStatusResponse card, List<String> others) {
-        return new CardStatusResponse(card.cardId(), card.userPhone(), card.status(), card.statusAt(), card.comment(),
-                card.deliveryExceptions(), card.history(), others);
-    }
-
     private static CardStatusResponse response(CardRow row, List<String> others) {
-        List<CardStatusResponse.HistoryItem> history = Json.MAPPER.readValue(row.history(), HISTORY).stream()
-                .map(entry -> new CardStatusResponse.HistoryItem(entry.status().name(), entry.at(), entry.comment()))
-                .toList();
         return new CardStatusResponse(row.cardId(), row.phone(), row.status(), row.statusAt(), row.comment(),
-                row.deliveryExceptions(), history, others);
+                row.deliveryExceptions(), row.history(), others);
     }
 }
