@@ -8,6 +8,7 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY card-contract/ card-contract/
+COPY service-support/ service-support/
 COPY ingest-producer/ ingest-producer/
 COPY status-processor/ status-processor/
 COPY status-api/ status-api/

@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest;
+package com.zywa.cardstatus.support;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
