@@ -36,7 +36,7 @@ final class IngestProcess implements AutoCloseable {
                 "--spring.datasource.url=" + pipeline.database().url(),
                 "--spring.datasource.username=" + pipeline.database().user(),
                 "--spring.datasource.password=" + pipeline.database().password(), "--ingest.instance-id=" + instanceId,
-                "--spring.kafka.producer.properties.transaction.timeout.ms=10000"));
+                "--spring.kafka.producer.properties.transaction.timeout.ms=60000"));
         command.addAll(List.of(extraArgs));
         File logFile = log.toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

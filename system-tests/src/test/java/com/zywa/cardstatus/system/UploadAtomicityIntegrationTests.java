@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +27,7 @@ class UploadAtomicityIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(UploadAtomicityIntegrationTests.class);
 
     @Test
-    void aProducerKilledMidFileAppliesNothingAndTheFileCanBeUploadedAgain(Pipeline pipeline, @TempDir Path logs)
+    void aProducerKilledMidFileAppliesNothingAndTheFileCanBeUploadedAgain(Pipeline pipeline, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path logs)
             throws Exception {
         PipelineClient client = new PipelineClient(pipeline);
         byte[] file = pickups(ROWS);
