@@ -10,7 +10,7 @@ import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowMapper;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.upload.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -11,6 +11,7 @@ import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TextEncoding;
+import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.time.Clock;
 import java.time.ZoneId;
