@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zywa.cardstatus.ingest.Partners;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +61,15 @@ class PartnerEventsControllerTests {
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.error").value("body_too_large"));
         verify(service, never()).publish(anyList(), any(), any());
+    }
+
+    @Test
+    void answers400ForAnUnknownPartner() throws Exception {
+        when(service.publish(anyList(), any(), any())).thenThrow(Partners.UnknownPartnerException.class);
+
+        mvc.perform(post("/events").param("partner", "nobody").contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
     }
 
     @Test
