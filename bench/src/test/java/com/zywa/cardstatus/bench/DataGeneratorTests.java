@@ -9,14 +9,17 @@ import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
 import com.zywa.cardstatus.ingest.parse.RowMapper;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +44,9 @@ class DataGeneratorTests {
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), new PartnerFileReader.Upload("default",
-                    "bench", kind.file, FileKinds.resolve(null, kind.file)), outcome -> {
+            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), new Upload(
+                    UUID.nameUUIDFromBytes(kind.file.getBytes(StandardCharsets.UTF_8)), "default", kind.file,
+                    FileKinds.resolve(null, kind.file), null, null), outcome -> {
                         if (outcome instanceof RowOutcome.Accepted ok) {
                             cards.merge(ok.event().cardId(), CardState.empty(ok.event().cardId()).apply(ok.event()),
                                     (state, ignored) -> state.apply(ok.event()));

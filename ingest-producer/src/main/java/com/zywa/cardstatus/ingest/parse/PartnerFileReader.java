@@ -1,7 +1,5 @@
 package com.zywa.cardstatus.ingest.parse;
 
-import com.zywa.cardstatus.contract.EventSource;
-import com.zywa.cardstatus.contract.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -13,10 +11,6 @@ import java.util.function.Consumer;
  * of any size streams through in constant memory. Refuses the whole file only for file-level problems.
  */
 public final class PartnerFileReader {
-
-    /** Where the rows of one upload come from. */
-    public record Upload(String partner, String uploadId, String fileName, EventType kind) {
-    }
 
     private final RowMapper mapper;
     private final Map<Column, List<String>> synonyms;
@@ -42,8 +36,7 @@ public final class PartnerFileReader {
         try (CsvRows rows = new CsvRows(encoding.reader(content))) {
             HeaderMap header = HeaderMap.of(rows.header(), synonyms);
             for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
-                EventSource source = EventSource.upload(upload.partner(), upload.uploadId(), upload.fileName(), row.line());
-                outcomes.accept(mapper.map(header, row, upload.kind(), source));
+                outcomes.accept(mapper.map(header, row, upload.kind(), upload.sourceOf(row.line())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +61,8 @@ class BadInputCorpusTests {
         try {
             EventType kind = FileKinds.resolve(null, name);
             encoding = partner.fileReader().read(() -> Files.newInputStream(file),
-                    new PartnerFileReader.Upload("default", "corpus", name, kind), outcome -> {
+                    new Upload(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), "default", name,
+                            kind, null, null), outcome -> {
                         if (outcome instanceof RowOutcome.Accepted ok) {
                             accepted[0]++;
                             ok.warnings().forEach(warning -> lines.add("warning " + warning));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -273,8 +274,9 @@ class PartnerFileReaderTests {
         return outcomes;
     }
 
-    private static PartnerFileReader.Upload upload(EventType kind) {
-        return new PartnerFileReader.Upload("default", "upload-1", "test.csv", kind);
+    private static Upload upload(EventType kind) {
+        return new Upload(UUID.fromString("00000000-0000-0000-0000-000000000001"), "default", "test.csv", kind, null,
+                null);
     }
 
     private static List<CardEvent> events(List<RowOutcome> outcomes) {
