@@ -6,15 +6,16 @@ import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +39,8 @@ class DataGeneratorTests {
     @Test
     void theServicesParserAndFoldAgreeWithTheGeneratorsExpectedAnswers(@TempDir Path dir) throws IOException {
         DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
-        PartnerFileReader reader = new PartnerFileReader(
-                new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+        PartnerFileReader reader = new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST,
+                new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1)).fileReader();
         Map<String, CardState> cards = new HashMap<>();
         long[] rejected = {0};
 

@@ -8,13 +8,14 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -35,8 +36,8 @@ class SampleFilesFoldTests {
             "Sample Card Status Info - Delivered.csv",
             "Sample Card Status Info - Returned.csv");
 
-    private final PartnerFileReader reader = new PartnerFileReader(
-            new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+    private final PartnerFileReader reader = new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST,
+            new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1)).fileReader();
 
     static Stream<List<String>> uploadOrders() {
         return permutations(FILES).stream();

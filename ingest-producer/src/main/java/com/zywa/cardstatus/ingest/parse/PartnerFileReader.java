@@ -15,10 +15,6 @@ public final class PartnerFileReader {
     private final RowMapper mapper;
     private final Map<Column, List<String>> synonyms;
 
-    public PartnerFileReader(RowMapper mapper) {
-        this(mapper, Map.of());
-    }
-
     /** A reader that also accepts a partner's own header spellings. */
     public PartnerFileReader(RowMapper mapper, Map<Column, List<String>> synonyms) {
         this.mapper = mapper;

@@ -9,10 +9,13 @@ import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PartnerFileReaderTests {
 
-    private final PartnerFileReader reader = new PartnerFileReader(
-            new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+    private final PartnerFileReader reader = dubaiPartner().fileReader();
 
     @Test
     void readsThePartnersDeliveredSampleByteForByte() throws IOException {
@@ -272,6 +274,12 @@ class PartnerFileReaderTests {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         reader.read(() -> new ByteArrayInputStream(bytes), upload(kind), outcomes::add);
         return outcomes;
+    }
+
+    /** The default partner as configured out of the box: Dubai time, day first, UAE phones. */
+    private static PartnerProfile dubaiPartner() {
+        return new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST, new PhoneNormalizer("AE"),
+                Map.of(), Duration.ofDays(1));
     }
 
     private static Upload upload(EventType kind) {
