@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.zywa.cardstatus.ingest.Partners;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,7 +75,7 @@ class PartnerEventsControllerTests {
 
     @Test
     void refusesMoreThanAThousandEvents() throws Exception {
-        String events = "[" + String.join(",", java.util.Collections.nCopies(1_001, EVENT)) + "]";
+        String events = "[" + String.join(",", Collections.nCopies(1_001, EVENT)) + "]";
 
         mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(events))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"));
