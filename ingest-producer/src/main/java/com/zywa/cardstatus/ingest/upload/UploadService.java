@@ -49,7 +49,11 @@ public class UploadService {
         this.instanceId = settings.instanceId();
     }
 
-    /** What the uploader asked for; {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. */
+    /**
+     * What the uploader asked for, as given at the HTTP or drop-folder boundary (kind, zone and partner not yet
+     * checked); {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. It becomes an
+     * {@link Upload} once the partner is known.
+     */
     public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256) {
     }
 
