@@ -31,7 +31,7 @@ final class PartnerQuirks {
     String phone(String e164) {
         String national = e164.substring(4);
         if (random.nextDouble() < mangledShare) {
-            return String.format(Locale.ROOT, "%.5E", Double.parseDouble(e164.substring(1))).replace("E+", "E+");
+            return String.format(Locale.ROOT, "%.5E", Double.parseDouble(e164.substring(1)));
         }
         return switch (random.nextInt(6)) {
             case 0 -> "0" + national;

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTests {
@@ -40,6 +41,6 @@ class EventIdsTests {
     void isAVersion5Uuid() {
         String id = EventIds.eventId(EventType.PICKED_UP, "ZYW8827", AT, "332");
 
-        assertThat(java.util.UUID.fromString(id).version()).isEqualTo(5);
+        assertThat(UUID.fromString(id).version()).isEqualTo(5);
     }
 }

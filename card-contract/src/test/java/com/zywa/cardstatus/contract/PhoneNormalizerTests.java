@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,7 +81,7 @@ class PhoneNormalizerTests {
 
     @Test
     void refusesAnUnknownRegion() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> new PhoneNormalizer("XX"))
                 .withMessageContaining("'XX'");
     }

@@ -7,6 +7,7 @@ import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.ingest.parse.Column;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.ingest.parse.TimestampParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,7 +38,7 @@ class PartnersTests {
         assertThat(profile.dateOrder()).isEqualTo(DateOrder.MONTH_FIRST);
         assertThat(profile.phones().normalize("07700 900123")).isEqualTo(new Phone.Valid("+447700900123"));
         assertThat(profile.headerSynonyms()).containsEntry(Column.CARD_ID, List.of("Parcel Card"));
-        assertThat(new com.zywa.cardstatus.ingest.parse.TimestampParser(profile.zone(), profile.dateOrder())
+        assertThat(new TimestampParser(profile.zone(), profile.dateOrder())
                 .parse("11-12-2023 10:00")).isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
     }
 

@@ -8,17 +8,21 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.RowMapper;
+import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,8 +36,8 @@ class SampleFilesFoldTests {
             "Sample Card Status Info - Delivered.csv",
             "Sample Card Status Info - Returned.csv");
 
-    private final PartnerFileReader reader = new PartnerFileReader(
-            new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+    private final PartnerFileReader reader = new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST,
+            new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1)).fileReader();
 
     static Stream<List<String>> uploadOrders() {
         return permutations(FILES).stream();
@@ -74,8 +78,9 @@ class SampleFilesFoldTests {
 
     private List<CardEvent> read(String file) throws IOException {
         List<CardEvent> events = new ArrayList<>();
-        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), new PartnerFileReader.Upload("default",
-                "u-" + file.hashCode(), file, FileKinds.resolve(null, file)), outcome -> {
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), new Upload(
+                UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)), "default", file,
+                FileKinds.resolve(null, file), null, null), outcome -> {
                     assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
                     events.add(((RowOutcome.Accepted) outcome).event());
                 });

@@ -1,12 +1,10 @@
 package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.InputLimits;
-import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.web.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -37,10 +35,5 @@ class PartnerEventsController {
         }
         String caller = clientId == null || clientId.isBlank() ? "anonymous" : clientId.strip();
         return ResponseEntity.ok(service.publish(events, partner, caller));
-    }
-
-    @ExceptionHandler(Partners.UnknownPartnerException.class)
-    ResponseEntity<ErrorBody> unknownPartner(Partners.UnknownPartnerException e) {
-        return ResponseEntity.badRequest().body(ErrorBody.of("unknown_partner", e.getMessage()));
     }
 }

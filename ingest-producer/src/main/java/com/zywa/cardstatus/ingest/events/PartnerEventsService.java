@@ -6,13 +6,13 @@ import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowMapper;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.upload.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -57,22 +57,13 @@ class PartnerEventsService {
             return new RowOutcome.Rejected(index, where + ": is null, expected an object", "null");
         }
         Supplier<String> raw = () -> Json.MAPPER.writeValueAsString(event);
-        EventType type;
-        try {
-            type = type(event.type());
-        } catch (FileRefusedException e) {
+        Optional<EventType> type = FileKinds.parse(event.type());
+        if (type.isEmpty()) {
             return new RowOutcome.Rejected(index, where + ": type '" + event.type()
                     + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED", raw.get());
         }
-        return mapper.map(index, where, raw, type, new RowMapper.Fields(event.cardId(), event.occurredAt(),
+        return mapper.map(index, where, raw, type.get(), new RowMapper.Fields(event.cardId(), event.occurredAt(),
                 event.phone(), event.comment(), event.partnerEventId()), source);
-    }
-
-    private static EventType type(String type) {
-        if (type == null || type.isBlank()) {
-            throw new FileRefusedException("unknown_kind", "type is empty");
-        }
-        return FileKinds.resolve(type, null);
     }
 
     private static EventResults results(List<RowOutcome> outcomes) {

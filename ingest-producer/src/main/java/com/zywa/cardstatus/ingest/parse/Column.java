@@ -1,6 +1,8 @@
 package com.zywa.cardstatus.ingest.parse;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,16 +40,14 @@ public enum Column {
         };
     }
 
-    /** The column a header names, or null when it names none we know. */
-    public static Column forHeader(String header) {
-        return forHeader(header, java.util.Map.of());
-    }
-
-    /** Like {@link #forHeader(String)}, also trying a partner's own spellings of each column. */
-    public static Column forHeader(String header, java.util.Map<Column, java.util.List<String>> extra) {
+    /**
+     * The column a header names, by our spellings or a partner's own ({@code extra}); null when it names none we
+     * know.
+     */
+    public static Column forHeader(String header, Map<Column, List<String>> extra) {
         String key = normalize(header);
         for (Column column : values()) {
-            if (column.spellings.contains(key) || extra.getOrDefault(column, java.util.List.of()).stream()
+            if (column.spellings.contains(key) || extra.getOrDefault(column, List.of()).stream()
                     .map(Column::normalize).anyMatch(key::equals)) {
                 return column;
             }

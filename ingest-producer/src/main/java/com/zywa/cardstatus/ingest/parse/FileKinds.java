@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides which event type a file holds: from an explicit kind when the uploader gives one, else from words
@@ -28,7 +29,9 @@ public final class FileKinds {
     /** The kind of {@code fileName}; {@code explicitKind} wins when not blank. */
     public static EventType resolve(String explicitKind, String fileName) {
         if (explicitKind != null && !explicitKind.isBlank()) {
-            return fromExplicit(explicitKind.strip());
+            String kind = explicitKind.strip();
+            return parse(kind).orElseThrow(() -> new FileRefusedException("unknown_kind", "kind '" + kind
+                    + "' is not one of pickup, exception, delivered, returned"));
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
         List<EventType> matches = WORDS.entrySet().stream()
@@ -42,14 +45,18 @@ public final class FileKinds {
                 + "; pass kind=pickup|exception|delivered|returned or put one of those words in the file name");
     }
 
-    private static EventType fromExplicit(String kind) {
-        String key = kind.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
-        for (Map.Entry<String, EventType> word : WORDS.entrySet()) {
-            if (key.equals(word.getKey()) || key.equals(word.getValue().name().replace("_", "").toLowerCase(Locale.ROOT))) {
-                return word.getValue();
-            }
+    /**
+     * The event type {@code kind} names, a word ({@code pickup}) or a type ({@code DELIVERY_EXCEPTION}) in any case,
+     * with or without blanks, '_' or '-'; empty when it is null, blank or names none.
+     */
+    public static Optional<EventType> parse(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return Optional.empty();
         }
-        throw new FileRefusedException("unknown_kind", "kind '" + kind
-                + "' is not one of pickup, exception, delivered, returned");
+        String key = kind.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+        return WORDS.entrySet().stream()
+                .filter(word -> key.equals(word.getKey())
+                        || key.equals(word.getValue().name().replace("_", "").toLowerCase(Locale.ROOT)))
+                .map(Map.Entry::getValue).findFirst();
     }
 }

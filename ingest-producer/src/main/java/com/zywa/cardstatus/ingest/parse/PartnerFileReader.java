@@ -1,7 +1,5 @@
 package com.zywa.cardstatus.ingest.parse;
 
-import com.zywa.cardstatus.contract.EventSource;
-import com.zywa.cardstatus.contract.EventType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -14,16 +12,8 @@ import java.util.function.Consumer;
  */
 public final class PartnerFileReader {
 
-    /** Where the rows of one upload come from. */
-    public record Upload(String partner, String uploadId, String fileName, EventType kind) {
-    }
-
     private final RowMapper mapper;
     private final Map<Column, List<String>> synonyms;
-
-    public PartnerFileReader(RowMapper mapper) {
-        this(mapper, Map.of());
-    }
 
     /** A reader that also accepts a partner's own header spellings. */
     public PartnerFileReader(RowMapper mapper, Map<Column, List<String>> synonyms) {
@@ -42,8 +32,7 @@ public final class PartnerFileReader {
         try (CsvRows rows = new CsvRows(encoding.reader(content))) {
             HeaderMap header = HeaderMap.of(rows.header(), synonyms);
             for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
-                EventSource source = EventSource.upload(upload.partner(), upload.uploadId(), upload.fileName(), row.line());
-                outcomes.accept(mapper.map(header, row, upload.kind(), source));
+                outcomes.accept(mapper.map(header, row, upload.kind(), upload.sourceOf(row.line())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -26,11 +26,7 @@ public final class RowMapper {
     private final Duration maxFutureSkew;
     private final Clock clock;
 
-    /** A mapper that accepts timestamps up to a day in the future (clock skew, time zone mistakes). */
-    public RowMapper(PhoneNormalizer phones, TimestampParser timestamps) {
-        this(phones, timestamps, Duration.ofDays(1), Clock.systemUTC());
-    }
-
+    /** A mapper that accepts timestamps up to {@code maxFutureSkew} in the future (clock skew, time zone mistakes). */
     public RowMapper(PhoneNormalizer phones, TimestampParser timestamps, Duration maxFutureSkew, Clock clock) {
         this.phones = phones;
         this.timestamps = timestamps;

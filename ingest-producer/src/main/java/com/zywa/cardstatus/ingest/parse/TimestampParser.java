@@ -47,11 +47,6 @@ public final class TimestampParser {
     private final List<Form> forms;
     private final String expected;
 
-    /** A parser for a day-first partner. */
-    public TimestampParser(ZoneId partnerZone) {
-        this(partnerZone, DateOrder.DAY_FIRST);
-    }
-
     public TimestampParser(ZoneId partnerZone, DateOrder order) {
         this.partnerZone = partnerZone;
         this.forms = List.of(

@@ -1,6 +1,5 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.web.ErrorBody;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -70,11 +69,6 @@ class UploadController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("publish_failed",
                 "the events could not be published and nothing from this file was applied; upload it again ("
                         + e.getMessage() + ")", e.uploadId()));
-    }
-
-    @ExceptionHandler(Partners.UnknownPartnerException.class)
-    ResponseEntity<ErrorBody> unknownPartner(Partners.UnknownPartnerException e) {
-        return ResponseEntity.badRequest().body(ErrorBody.of("unknown_partner", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidTimezoneException.class)

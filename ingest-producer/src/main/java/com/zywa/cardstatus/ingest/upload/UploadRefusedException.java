@@ -1,20 +1,21 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.ingest.parse.FileRefusedException;
+import java.util.UUID;
 
 /** An upload refused as a whole; carries the upload ID under which the refusal is recorded. */
 public class UploadRefusedException extends RuntimeException {
 
-    private final String uploadId;
+    private final UUID uploadId;
     private final String code;
 
-    UploadRefusedException(String uploadId, FileRefusedException cause) {
+    UploadRefusedException(UUID uploadId, FileRefusedException cause) {
         super(cause.getMessage(), cause);
         this.uploadId = uploadId;
         this.code = cause.code();
     }
 
-    public String uploadId() {
+    public UUID uploadId() {
         return uploadId;
     }
 

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.upload;
 import com.zywa.cardstatus.contract.EventType;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What happened to one upload: every row read is counted as accepted or rejected, warnings say what was lost
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code rejections} hold one page ({@code page}, {@code size}) of the issues, in line order.
  */
 public record UploadReport(
-        String uploadId,
+        UUID uploadId,
         String partner,
         String file,
         EventType kind,

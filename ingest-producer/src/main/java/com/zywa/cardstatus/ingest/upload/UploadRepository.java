@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,32 +29,30 @@ class UploadRepository {
     /** Records a new upload, in {@code state}, before any of its rows is read. */
     void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
         jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, instance_id, "
-                + "content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.fromString(upload.id()),
+                + "content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", upload.id(),
                 upload.partner(), upload.fileName(), upload.kind() == null ? null : upload.kind().name(), state.name(),
                 upload.source(), instanceId, upload.sha256(), Timestamp.from(receivedAt));
     }
 
-    void progress(String uploadId, long rowsRead) {
-        jdbc.update("UPDATE ingest.upload SET rows_read = ? WHERE upload_id = ?", rowsRead, UUID.fromString(uploadId));
+    void progress(UUID uploadId, long rowsRead) {
+        jdbc.update("UPDATE ingest.upload SET rows_read = ? WHERE upload_id = ?", rowsRead, uploadId);
     }
 
-    void saveIssues(String uploadId, List<UploadTally.Issue> issues) {
-        UUID id = UUID.fromString(uploadId);
+    void saveIssues(UUID uploadId, List<UploadTally.Issue> issues) {
         jdbc.batchUpdate("INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES (?, ?, ?, ?, ?)",
-                issues.stream().map(i -> new Object[] {id, i.severity().name(), i.line(), i.message(), i.raw()}).toList());
+                issues.stream().map(i -> new Object[] {uploadId, i.severity().name(), i.line(), i.message(), i.raw()}).toList());
     }
 
     /** Ends an upload; a refused or failed one keeps no issues, since none of its rows was applied. */
-    void finish(String uploadId, UploadState state, UploadTally tally, String error, Instant finishedAt) {
-        UUID id = UUID.fromString(uploadId);
+    void finish(UUID uploadId, UploadState state, UploadTally tally, String error, Instant finishedAt) {
         boolean applied = state == UploadState.COMPLETED;
         if (!applied) {
-            jdbc.update("DELETE FROM ingest.row_issue WHERE upload_id = ?", id);
+            jdbc.update("DELETE FROM ingest.row_issue WHERE upload_id = ?", uploadId);
         }
         jdbc.update("UPDATE ingest.upload SET state = ?, rows_read = ?, rows_total = ?, rows_accepted = ?, "
                 + "rows_rejected = ?, warnings_total = ?, error = ?, finished_at = ? WHERE upload_id = ?", state.name(),
                 tally.read(), applied ? tally.read() : 0, applied ? tally.accepted() : 0, applied ? tally.rejected() : 0,
-                applied ? tally.warnings() : 0, error, Timestamp.from(finishedAt), id);
+                applied ? tally.warnings() : 0, error, Timestamp.from(finishedAt), uploadId);
     }
 
     Optional<UploadReport> find(UUID uploadId, int page, int size) {
@@ -76,10 +75,10 @@ class UploadRepository {
     }
 
     /** The completed upload of a drop-folder file with this name and content, if it was already ingested. */
-    Optional<String> completedInboxUpload(String fileName, String sha256) {
-        return jdbc.queryForList("SELECT upload_id::text FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
-                + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1", String.class, fileName, sha256)
-                .stream().findFirst();
+    Optional<UUID> completedInboxUpload(String fileName, String sha256) {
+        return jdbc.query("SELECT upload_id FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
+                + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1", (rs, n) -> rs.getObject(1, UUID.class),
+                fileName, sha256).stream().findFirst();
     }
 
     private List<UploadReport.Rejection> issues(UUID uploadId, String severity, int page, int size) {
@@ -92,7 +91,7 @@ class UploadRepository {
             int page, int size) throws SQLException {
         String kind = rs.getString("kind");
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new UploadReport(rs.getString("upload_id"), rs.getString("partner"), rs.getString("file_name"),
+        return new UploadReport(rs.getObject("upload_id", UUID.class), rs.getString("partner"), rs.getString("file_name"),
                 kind == null ? null : EventType.valueOf(kind), UploadState.valueOf(rs.getString("state")),
                 rs.getString("source"), rs.getLong("rows_read"), rs.getLong("rows_total"), rs.getLong("rows_accepted"),
                 rs.getLong("rows_rejected"), rs.getLong("warnings_total"), warnings, rejections, page, size,

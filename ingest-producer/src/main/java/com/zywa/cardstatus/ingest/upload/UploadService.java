@@ -11,9 +11,12 @@ import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TextEncoding;
+import com.zywa.cardstatus.ingest.parse.Upload;
+import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -46,14 +49,18 @@ public class UploadService {
         this.instanceId = settings.instanceId();
     }
 
-    /** What the uploader asked for; {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. */
+    /**
+     * What the uploader asked for, as given at the HTTP or drop-folder boundary (kind, zone and partner not yet
+     * checked); {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. It becomes an
+     * {@link Upload} once the partner is known.
+     */
     public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256) {
     }
 
     /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
     public UploadReport ingest(Request request, FileContent content) {
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
-        Upload upload = new Upload(UUID.randomUUID().toString(), profile.name(), request.fileName(), null,
+        Upload upload = new Upload(UUID.randomUUID(), profile.name(), request.fileName(), null,
                 request.source(), request.sha256());
         EventType kind;
         try {
@@ -83,20 +90,18 @@ public class UploadService {
         log.info("upload {} of '{}' ({}, partner {}): {} rows, {} accepted, {} rejected, {} warnings", typed.id(),
                 typed.fileName(), kind, typed.partner(), tally.read(), tally.accepted(), tally.rejected(),
                 tally.warnings());
-        return find(UUID.fromString(typed.id()), 0, 100).orElseThrow();
+        return find(typed.id(), 0, 100).orElseThrow();
     }
 
     private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
-        PartnerFileReader.Upload rows = new PartnerFileReader.Upload(upload.partner(), upload.id(), upload.fileName(),
-                upload.kind());
         publisher.inTransaction(batch -> {
-            TextEncoding encoding = reader.read(content, rows, outcome -> {
+            TextEncoding encoding = reader.read(content, upload, outcome -> {
                 tally.count(outcome);
                 if (outcome instanceof RowOutcome.Accepted accepted) {
                     batch.event(accepted.event());
                 } else if (outcome instanceof RowOutcome.Rejected rejected) {
-                    batch.rejected(new RejectedRow(upload.id(), upload.partner(), upload.fileName(), rejected.line(),
-                            rejected.reason(), rejected.raw()));
+                    batch.rejected(new RejectedRow(upload.id().toString(), upload.partner(), upload.fileName(),
+                            rejected.line(), rejected.reason(), rejected.raw()));
                 }
                 if (tally.pendingIssues() >= ISSUE_BATCH) {
                     uploads.saveIssues(upload.id(), tally.drainIssues());
@@ -113,7 +118,7 @@ public class UploadService {
     }
 
     /** The completed upload of a drop-folder file with this name and content, if there is one. */
-    public Optional<String> alreadyIngested(String fileName, String sha256) {
+    public Optional<UUID> alreadyIngested(String fileName, String sha256) {
         return uploads.completedInboxUpload(fileName, sha256);
     }
 
@@ -121,7 +126,7 @@ public class UploadService {
         return uploads.find(uploadId, page, size);
     }
 
-    java.util.List<UploadReport> recent(int limit) {
+    List<UploadReport> recent(int limit) {
         return uploads.recent(limit);
     }
 }

@@ -1,5 +1,7 @@
 package com.zywa.cardstatus.ingest.web;
 
+import com.zywa.cardstatus.ingest.Partners.UnknownPartnerException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -19,12 +21,20 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns request problems and unexpected failures into {@link ErrorBody} answers, never a stack trace. */
+/**
+ * Turns request problems (an unknown partner, a missing part...) and unexpected failures into {@link ErrorBody}
+ * answers, never a stack trace; one home for the errors every controller can meet.
+ */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class CommonErrors {
 
     private static final Logger log = LoggerFactory.getLogger(CommonErrors.class);
+
+    @ExceptionHandler(UnknownPartnerException.class)
+    ResponseEntity<ErrorBody> unknownPartner(UnknownPartnerException e) {
+        return answer(HttpStatus.BAD_REQUEST, "unknown_partner", e.getMessage());
+    }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ErrorBody> missingPart(MissingServletRequestPartException e) {
@@ -95,7 +105,7 @@ class CommonErrors {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             log.debug("client error {}", status, e);
-            return answer(status, status.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            return answer(status, status.name().toLowerCase(Locale.ROOT), e.getMessage());
         }
         log.error("unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

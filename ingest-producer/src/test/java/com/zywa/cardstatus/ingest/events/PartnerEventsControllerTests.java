@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zywa.cardstatus.ingest.Partners;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,8 +65,17 @@ class PartnerEventsControllerTests {
     }
 
     @Test
+    void answers400ForAnUnknownPartner() throws Exception {
+        when(service.publish(anyList(), any(), any())).thenThrow(Partners.UnknownPartnerException.class);
+
+        mvc.perform(post("/events").param("partner", "nobody").contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
+    }
+
+    @Test
     void refusesMoreThanAThousandEvents() throws Exception {
-        String events = "[" + String.join(",", java.util.Collections.nCopies(1_001, EVENT)) + "]";
+        String events = "[" + String.join(",", Collections.nCopies(1_001, EVENT)) + "]";
 
         mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(events))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"));

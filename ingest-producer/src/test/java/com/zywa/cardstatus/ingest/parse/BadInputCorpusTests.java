@@ -9,10 +9,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
@@ -28,7 +32,7 @@ class BadInputCorpusTests {
     private static final Logger log = LoggerFactory.getLogger(BadInputCorpusTests.class);
 
     private final PartnerProfile partner = new PartnerProfile("default", ZoneId.of("Asia/Dubai"),
-            TimestampParser.DateOrder.DAY_FIRST, new PhoneNormalizer("AE"), java.util.Map.of(), java.time.Duration.ofDays(1));
+            TimestampParser.DateOrder.DAY_FIRST, new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1));
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
         Path dir = Path.of(BadInputCorpusTests.class.getResource("/corpus").toURI());
@@ -47,7 +51,7 @@ class BadInputCorpusTests {
         assertThat(actual).isEqualTo(Files.readString(Path.of(file + ".expected"), StandardCharsets.UTF_8));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void holdsAtLeastThirtyFiles() throws Exception {
         assertThat(corpus().count()).isGreaterThanOrEqualTo(30);
     }
@@ -60,7 +64,8 @@ class BadInputCorpusTests {
         try {
             EventType kind = FileKinds.resolve(null, name);
             encoding = partner.fileReader().read(() -> Files.newInputStream(file),
-                    new PartnerFileReader.Upload("default", "corpus", name, kind), outcome -> {
+                    new Upload(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), "default", name,
+                            kind, null, null), outcome -> {
                         if (outcome instanceof RowOutcome.Accepted ok) {
                             accepted[0]++;
                             ok.warnings().forEach(warning -> lines.add("warning " + warning));

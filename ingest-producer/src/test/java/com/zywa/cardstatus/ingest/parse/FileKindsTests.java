@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zywa.cardstatus.contract.EventType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileKindsTests {
 
@@ -50,5 +52,20 @@ class FileKindsTests {
         assertThatThrownBy(() -> FileKinds.resolve(kind, "pickup.csv"))
                 .isInstanceOf(FileRefusedException.class)
                 .hasMessage("kind 'lost' is not one of pickup, exception, delivered, returned");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "DELIVERY_EXCEPTION|DELIVERY_EXCEPTION", " picked-up |PICKED_UP", "delivered|DELIVERED", "RETURNED|RETURNED",
+    })
+    void parsesAnEventType(String type, EventType expected) {
+        assertThat(FileKinds.parse(type)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "lost", "DELIVERED_LATE"})
+    void parsesNoEventTypeFromAnUnknownOrEmptyName(String type) {
+        assertThat(FileKinds.parse(type)).isEmpty();
     }
 }

@@ -2,25 +2,30 @@ package com.zywa.cardstatus.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PartnerFileReaderTests {
 
-    private final PartnerFileReader reader = new PartnerFileReader(
-            new RowMapper(new PhoneNormalizer("AE"), new TimestampParser(ZoneId.of("Asia/Dubai"))));
+    private final PartnerFileReader reader = dubaiPartner().fileReader();
 
     @Test
     void readsThePartnersDeliveredSampleByteForByte() throws IOException {
@@ -28,9 +33,9 @@ class PartnerFileReaderTests {
 
         assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::phone, CardEvent::occurredAt,
                 CardEvent::comment, CardEvent::partnerEventId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ZYW8827", "+971585949014", Instant.parse("2023-11-13T09:34:56Z"),
+                tuple("ZYW8827", "+971585949014", Instant.parse("2023-11-13T09:34:56Z"),
                         "DELIVERED", "A883"),
-                org.assertj.core.groups.Tuple.tuple("ZYW7631", "+971545576586", Instant.parse("2023-11-14T12:34:56Z"),
+                tuple("ZYW7631", "+971545576586", Instant.parse("2023-11-14T12:34:56Z"),
                         "DELIVERED", "A073"));
         assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 3);
     }
@@ -106,8 +111,8 @@ class PartnerFileReaderTests {
         String body = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\nB,12-11-2023 23:59,ok\r\n";
 
         assertThat(events(read(body))).extracting(CardEvent::cardId, CardEvent::comment)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "Zoë"),
-                        org.assertj.core.groups.Tuple.tuple("B", "ok"));
+                .containsExactly(tuple("A", "Zoë"),
+                        tuple("B", "ok"));
     }
 
     @Test
@@ -220,7 +225,7 @@ class PartnerFileReaderTests {
     @Test
     void readsAFileThatIsNotUtf8AsWindows1252WithOneWarning() {
         byte[] file = "Card ID,Timestamp,Comment\nA,12-11-2023 23:59,Café – left at door\nB,12-11-2023 23:59,ok\n"
-                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+                .getBytes(Charset.forName("windows-1252"));
         List<RowOutcome> outcomes = new ArrayList<>();
 
         TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
@@ -245,7 +250,7 @@ class PartnerFileReaderTests {
     @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
     void readsAUtf16FileWithAByteOrderMark(String charset) {
         byte[] file = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\r\n"
-                .getBytes(java.nio.charset.Charset.forName(charset));
+                .getBytes(Charset.forName(charset));
         List<RowOutcome> outcomes = new ArrayList<>();
 
         TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
@@ -253,7 +258,7 @@ class PartnerFileReaderTests {
 
         assertThat(encoding.warning()).isNull();
         assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::comment)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "Zoë"));
+                .containsExactly(tuple("A", "Zoë"));
     }
 
     private List<RowOutcome> readSample(String name, EventType kind) throws IOException {
@@ -273,8 +278,15 @@ class PartnerFileReaderTests {
         return outcomes;
     }
 
-    private static PartnerFileReader.Upload upload(EventType kind) {
-        return new PartnerFileReader.Upload("default", "upload-1", "test.csv", kind);
+    /** The default partner as configured out of the box: Dubai time, day first, UAE phones. */
+    private static PartnerProfile dubaiPartner() {
+        return new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST, new PhoneNormalizer("AE"),
+                Map.of(), Duration.ofDays(1));
+    }
+
+    private static Upload upload(EventType kind) {
+        return new Upload(UUID.fromString("00000000-0000-0000-0000-000000000001"), "default", "test.csv", kind, null,
+                null);
     }
 
     private static List<CardEvent> events(List<RowOutcome> outcomes) {

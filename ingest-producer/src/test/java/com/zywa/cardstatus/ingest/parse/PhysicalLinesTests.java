@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,8 +14,8 @@ class PhysicalLinesTests {
     @Test
     void endsLinesAtCrlfLfOrCrAndNumbersThem() throws IOException {
         assertThat(lines("a\r\nb\nc\rd", 100)).extracting(PhysicalLines.Line::number, PhysicalLines.Line::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "a"), org.assertj.core.groups.Tuple.tuple(2, "b"),
-                        org.assertj.core.groups.Tuple.tuple(3, "c"), org.assertj.core.groups.Tuple.tuple(4, "d"));
+                .containsExactly(tuple(1, "a"), tuple(2, "b"),
+                        tuple(3, "c"), tuple(4, "d"));
     }
 
     @Test

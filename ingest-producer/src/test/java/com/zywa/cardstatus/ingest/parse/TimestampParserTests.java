@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TimestampParserTests {
 
-    private final TimestampParser dubai = new TimestampParser(ZoneId.of("Asia/Dubai"));
+    private final TimestampParser dubai = new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -39,7 +40,7 @@ class TimestampParserTests {
 
     @Test
     void readsZoneLessTimesInTheConfiguredZone() {
-        TimestampParser london = new TimestampParser(ZoneId.of("Europe/London"));
+        TimestampParser london = new TimestampParser(ZoneId.of("Europe/London"), DateOrder.DAY_FIRST);
 
         assertThat(london.parse("12-07-2023 10:00")).isEqualTo(Instant.parse("2023-07-12T09:00:00Z"));
         assertThat(london.parse("2023-07-12T10:00:00Z")).isEqualTo(Instant.parse("2023-07-12T10:00:00Z"));

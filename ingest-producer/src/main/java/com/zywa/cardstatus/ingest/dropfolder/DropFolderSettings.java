@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.inbox;
+package com.zywa.cardstatus.ingest.dropfolder;
 
 import java.nio.file.Path;
 import java.time.Duration;

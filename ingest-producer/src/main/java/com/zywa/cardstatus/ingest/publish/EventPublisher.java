@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.upload;
+package com.zywa.cardstatus.ingest.publish;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.RejectedRow;

@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.inbox;
+package com.zywa.cardstatus.ingest.dropfolder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

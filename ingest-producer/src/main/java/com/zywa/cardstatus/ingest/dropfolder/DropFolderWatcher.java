@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.inbox;
+package com.zywa.cardstatus.ingest.dropfolder;
 
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.ingest.upload.UploadFailedException;
@@ -6,6 +6,7 @@ import com.zywa.cardstatus.ingest.upload.UploadRefusedException;
 import com.zywa.cardstatus.ingest.upload.UploadReport;
 import com.zywa.cardstatus.ingest.upload.UploadService;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,7 +59,7 @@ class DropFolderWatcher {
         Path file = ready.file();
         String name = file.getFileName().toString();
         String sha256 = sha256(file);
-        String done = uploads.alreadyIngested(name, sha256).orElse(null);
+        UUID done = uploads.alreadyIngested(name, sha256).orElse(null);
         if (done != null) {
             log.info("{} was already ingested as upload {}; moving it to processed/", name, done);
             finish(ready, settings.processed(), done);
@@ -76,7 +77,7 @@ class DropFolderWatcher {
         }
     }
 
-    private void finish(DropFolder.Ready ready, Path targetRoot, String uploadId) throws IOException {
+    private void finish(DropFolder.Ready ready, Path targetRoot, UUID uploadId) throws IOException {
         Path target = ready.partner() == null ? targetRoot : targetRoot.resolve(ready.partner());
         Files.createDirectories(target);
         String name = ready.file().getFileName().toString();
@@ -84,7 +85,7 @@ class DropFolderWatcher {
         if (Files.exists(destination)) {
             destination = target.resolve(uploadId + "-" + name);
         }
-        UploadReport report = uploads.find(UUID.fromString(uploadId), 0, 1000).orElseThrow();
+        UploadReport report = uploads.find(uploadId, 0, 1000).orElseThrow();
         Files.writeString(target.resolve(destination.getFileName() + ".report.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         Files.move(ready.file(), destination, StandardCopyOption.ATOMIC_MOVE);
@@ -95,7 +96,7 @@ class DropFolderWatcher {
     private static String sha256(Path file) throws IOException {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
                 MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM ships SHA-256", e);

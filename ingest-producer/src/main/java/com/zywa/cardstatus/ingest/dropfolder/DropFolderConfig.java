@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.inbox;
+package com.zywa.cardstatus.ingest.dropfolder;
 
 import com.zywa.cardstatus.ingest.upload.UploadService;
 import java.io.IOException;

@@ -1,0 +1,22 @@
+package com.zywa.cardstatus.ingest.parse;
+
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.EventType;
+import java.util.UUID;
+
+/**
+ * One partner file to ingest, the same record from the upload service through the parser to its rows' sources:
+ * its ID, partner, name, kind (null until known), where it came from ({@code http}, {@code inbox}) and, for
+ * drop-folder files, the SHA-256 of its content.
+ */
+public record Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256) {
+
+    public Upload withKind(EventType resolved) {
+        return new Upload(id, partner, fileName, resolved, source, sha256);
+    }
+
+    /** Where the event read from {@code line} of this file came from. */
+    EventSource sourceOf(int line) {
+        return EventSource.upload(partner, id.toString(), fileName, line);
+    }
+}

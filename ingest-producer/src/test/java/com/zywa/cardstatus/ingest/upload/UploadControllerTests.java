@@ -1,0 +1,73 @@
+package com.zywa.cardstatus.ingest.upload;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.ingest.parse.FileRefusedException;
+import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = UploadController.class, properties = "spring.config.name=ingest-producer")
+class UploadControllerTests {
+
+    private static final UUID ID = UUID.fromString("3f1c2b8e-6a4d-4e2f-9b1a-0c5d7e8f9a01");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private UploadService service;
+
+    @Test
+    void answers400ForAnUnknownPartner() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(Partners.UnknownPartnerException.class);
+
+        mvc.perform(multipart("/uploads").file(csv()).param("partner", "nobody"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
+    }
+
+    @Test
+    void answers422WithTheUploadIdOfARefusedFile() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(new UploadRefusedException(ID,
+                new FileRefusedException("unknown_kind", "file name 'cards.csv' does not name a kind")));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error").value("unknown_kind"))
+                .andExpect(jsonPath("$.upload_id").value(ID.toString()));
+    }
+
+    @Test
+    void showsAReportWithItsUploadIdAsText() throws Exception {
+        when(service.find(ID, 0, 100)).thenReturn(Optional.of(report()));
+
+        mvc.perform(get("/uploads/" + ID)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.upload_id").value(ID.toString()))
+                .andExpect(jsonPath("$.state").value("COMPLETED"));
+    }
+
+    private static UploadReport report() {
+        return new UploadReport(ID, "default", "pickup.csv", EventType.PICKED_UP, UploadState.COMPLETED, "http", 1, 1,
+                1, 0, 0, List.of(), List.of(), 0, 100, null, Instant.parse("2023-11-13T09:00:00Z"),
+                Instant.parse("2023-11-13T09:00:01Z"));
+    }
+
+    private static MockMultipartFile csv() {
+        return new MockMultipartFile("file", "pickup.csv", "text/csv", "Card ID,Timestamp\n".getBytes());
+    }
+}
