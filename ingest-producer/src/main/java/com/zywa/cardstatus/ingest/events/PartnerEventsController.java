@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.events;
 
+import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.contract.InputLimits;
-import com.zywa.cardstatus.ingest.web.ErrorBody;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.ingest.web.ErrorBody;
+import com.zywa.cardstatus.contract.ErrorBody;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;

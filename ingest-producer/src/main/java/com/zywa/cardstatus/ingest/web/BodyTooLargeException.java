@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.web;
 
+import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.contract.InputLimits;
 import java.io.IOException;
 

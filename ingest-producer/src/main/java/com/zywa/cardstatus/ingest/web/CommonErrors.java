@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.web;
 
+import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.ingest.Partners.UnknownPartnerException;
 import java.util.Locale;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.api.lookup;
 
+import com.zywa.cardstatus.contract.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,38 +11,38 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every failure of the API as an {@link ApiError} with the right status; never a stack trace. */
+/** Every failure of the API as an {@link ErrorBody} with the right status; never a stack trace. */
 @RestControllerAdvice
 class LookupErrors {
 
     private static final Logger log = LoggerFactory.getLogger(LookupErrors.class);
 
     @ExceptionHandler(LookupException.class)
-    ResponseEntity<ApiError> lookup(LookupException e) {
-        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+    ResponseEntity<ErrorBody> lookup(LookupException e) {
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(new ApiError("missing_parameter",
+    ResponseEntity<ErrorBody> missing(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(ErrorBody.of("missing_parameter",
                 "parameter '" + e.getParameterName() + "' is required"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found",
+    ResponseEntity<ErrorBody> noSuchPath(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of("not_found",
                 "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError("method_not_allowed", e.getMessage()));
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorBody.of("method_not_allowed", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("lookup failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(new ApiError("internal_error",
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBody.of("internal_error",
                 "the lookup failed unexpectedly; the error is logged (" + e.getClass().getSimpleName() + ")"));
     }
 }
