@@ -29,6 +29,12 @@ public final class PartnerFileReader {
      */
     public TextEncoding read(FileContent content, Upload upload, Consumer<RowOutcome> outcomes) {
         TextEncoding encoding = TextEncoding.of(content);
+        read(content, encoding, upload, outcomes);
+        return encoding;
+    }
+
+    /** Streams {@code content} as {@link #read(FileContent, Upload, Consumer)} does, in an encoding found before. */
+    public void read(FileContent content, TextEncoding encoding, Upload upload, Consumer<RowOutcome> outcomes) {
         try (CsvRows rows = new CsvRows(encoding.reader(content))) {
             HeaderMap header = HeaderMap.of(rows.header(), synonyms);
             for (CsvRows.Row row = nextRow(rows, outcomes); row != null; row = nextRow(rows, outcomes)) {
@@ -37,7 +43,6 @@ public final class PartnerFileReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return encoding;
     }
 
     private static CsvRows.Row nextRow(CsvRows rows, Consumer<RowOutcome> outcomes) {

@@ -19,7 +19,7 @@ public record TextEncoding(Charset charset, String warning) {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Looks at the file's first bytes and, unless they are a UTF-16 BOM, checks all of it as UTF-8 (streaming). */
-    static TextEncoding of(FileContent content) {
+    public static TextEncoding of(FileContent content) {
         try (InputStream in = content.open()) {
             byte[] start = in.readNBytes(2);
             if (start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)

@@ -94,8 +94,10 @@ public class UploadService {
     }
 
     private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
+        // the encoding check reads the whole file once: before the transaction, which then only lasts one pass
+        TextEncoding encoding = TextEncoding.of(content);
         publisher.inTransaction(batch -> {
-            TextEncoding encoding = reader.read(content, upload, outcome -> {
+            reader.read(content, encoding, upload, outcome -> {
                 tally.count(outcome);
                 if (outcome instanceof RowOutcome.Accepted accepted) {
                     batch.event(accepted.event());
