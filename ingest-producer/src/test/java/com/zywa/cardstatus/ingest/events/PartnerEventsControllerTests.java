@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+/** Partner events over HTTP as a web slice, the service mocked: every answer and error body, in milliseconds. */
 @WebMvcTest(PartnerEventsController.class)
 @ExtendWith(OutputCaptureExtension.class)
 class PartnerEventsControllerTests {
@@ -44,6 +45,16 @@ class PartnerEventsControllerTests {
 
         mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    @Test
+    void answers400ForABodyThatIsNotJsonOrHasNoEvents() throws Exception {
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_json"));
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"))
+                .andExpect(jsonPath("$.message").value("send 1 to 1000 events per request; got 0"));
+        verify(service, never()).publish(anyList(), any(), any());
     }
 
     @Test

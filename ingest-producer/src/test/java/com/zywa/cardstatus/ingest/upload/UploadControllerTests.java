@@ -1,9 +1,13 @@
 package com.zywa.cardstatus.ingest.upload;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -21,7 +25,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
+/** The upload endpoints as a web slice, the service mocked: every answer and error body, in milliseconds. */
 @WebMvcTest(controllers = UploadController.class, properties = "spring.config.name=ingest-producer")
 class UploadControllerTests {
 
@@ -59,6 +65,58 @@ class UploadControllerTests {
         mvc.perform(get("/uploads/" + ID)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.upload_id").value(ID.toString()))
                 .andExpect(jsonPath("$.state").value("COMPLETED"));
+    }
+
+    @Test
+    void answers503WithTheUploadIdWhenTheEventsCouldNotBePublished() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(new UploadFailedException(ID, new IllegalStateException("broker down")));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error").value("publish_failed"))
+                .andExpect(jsonPath("$.upload_id").value(ID.toString()));
+    }
+
+    @Test
+    void answers400WithoutAFilePart() throws Exception {
+        mvc.perform(multipart("/uploads").param("kind", "pickup"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("missing_file"));
+    }
+
+    @Test
+    void answers400ForAnUnknownTimezone() throws Exception {
+        mvc.perform(multipart("/uploads").file(csv()).param("timezone", "Mars/Olympus"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_timezone"));
+    }
+
+    @Test
+    void answers413ForAFileOverTheUploadLimit() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(new MaxUploadSizeExceededException(2_097_152));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.error").value("file_too_large"));
+    }
+
+    @Test
+    void answersReportQueriesThatCannotBeAnswered() throws Exception {
+        when(service.find(any(), anyInt(), anyInt())).thenReturn(Optional.empty());
+
+        mvc.perform(get("/uploads/not-a-uuid"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_upload_id"));
+        mvc.perform(get("/uploads/" + ID).param("size", "5000"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_page"));
+        mvc.perform(get("/uploads/" + ID))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not_found"));
+    }
+
+    @Test
+    void answers500WithoutDetailsForAnUnexpectedFailure() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(new IllegalStateException("secret detail +971501234567"));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.error").value("internal_error"))
+                .andExpect(content().string(not(containsString("+971501234567"))));
     }
 
     private static UploadReport report() {
