@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A file's rows commit in one Kafka transaction: when the ingest process dies mid-file, none of the file reaches
- * the processor, the upload ends FAILED, and uploading it again applies it once.
+ * the processor, the restarted process fences the unfinished transaction so the fold goes on at once, the upload
+ * ends FAILED, and uploading it again applies it once.
  */
 @ExtendWith(PipelineExtension.class)
 class UploadAtomicityIntegrationTests {
@@ -46,6 +47,12 @@ class UploadAtomicityIntegrationTests {
         try (IngestProcess restarted = IngestProcess.start(pipeline, "kill-test", logs.resolve("ingest-2.log"))) {
             assertThat(client.get(restarted.url() + "/uploads/" + uploadId).body().get("state").asString())
                     .isEqualTo("FAILED");
+            // the restart fenced the killed upload's transaction: the fold reads on at once, long before the
+            // broker's transaction timeout (60 s here) would have ended it
+            client.postJson(pipeline.ingestUrl() + "/events", "{\"type\":\"PICKED_UP\",\"card_id\":\"ZYWKILLNEXT\","
+                    + "\"occurred_at\":\"2023-11-20T08:00:00Z\"}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(client.cardStatus("card_id=ZYWKILLNEXT").status()).isEqualTo(200));
             client.awaitIdle();
             assertThat(client.cardStatus("card_id=ZYWKILL000001").status()).isEqualTo(404);
             assertThat(client.cardStatus("card_id=ZYWKILL" + String.format("%06d", ROWS)).status()).isEqualTo(404);
