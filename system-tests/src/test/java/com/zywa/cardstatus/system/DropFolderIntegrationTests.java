@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,12 +29,14 @@ class DropFolderIntegrationTests {
     void ingestsDroppedFilesMovesThemAndSurvivesARestart(Pipeline pipeline, @TempDir Path root) throws Exception {
         PipelineClient client = new PipelineClient(pipeline);
         Path inbox = root.resolve("drop/inbox");
-        String[] args = {"--ingest.drop-folder.enabled=true", "--ingest.drop-folder.root=" + root.resolve("drop"),
-            "--ingest.drop-folder.poll-interval=PT0.2S", "--ingest.drop-folder.settle-time=PT0.5S"};
+        String[] args = Pipeline.args(pipeline.bootstrapServers(), pipeline.database(), "--ingest.instance-id=drop-test",
+                "--ingest.drop-folder.enabled=true", "--ingest.drop-folder.root=" + root.resolve("drop"),
+                "--ingest.drop-folder.poll-interval=PT0.2S", "--ingest.drop-folder.settle-time=PT0.5S");
         String first = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,20-11-2023 10:00\n";
         String second = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,21-11-2023 10:00\n";
 
-        try (IngestProcess ingest = IngestProcess.start(pipeline, "drop-test", root.resolve("ingest-1.log"), args)) {
+        // a second ingest service in this JVM, stopped and started again like a redeployed instance
+        try (ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(args)) {
             drop(inbox, "drop-pickup.csv", first);
             drop(inbox, "unknown-kind.csv", first);
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(root.resolve("drop/processed/drop-pickup.csv"))
@@ -49,10 +53,10 @@ class DropFolderIntegrationTests {
         drop(inbox, "drop-delivered.csv", second);
         Files.copy(root.resolve("drop/processed/drop-pickup.csv"), inbox.resolve("drop-pickup.csv"));
 
-        try (IngestProcess ingest = IngestProcess.start(pipeline, "drop-test", root.resolve("ingest-2.log"), args)) {
+        try (ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(args)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(root.resolve("drop/processed/drop-delivered.csv"))
                     && isEmpty(inbox));
-            List<JsonNode> uploads = StreamSupport.stream(client.get(ingest.url() + "/uploads?limit=100").body()
+            List<JsonNode> uploads = StreamSupport.stream(client.get(Pipeline.url(ingest) + "/uploads?limit=100").body()
                     .spliterator(), false).filter(u -> u.get("file").asString().equals("drop-pickup.csv")).toList();
             assertThat(uploads).as("the reappeared file is not ingested again").hasSize(1);
         }
