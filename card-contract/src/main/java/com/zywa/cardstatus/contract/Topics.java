@@ -1,12 +1,7 @@
 package com.zywa.cardstatus.contract;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Topic names of the pipeline. Event topics (one per {@link EventType}) and {@link #STATUS} are
@@ -20,10 +15,13 @@ public final class Topics {
     /** Rows and events refused at ingest, with the reason, kept for audit and replay. */
     public static final String REJECTS = "card.rejects";
 
-    /** Events the processor could not fold (unreadable, or keyed by something other than their card ID). */
+    /**
+     * Events the processor set aside instead of folding: unreadable, keyed by another card, breaking a field limit
+     * or their card's bounds, or failing to process or to publish; the reason is in the record's headers.
+     */
     public static final String EVENTS_DLT = "card.events.DLT";
 
-    /** Status records the projection writer could not store. */
+    /** Status records the projection could not read, or whose row PostgreSQL refused; the reason in the headers. */
     public static final String STATUS_DLT = "card.status.DLT";
 
     private Topics() {
@@ -32,22 +30,5 @@ public final class Topics {
     /** The event topics, in lifecycle order. */
     public static List<String> eventTopics() {
         return Arrays.stream(EventType.values()).map(EventType::topic).toList();
-    }
-
-    /**
-     * Every topic of the pipeline as it should be created: keyed topics share one partition count so they stay
-     * co-partitioned, and {@link #STATUS} is compacted.
-     */
-    public static List<NewTopic> definitions(int partitions, short replicas) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String name : eventTopics()) {
-            topics.add(new NewTopic(name, Optional.of(partitions), Optional.of(replicas)));
-        }
-        topics.add(new NewTopic(STATUS, Optional.of(partitions), Optional.of(replicas))
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        for (String name : List.of(REJECTS, EVENTS_DLT, STATUS_DLT)) {
-            topics.add(new NewTopic(name, Optional.of(partitions), Optional.of(replicas)));
-        }
-        return topics;
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Creates the pipeline's topics ({@link Topics#definitions}) at start-up when they are missing, in every service
- * that talks to Kafka, so whichever starts first finds them; one definition for all.
+ * Creates the pipeline's {@link Topics} at start-up when they are missing, as {@link TopicSettings} describes them,
+ * in every service that talks to Kafka, so whichever starts first finds them; one definition for all.
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaAdmin.class)
@@ -19,7 +19,6 @@ public class PipelineTopicsAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics pipelineTopics(TopicSettings settings) {
-        return new KafkaAdmin.NewTopics(Topics.definitions(settings.partitions(), settings.replicas())
-                .toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(settings.newTopics().toArray(NewTopic[]::new));
     }
 }

@@ -1,12 +1,54 @@
 package com.zywa.cardstatus.support;
 
+import com.zywa.cardstatus.contract.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the pipeline's topics are created when missing: partitions (the same for every keyed topic, so they stay
- * co-partitioned) and replication factor.
+ * How the pipeline's topics are created when missing, the one place their settings are written: the same
+ * partition count for every keyed topic (so they stay co-partitioned), replication and the in-sync replicas a
+ * write needs, and how long each kind of record is kept. Event topics are the system of record, so they keep
+ * their records forever unless {@code eventRetention} is set; rejected input and dead letters hold raw partner
+ * data, so they are kept for a limited time.
  */
 @ConfigurationProperties("card-status.topics")
-public record TopicSettings(@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+public record TopicSettings(
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("1") int minInsyncReplicas,
+        Duration eventRetention,
+        @DefaultValue("30d") Duration rejectsRetention,
+        @DefaultValue("30d") Duration deadLetterRetention) {
+
+    /** Every topic of the pipeline as it should be created. */
+    public List<NewTopic> newTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : Topics.eventTopics()) {
+            topics.add(topic(name, retention(eventRetention)));
+        }
+        topics.add(topic(Topics.STATUS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(topic(Topics.REJECTS, retention(rejectsRetention)));
+        topics.add(topic(Topics.EVENTS_DLT, retention(deadLetterRetention)));
+        topics.add(topic(Topics.STATUS_DLT, retention(deadLetterRetention)));
+        return topics;
+    }
+
+    private NewTopic topic(String name, Map<String, String> configs) {
+        Map<String, String> all = new HashMap<>(configs);
+        all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
+        return new NewTopic(name, Optional.of(partitions), Optional.of(replicas)).configs(all);
+    }
+
+    /** {@code retention.ms} for a kept time; none given means kept forever. */
+    private static Map<String, String> retention(Duration kept) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, kept == null ? "-1" : String.valueOf(kept.toMillis()));
+    }
 }

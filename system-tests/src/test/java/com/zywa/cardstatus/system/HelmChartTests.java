@@ -52,7 +52,11 @@ class HelmChartTests {
 
         String config = kinds(manifest, "ConfigMap").get(0);
         assertThat(config).contains("SPRING_KAFKA_BOOTSTRAP_SERVERS: \"kafka-0.kafka:9092\"",
-                "SPRING_DATASOURCE_URL: \"jdbc:postgresql://db:5432/cards\"", "CARDSTATUS_TOPICS_PARTITIONS: \"12\"");
+                "SPRING_DATASOURCE_URL: \"jdbc:postgresql://db:5432/cards\"", "CARDSTATUS_TOPICS_PARTITIONS: \"12\"",
+                "CARDSTATUS_TOPICS_REPLICAS: \"3\"", "CARDSTATUS_TOPICS_MININSYNCREPLICAS: \"2\"",
+                "CARDSTATUS_TOPICS_REJECTSRETENTION: \"30d\"", "CARDSTATUS_TOPICS_DEADLETTERRETENTION: \"30d\"");
+        assertThat(config).as("event topics keep their records forever unless a retention is set")
+                .doesNotContain("CARDSTATUS_TOPICS_EVENTRETENTION");
         assertThat(kinds(manifest, "Secret").get(0)).contains("password: \"czNjcmV0\"");
         for (String workload : workloads(manifest)) {
             assertThat(workload).contains("name: SPRING_DATASOURCE_PASSWORD", "name: test-card-status-db",
