@@ -1,22 +1,15 @@
 package com.zywa.cardstatus.local;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * A real PostgreSQL server from the binaries published on Maven Central, unpacked and initialised under
@@ -27,8 +20,6 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    private static final String[] ARCHIVES = {"postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
-        "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz"};
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final Path home;
@@ -49,7 +40,7 @@ public final class LocalPostgres implements AutoCloseable {
         if (ROOT) {
             server = reachableByServerUser();
         }
-        Path bin = unpack();
+        Path bin = PostgresBinaries.unpack(server.resolve("binaries"));
         Path data = server.resolve("data");
         if (ROOT) {
             run(List.of("chown", "-R", "nobody:nogroup", server.toString()), false);
@@ -110,56 +101,6 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException(step + " failed with status " + status + ":\n  " + last + "\n(see "
                     + home.resolve("commands.log") + " and " + server.resolve("postgres.log") + ")");
         }
-    }
-
-    private Path unpack() throws IOException {
-        Path bin = server.resolve("binaries/bin");
-        if (Files.exists(bin.resolve("pg_ctl"))) {
-            return bin;
-        }
-        Path target = server.resolve("binaries");
-        Files.createDirectories(target);
-        try (InputStream archive = archive();
-                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
-            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
-                Path path = target.resolve(entry.getName()).normalize();
-                if (!path.startsWith(target)) {
-                    throw new IOException("archive entry outside its folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(path.getParent());
-                    Files.deleteIfExists(path);
-                    Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(path.getParent());
-                    Files.copy(tar, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(path, permissions(entry.getMode()));
-                }
-            }
-        }
-        return bin;
-    }
-
-    private static InputStream archive() throws IOException {
-        for (String name : ARCHIVES) {
-            InputStream in = LocalPostgres.class.getClassLoader().getResourceAsStream(name);
-            if (in != null) {
-                return in;
-            }
-        }
-        throw new IOException("no PostgreSQL binaries for " + System.getProperty("os.name") + "/"
-                + System.getProperty("os.arch") + " on the class path; set SPRING_DATASOURCE_URL to use your own server");
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        StringBuilder text = new StringBuilder();
-        String letters = "rwxrwxrwx";
-        for (int bit = 8; bit >= 0; bit--) {
-            text.append((mode & (1 << bit)) != 0 ? letters.charAt(8 - bit) : '-');
-        }
-        return PosixFilePermissions.fromString(text.toString());
     }
 
     private int run(List<String> command, boolean asServerUser) throws IOException, InterruptedException {
