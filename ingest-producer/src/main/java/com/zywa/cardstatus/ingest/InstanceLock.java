@@ -1,0 +1,103 @@
+package com.zywa.cardstatus.ingest;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets only one running process use an instance ID: upload records and Kafka transactional IDs are named after it,
+ * so a second process with the same ID would fence the first one's transactions and fail its uploads. The ID is
+ * held as a PostgreSQL advisory lock on a connection of its own, which the database releases the moment the process
+ * dies, so a restarted instance takes it back at once; a second live one refuses to start. Checked every few
+ * seconds: a lock lost with a database restart is taken again, or, if another process took it, liveness breaks.
+ */
+@Component
+class InstanceLock implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceLock.class);
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
+
+    private final String instanceId;
+    private final DataSourceProperties database;
+    private final ApplicationEventPublisher events;
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "instance-lock");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection connection;
+
+    InstanceLock(IngestSettings settings, DataSourceProperties database, ApplicationEventPublisher events)
+            throws SQLException {
+        this.instanceId = settings.instanceId();
+        this.database = database;
+        this.events = events;
+        if (!acquire()) {
+            close();
+            throw new IllegalStateException("another ingest-producer with instance ID '" + instanceId + "' is "
+                    + "running (it holds this ID's lock in PostgreSQL); give every instance its own INGEST_INSTANCEID, "
+                    + "stable across its restarts");
+        }
+        checks.scheduleWithFixedDelay(this::check, 10, 10, TimeUnit.SECONDS);
+    }
+
+    private synchronized boolean acquire() throws SQLException {
+        close();
+        connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
+                database.determinePassword());
+        try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
+            lock.setString(1, "ingest-instance:" + instanceId);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private synchronized void check() {
+        try {
+            if (connection != null && connection.isValid(2)) {
+                return;
+            }
+            if (acquire()) {
+                log.warn("instance {} took its lock again after its database connection was lost", instanceId);
+            } else {
+                log.error("another ingest-producer took instance ID '{}' while this one had lost its database "
+                        + "connection; this instance reports itself broken", instanceId);
+                AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+                checks.shutdown();
+            }
+        } catch (SQLException e) {
+            log.warn("the lock of instance {} cannot be checked now: {}", instanceId, e.getMessage());
+        }
+    }
+
+    private synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.debug("closing the instance lock's connection failed", e);
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        checks.shutdownNow();
+        close();
+    }
+}
