@@ -63,7 +63,9 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * {@code home} when {@code nobody} may enter it; otherwise a folder of {@code /var/tmp} (kept across reboots)
-     * named after {@code home}, so each clone keeps its own server, recorded in {@code home/LOCATION}.
+     * named after {@code home}, so each clone keeps its own server, recorded in {@code home/LOCATION}. When that
+     * record is missing (the local folder was deleted to start from nothing), what the folder holds is from the
+     * deleted one and is removed too, so the server starts empty, as it would under {@code home}.
      */
     private Path reachableByServerUser() throws IOException, InterruptedException {
         Files.createDirectories(home);
@@ -74,8 +76,18 @@ public final class LocalPostgres implements AutoCloseable {
         Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp")
                 : Path.of(System.getProperty("java.io.tmpdir"));
         Path elsewhere = base.resolve("card-status-postgres-" + Integer.toHexString(home.toString().hashCode()));
+        Path location = home.resolve("LOCATION");
+        if (!Files.exists(location) && Files.exists(elsewhere)) {
+            Path pgCtl = elsewhere.resolve("binaries/bin/pg_ctl");
+            if (Files.exists(pgCtl)) {
+                run(List.of(pgCtl.toString(), "-D", elsewhere.resolve("data").toString(), "-m", "immediate", "stop"),
+                        true);
+            }
+            check(run(List.of("rm", "-rf", elsewhere.toString()), false), "removing the server of a deleted "
+                    + home.getParent().getFileName() + " folder");
+        }
         Files.createDirectories(elsewhere);
-        Files.writeString(home.resolve("LOCATION"), "PostgreSQL runs as 'nobody', who cannot enter " + home
+        Files.writeString(location, "PostgreSQL runs as 'nobody', who cannot enter " + home
                 + ", so its binaries, data and log are in " + elsewhere + " (delete that folder with this one)\n");
         return elsewhere;
     }
