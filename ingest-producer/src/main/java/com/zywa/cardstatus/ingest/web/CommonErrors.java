@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -101,6 +104,13 @@ class CommonErrors {
     }
 
     /** Any other client error Spring knows the status of (406, 400 for a missing header...): answered, not logged. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
+        log.warn("database unavailable: {}", e.getMostSpecificCause().toString().lines().findFirst().orElse(""));
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the upload database cannot be reached "
+                + "right now, so nothing was done; try again in a moment");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,6 +76,16 @@ class UploadControllerTests {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.error").value("publish_failed"))
                 .andExpect(jsonPath("$.upload_id").value(ID.toString()));
+    }
+
+    @Test
+    void answers503QuicklyWhenTheDatabaseCannotBeReached() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
+                + "Connection"));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error").value("database_unavailable"));
     }
 
     @Test

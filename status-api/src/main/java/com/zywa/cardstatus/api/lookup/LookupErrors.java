@@ -3,6 +3,9 @@ package com.zywa.cardstatus.api.lookup;
 import com.zywa.cardstatus.contract.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -37,6 +40,13 @@ class LookupErrors {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorBody.of("method_not_allowed", e.getMessage()));
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
+        log.warn("database unavailable: {}", e.getMostSpecificCause().toString().lines().findFirst().orElse(""));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("database_unavailable",
+                "the status database cannot be reached right now; try again in a moment"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.api.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -122,8 +123,17 @@ class CardStatusControllerTests {
     }
 
     @Test
+    void answers503QuicklyWhenTheDatabaseCannotBeReached() {
+        given(cards.findByCardId("ZYW8827")).willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
+                + "Connection", new SQLException("Connection to 127.0.0.1:5432 refused")));
+
+        assertError(mvc.get().uri("/get_card_status?card_id=ZYW8827"), HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable", "the status database cannot be reached right now; try again in a moment");
+    }
+
+    @Test
     void answersAnUnexpectedFailureWithoutAStackTrace() {
-        given(cards.findByCardId("ZYW8827")).willThrow(new DataAccessResourceFailureException("connection refused"));
+        given(cards.findByCardId("ZYW8827")).willThrow(new IllegalStateException("connection refused"));
 
         MvcTestResult answer = mvc.get().uri("/get_card_status?card_id=ZYW8827").exchange();
 
