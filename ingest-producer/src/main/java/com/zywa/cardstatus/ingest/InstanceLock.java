@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,14 +57,28 @@ class InstanceLock implements DisposableBean {
 
     private synchronized boolean acquire() throws SQLException {
         close();
-        connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
-                database.determinePassword());
+        connection = DriverManager.getConnection(database.determineUrl(), connectionProperties());
         try (PreparedStatement lock = connection.prepareStatement(TRY_LOCK)) {
             lock.setString(1, "ingest-instance:" + instanceId);
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
         }
+    }
+
+    /** Bounded waits, so a hung database cannot hold the start-up or the checking thread for ever. */
+    private Properties connectionProperties() {
+        Properties properties = new Properties();
+        if (database.determineUsername() != null) {
+            properties.setProperty("user", database.determineUsername());
+        }
+        if (database.determinePassword() != null) {
+            properties.setProperty("password", database.determinePassword());
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("socketTimeout", "10");
+        properties.setProperty("ApplicationName", "ingest-producer instance lock");
+        return properties;
     }
 
     private synchronized void check() {

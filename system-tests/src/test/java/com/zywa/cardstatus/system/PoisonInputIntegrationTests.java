@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -207,15 +208,9 @@ class PoisonInputIntegrationTests {
                 .body().path("comment").asString("")).isEqualTo("remis au caf\u00e9 \u20ac"));
     }
 
-    /** The reason a dead-letter record carries, whichever handler set it aside. */
+    /** The reason a dead-letter record carries, in spring-kafka's header (every handler writes it). */
     private static String reasonOf(ConsumerRecord<byte[], byte[]> record) {
-        for (String name : List.of("cardstatus_reason", "kafka_dlt-exception-message")) {
-            String reason = TopicReader.header(record, name);
-            if (reason != null) {
-                return reason;
-            }
-        }
-        return "";
+        return String.valueOf(TopicReader.header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
     }
 
     private void assertFollowingEventArrives(String cardId) {

@@ -7,8 +7,9 @@ public class UploadFailedException extends RuntimeException {
 
     private final UUID uploadId;
 
-    UploadFailedException(UUID uploadId, Throwable cause) {
-        super(cause.getMessage(), cause);
+    /** {@code reason} is what may be shown and stored of {@code cause}, which may echo the rows it was given. */
+    UploadFailedException(UUID uploadId, String reason, Throwable cause) {
+        super(reason, cause);
         this.uploadId = uploadId;
     }
 

@@ -2,6 +2,7 @@ package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileContent;
@@ -79,12 +80,14 @@ public class UploadService {
             uploads.finish(typed.id(), UploadState.REFUSED, tally, e.getMessage(), clock.instant());
             throw new UploadRefusedException(typed.id(), e);
         } catch (RuntimeException e) {
-            log.error("upload {} of '{}' failed after {} rows; nothing from it was applied", typed.id(),
-                    typed.fileName(), tally.read(), e);
+            // the cause's own text may echo what it was given (a database batch echoes the rows it inserted)
+            String cause = SafeMessages.rootCause(e);
+            log.error("upload {} of '{}' failed after {} rows; nothing from it was applied: {}", typed.id(),
+                    typed.fileName(), tally.read(), cause);
             uploads.finish(typed.id(), UploadState.FAILED, tally, "publishing failed after " + tally.read()
-                    + " rows and nothing from this file was applied; upload it again (" + e.getMessage() + ")",
+                    + " rows and nothing from this file was applied; upload it again (" + cause + ")",
                     clock.instant());
-            throw new UploadFailedException(typed.id(), e);
+            throw new UploadFailedException(typed.id(), cause, e);
         }
         uploads.finish(typed.id(), UploadState.COMPLETED, tally, null, clock.instant());
         log.info("upload {} of '{}' ({}, partner {}): {} rows, {} accepted, {} rejected, {} warnings", typed.id(),

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.web;
 
 import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.ingest.Partners.UnknownPartnerException;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ class CommonErrors {
     /** Any other client error Spring knows the status of (406, 400 for a missing header...): answered, not logged. */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
-        log.warn("database unavailable: {}", e.getMostSpecificCause().toString().lines().findFirst().orElse(""));
+        log.warn("database unavailable: {}", SafeMessages.rootCause(e));
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the upload database cannot be reached "
                 + "right now, so nothing was done; try again in a moment");
     }

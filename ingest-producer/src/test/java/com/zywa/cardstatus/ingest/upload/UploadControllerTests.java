@@ -70,7 +70,8 @@ class UploadControllerTests {
 
     @Test
     void answers503WithTheUploadIdWhenTheEventsCouldNotBePublished() throws Exception {
-        when(service.ingest(any(), any())).thenThrow(new UploadFailedException(ID, new IllegalStateException("broker down")));
+        when(service.ingest(any(), any())).thenThrow(new UploadFailedException(ID,
+                "IllegalStateException: broker down", new IllegalStateException("broker down")));
 
         mvc.perform(multipart("/uploads").file(csv()))
                 .andExpect(status().isServiceUnavailable())

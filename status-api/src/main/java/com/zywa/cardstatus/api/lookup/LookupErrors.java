@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.api.lookup;
 
 import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.contract.SafeMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -44,7 +45,7 @@ class LookupErrors {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
-        log.warn("database unavailable: {}", e.getMostSpecificCause().toString().lines().findFirst().orElse(""));
+        log.warn("database unavailable: {}", SafeMessages.rootCause(e));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("database_unavailable",
                 "the status database cannot be reached right now; try again in a moment"));
     }

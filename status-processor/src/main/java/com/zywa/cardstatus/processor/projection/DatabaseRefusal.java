@@ -1,16 +1,15 @@
 package com.zywa.cardstatus.processor.projection;
 
+import com.zywa.cardstatus.contract.SafeMessages;
 import java.sql.SQLException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * Tells a row PostgreSQL refuses for its content (SQLState class 22 data exception, 23 integrity violation, 54 limit
  * exceeded) from a failure worth retrying, and words the database's reason without the values it was given: only
- * the SQLState and the first line of the message, quoted text masked, since drivers may echo parameters (phones).
+ * the SQLState and {@link SafeMessages#safe} of the message, since drivers may echo parameters (phones).
  */
 final class DatabaseRefusal {
-
-    private static final int MAX_REASON = 500;
 
     private DatabaseRefusal() {
     }
@@ -30,14 +29,7 @@ final class DatabaseRefusal {
         SQLException sql = sqlException(failure);
         Throwable source = sql != null ? sql : failure;
         return (sql != null ? "SQLState " + sql.getSQLState() + ": " : source.getClass().getSimpleName() + ": ")
-                + safe(source.getMessage());
-    }
-
-    /** The first line of {@code message}, quoted text masked and length capped. */
-    static String safe(String message) {
-        String firstLine = String.valueOf(message).lines().findFirst().orElse("")
-                .replaceAll("\"[^\"]*\"|'[^']*'", "\"…\"");
-        return firstLine.length() <= MAX_REASON ? firstLine : firstLine.substring(0, MAX_REASON) + "…";
+                + SafeMessages.safe(source.getMessage());
     }
 
     private static SQLException sqlException(Throwable failure) {

@@ -2,6 +2,7 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.contract.Topics;
 import com.zywa.cardstatus.processor.DeadLetterConfig;
 import java.nio.ByteBuffer;
@@ -45,7 +46,7 @@ class ProjectionDeadLetters {
         DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         String reason = failure == null ? "record without a value: not a card status"
-                : "unreadable: " + DatabaseRefusal.safe(failure.getCause() != null
+                : "unreadable: " + SafeMessages.safe(failure.getCause() != null
                         ? failure.getCause().getMessage() : failure.getMessage());
         send(record, failure == null ? null : failure.getData(), reason);
     }
