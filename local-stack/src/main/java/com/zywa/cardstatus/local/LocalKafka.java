@@ -15,23 +15,33 @@ import org.apache.kafka.common.utils.Time;
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from the Kafka server
  * jars. Its log directory lives under {@code home}, so topics, offsets and the fold's changelog survive restarts.
+ * The integration tests run the same broker, so what they prove holds for the local run.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final int controllerPort;
+    private final int partitions;
     private KafkaRaftServer server;
 
     LocalKafka(Path home, int port) {
-        this.home = home;
-        this.port = port;
+        this(home, port, port + 1, 1);
     }
 
-    String bootstrapServers() {
+    /** A broker listening on {@code port}, its controller on {@code controllerPort}, new topics with {@code partitions}. */
+    public LocalKafka(Path home, int port, int controllerPort, int partitions) {
+        this.home = home;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.partitions = partitions;
+    }
+
+    public String bootstrapServers() {
         return "localhost:" + port;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         Files.createDirectories(home);
         Properties config = config();
         Path file = home.resolve("server.properties");
@@ -50,7 +60,6 @@ final class LocalKafka implements AutoCloseable {
     }
 
     private Properties config() {
-        int controllerPort = port + 1;
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
@@ -67,6 +76,7 @@ final class LocalKafka implements AutoCloseable {
         config.put("share.coordinator.state.topic.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
+        config.put("num.partitions", Integer.toString(partitions));
         return config;
     }
 

@@ -12,10 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -29,7 +27,7 @@ final class Pipeline implements AutoCloseable {
     record Database(String url, String user, String password) {
     }
 
-    private final EmbeddedKafkaKraftBroker broker;
+    private final TestBroker broker;
     private final String bootstrapServers;
     private final Database database;
     private final Path stateDir;
@@ -37,7 +35,7 @@ final class Pipeline implements AutoCloseable {
     final ConfigurableApplicationContext ingest;
     final ConfigurableApplicationContext api;
 
-    private Pipeline(EmbeddedKafkaKraftBroker broker, String bootstrapServers, Database database) throws IOException {
+    private Pipeline(TestBroker broker, String bootstrapServers, Database database) throws IOException {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.database = database;
@@ -54,27 +52,15 @@ final class Pipeline implements AutoCloseable {
 
     /** The shared pipeline: an embedded KRaft broker and the test database. */
     static Pipeline start() throws IOException, SQLException {
-        EmbeddedKafkaKraftBroker broker = startBroker(3);
+        TestBroker broker = TestBroker.start(3);
         resetDatabase(TestDatabase.get());
-        return new Pipeline(broker, broker.getBrokersAsString(), TestDatabase.get());
+        return new Pipeline(broker, broker.bootstrapServers(), TestDatabase.get());
     }
 
     /** A pipeline on a broker and database run by someone else (containers); the database is reset first. */
     static Pipeline on(String bootstrapServers, Database database) throws IOException, SQLException {
         resetDatabase(database);
         return new Pipeline(null, bootstrapServers, database);
-    }
-
-    /** A single-node KRaft broker configured for transactions and exactly-once on one node. */
-    static EmbeddedKafkaKraftBroker startBroker(int partitions) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        return broker;
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String... extra) {
@@ -129,7 +115,7 @@ final class Pipeline implements AutoCloseable {
         ingest.close();
         processor.close();
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
         FileSystemUtils.deleteRecursively(stateDir);
     }

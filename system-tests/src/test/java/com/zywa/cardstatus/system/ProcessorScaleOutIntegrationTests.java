@@ -31,7 +31,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two status-processor instances on one real broker share the work of the fold (event topics with 4
@@ -46,13 +45,13 @@ class ProcessorScaleOutIntegrationTests {
     @Test
     void twoInstancesShareThePartitionsAndOneTakesOverWhenTheOtherStops(@TempDir Path stateA, @TempDir Path stateB)
             throws Exception {
-        EmbeddedKafkaKraftBroker broker = Pipeline.startBroker(4);
+        TestBroker broker = TestBroker.start(4);
         Map<String, String> expected = new HashMap<>();
         List<CardEvent> events = lifecycles(new Random(5), expected);
         try (ConfigurableApplicationContext a = processor(broker, stateA);
                 ConfigurableApplicationContext b = processor(broker, stateB);
                 KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                        broker.getBrokersAsString(), "enable.idempotence", "true"), new StringSerializer(),
+                        broker.bootstrapServers(), "enable.idempotence", "true"), new StringSerializer(),
                         new JsonValueSerializer())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> tasks(a) > 0 && tasks(b) > 0);
             int beforeA = tasks(a);
@@ -72,12 +71,12 @@ class ProcessorScaleOutIntegrationTests {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(projected()).isEqualTo(expected));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 
-    private static ConfigurableApplicationContext processor(EmbeddedKafkaKraftBroker broker, Path state) {
-        return StatusProcessorApplication.application().run(Pipeline.args(broker.getBrokersAsString(),
+    private static ConfigurableApplicationContext processor(TestBroker broker, Path state) {
+        return StatusProcessorApplication.application().run(Pipeline.args(broker.bootstrapServers(),
                 TestDatabase.get(), "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
                 "--spring.kafka.streams.properties.num.standby.replicas=1",
                 // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
