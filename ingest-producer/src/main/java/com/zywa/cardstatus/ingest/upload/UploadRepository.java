@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UploadRepository {
 
-    private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, uploaded_by, rows_read, rows_total, "
-            + "rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
+    private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, uploaded_by, rows_read, "
+            + "rows_total, rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
 
     private final JdbcTemplate jdbc;
 
