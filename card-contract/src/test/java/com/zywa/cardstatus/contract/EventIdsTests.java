@@ -30,7 +30,7 @@ class EventIdsTests {
     @Test
     void doesNotDependOnPhoneCommentOrSource() {
         CardEvent one = CardEvent.of(EventType.DELIVERED, "ZYW8827", "+971585949014", AT, "DELIVERED", "A883",
-                EventSource.upload("default", "u1", "a.csv", 2));
+                EventSource.upload("default", "u1", "a.csv", 2, "ops-test"));
         CardEvent two = CardEvent.of(EventType.DELIVERED, "ZYW8827", null, AT, "other", "A883",
                 EventSource.api("default", "courier"));
 

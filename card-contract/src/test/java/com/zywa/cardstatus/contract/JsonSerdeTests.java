@@ -16,7 +16,7 @@ class JsonSerdeTests {
     void roundTripsAnEvent() {
         CardEvent event = CardEvent.of(EventType.DELIVERY_EXCEPTION, "ZYW8890", "+971534534534",
                 Instant.parse("2023-11-13T10:00:00Z"), "User not available", "A982",
-                EventSource.upload("default", "u1", "exceptions.csv", 2));
+                EventSource.upload("default", "u1", "exceptions.csv", 2, "ops-test"));
 
         byte[] bytes = serde.serializer().serialize("t", event);
 

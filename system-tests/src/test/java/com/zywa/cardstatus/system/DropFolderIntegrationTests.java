@@ -45,6 +45,7 @@ class DropFolderIntegrationTests {
         JsonNode report = Json.MAPPER.readTree(root.resolve("drop/processed/drop-pickup.csv.report.json").toFile());
         assertThat(report.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(report.get("rows_accepted").asInt()).isEqualTo(1);
+        assertThat(report.get("uploaded_by").asString()).isEqualTo("drop-folder");
         assertThat(Json.MAPPER.readTree(root.resolve("drop/failed/unknown-kind.csv.report.json").toFile())
                 .get("error").asString()).contains("does not name a kind");
 

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.system;
 import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.ingest.IngestProducerApplication;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -37,6 +38,7 @@ final class IngestProcess implements AutoCloseable {
                 "--spring.datasource.username=" + pipeline.database().user(),
                 "--spring.datasource.password=" + pipeline.database().password(), "--ingest.instance-id=" + instanceId,
                 "--spring.kafka.producer.properties.transaction.timeout.ms=60000"));
+        command.addAll(Pipeline.apiKeyArgs());
         command.addAll(List.of(extraArgs));
         File logFile = log.toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -72,6 +74,7 @@ final class IngestProcess implements AutoCloseable {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/actuator/health").toURL()
                     .openConnection();
+            connection.setRequestProperty("X-API-Key", TestCredentials.METRICS_KEY);
             return connection.getResponseCode() == 200;
         } catch (IOException e) {
             return false;

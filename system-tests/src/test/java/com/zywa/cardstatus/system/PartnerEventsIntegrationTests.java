@@ -3,12 +3,23 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
-/** Partners publish JSON events over HTTP; each is validated like a CSV row and answered on its own. */
+/**
+ * Partners publish JSON events over HTTP; each is validated like a CSV row and answered on its own, for the calling
+ * partner only, and carries the caller's name to Kafka.
+ */
 @ExtendWith(PipelineExtension.class)
 class PartnerEventsIntegrationTests {
 
@@ -38,6 +49,30 @@ class PartnerEventsIntegrationTests {
             assertThat(card.body().get("status").asString()).isEqualTo("DELIVERED");
             assertThat(card.body().get("status_at").asString()).isEqualTo("2023-11-21T08:00:00Z");
         });
+    }
+
+    @Test
+    void aPartnerKeySendsForItsOwnPartnerOnlyAndIsRecordedAsTheSender(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+        String event = "{\"type\":\"PICKED_UP\",\"card_id\":\"%s\",\"occurred_at\":\"2023-11-20T08:00:00Z\"}";
+
+        PipelineClient.Answer foreign = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events?partner=fastcourier",
+                Map.of("X-API-Key", TestCredentials.PARTNER_KEY), MediaType.APPLICATION_JSON, event.formatted("ZYWSEC1"));
+        PipelineClient.Answer own = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events",
+                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY), MediaType.APPLICATION_JSON, event.formatted("ZYWSEC2"));
+
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.body().get("error").asString()).isEqualTo("forbidden");
+        assertThat(own.body().get("accepted").asInt()).isEqualTo(1);
+        TopicReader topics = new TopicReader(pipeline);
+        List<ConsumerRecord<byte[], byte[]>> sent = topics.awaitRecords(EventType.PICKED_UP.topic(),
+                record -> TopicReader.keyed(record, "ZYWSEC2"));
+        CardEvent published = Json.MAPPER.readValue(sent.get(0).value(), CardEvent.class);
+        assertThat(published.source().partner()).isEqualTo("fastcourier");
+        assertThat(published.source().caller()).isEqualTo("partner-fastcourier-test");
+        client.awaitIdle();
+        assertThat(topics.read(EventType.PICKED_UP.topic(), record -> TopicReader.keyed(record, "ZYWSEC1"))).isEmpty();
+        assertThat(client.cardStatus("card_id=ZYWSEC1").status()).isEqualTo(404);
     }
 
     @Test

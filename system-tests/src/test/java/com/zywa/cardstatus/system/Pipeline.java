@@ -3,6 +3,8 @@ package com.zywa.cardstatus.system;
 import com.zywa.cardstatus.api.StatusApiApplication;
 import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
+import com.zywa.cardstatus.support.security.TestCredentials;
+import com.zywa.cardstatus.support.security.TestIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole service running in this JVM against real parts: a KRaft broker, a real PostgreSQL database (reset at
- * start), and the three applications on random ports. The embedded one is started once and shared by the
+ * start), a JWT issuer, and the three applications on random ports, which know the test API keys
+ * ({@link TestCredentials}) and trust the issuer's tokens. The embedded one is started once and shared by the
  * integration tests; the container tests build one on Testcontainers' broker and database.
  */
 final class Pipeline implements AutoCloseable {
@@ -31,6 +34,7 @@ final class Pipeline implements AutoCloseable {
     private final String bootstrapServers;
     private final Database database;
     private final Path stateDir;
+    private final TestIssuer issuer;
     final ConfigurableApplicationContext processor;
     final ConfigurableApplicationContext ingest;
     final ConfigurableApplicationContext api;
@@ -40,6 +44,7 @@ final class Pipeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.database = database;
         this.stateDir = Files.createTempDirectory("card-status-streams");
+        this.issuer = TestIssuer.start();
         this.processor = start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
         this.ingest = start(IngestProducerApplication.application(), "--ingest.instance-id=shared-test",
                 "--spring.servlet.multipart.max-file-size=2MB", "--spring.servlet.multipart.max-request-size=2MB",
@@ -64,14 +69,20 @@ final class Pipeline implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String... extra) {
-        return app.run(args(bootstrapServers, database, extra));
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuerUri());
+        return app.run(args(bootstrapServers, database, args.toArray(String[]::new)));
     }
 
-    /** Command-line arguments pointing an application at a broker and a database on a random port. */
+    /**
+     * Command-line arguments pointing an application at a broker and a database, on a random port, with the test
+     * API keys.
+     */
     static String[] args(String bootstrapServers, Database database, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password()));
+        args.addAll(apiKeyArgs());
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -83,6 +94,16 @@ final class Pipeline implements AutoCloseable {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
             statement.execute("DROP TABLE IF EXISTS card_status, flyway_history_status CASCADE");
         }
+    }
+
+    /** The test API keys' hashes as command-line arguments. */
+    static List<String> apiKeyArgs() {
+        return TestCredentials.properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** The issuer every application of this pipeline trusts. */
+    TestIssuer issuer() {
+        return issuer;
     }
 
     String bootstrapServers() {
@@ -117,6 +138,7 @@ final class Pipeline implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
+        issuer.close();
         FileSystemUtils.deleteRecursively(stateDir);
     }
 }

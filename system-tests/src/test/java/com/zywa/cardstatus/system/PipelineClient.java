@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,13 +22,24 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
-/** What a test does to the running pipeline: upload files, ask the API, and wait until all is processed. */
+/**
+ * What a test does to the running pipeline: upload files, ask the API, and wait until all is processed. Every call
+ * carries the test API key of the role it needs (ops for uploads, reader for lookups, the partner's own key for
+ * events, metrics for the actuator), so tests about something else need not think about credentials;
+ * {@link #send} sends exactly the credential a test chooses.
+ */
 final class PipelineClient {
 
     /** An HTTP answer: status code and parsed JSON body. */
@@ -35,10 +47,12 @@ final class PipelineClient {
     }
 
     private final Pipeline pipeline;
-    private final RestClient http = RestClient.create();
+    private final RestClient http;
+    private final RestClient bare = RestClient.create();
 
     PipelineClient(Pipeline pipeline) {
         this.pipeline = pipeline;
+        this.http = RestClient.builder().requestInterceptor(this::withKey).build();
     }
 
     /** Uploads sample {@code fileName} with the card IDs and phones of {@code samples}. */
@@ -76,6 +90,44 @@ final class PipelineClient {
     Answer get(String url) {
         return http.get().uri(URI.create(url)).exchange((request, response) -> answer(response.getStatusCode().value(),
                 response.getBody()));
+    }
+
+    /** Sends a request with exactly {@code headers} as credentials (none: anonymous) and {@code body} if not null. */
+    Answer send(HttpMethod method, String url, Map<String, String> headers, MediaType type, Object body) {
+        RestClient.RequestBodySpec request = bare.method(method).uri(URI.create(url));
+        headers.forEach(request::header);
+        if (body != null) {
+            request.contentType(type).body(body);
+        }
+        return request.exchange((req, response) -> answer(response.getStatusCode().value(), response.getBody()));
+    }
+
+    /** The headers of the answer to an anonymous request. */
+    HttpHeaders headers(HttpMethod method, String url) {
+        return bare.method(method).uri(URI.create(url)).exchange((request, response) -> response.getHeaders());
+    }
+
+    /** The request with the key of the role it needs, unless it already carries a credential. */
+    private ClientHttpResponse withKey(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        if (request.getHeaders().getFirst("X-API-Key") == null && request.getHeaders().getFirst("Authorization") == null) {
+            request.getHeaders().set("X-API-Key", keyFor(request.getMethod(), request.getURI()));
+        }
+        return execution.execute(request, body);
+    }
+
+    private String keyFor(HttpMethod method, URI uri) {
+        if (uri.getPath().startsWith("/actuator")) {
+            return TestCredentials.METRICS_KEY;
+        }
+        if (uri.getPath().equals("/events")) {
+            String partner = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("partner");
+            return partner == null || partner.equals("default") ? TestCredentials.PARTNER_KEY
+                    : TestCredentials.KEYS.stream().filter(key -> partner.equals(key.partner()))
+                            .map(TestCredentials.Key::key).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                    "no test key speaks for partner " + partner));
+        }
+        return uri.toString().startsWith(pipeline.apiUrl()) ? TestCredentials.READER_KEY : TestCredentials.OPS_KEY;
     }
 
     /** Waits until the fold has consumed every event and the projection every status record. */

@@ -2,11 +2,19 @@ package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +53,32 @@ class UploadIntegrationTests {
                         "4: line 4: timestamp '31-02-2024 10:00' is not a real date and time: Invalid date 'FEBRUARY 31'");
         PipelineClient.Answer later = client.get(pipeline.ingestUrl() + "/uploads/" + report.get("upload_id").asString());
         assertThat(later.body()).isEqualTo(report);
+    }
+
+    @Test
+    void recordsWhoUploadedAFileInTheReportAndOnEveryEvent() {
+        String file = "Card ID,Timestamp\nZYWWHO1,12-11-2023 10:00\n";
+        String token = pipeline.issuer().token("svc-reconciliation", List.of("ops"), null);
+
+        JsonNode byKey = client.upload("who-pickup.csv", file.getBytes(StandardCharsets.UTF_8), Map.of()).body();
+        PipelineClient.Answer byToken = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/uploads",
+                Map.of("Authorization", "Bearer " + token), MediaType.MULTIPART_FORM_DATA, form("who2-pickup.csv",
+                        "Card ID,Timestamp\nZYWWHO2,12-11-2023 10:00\n"));
+
+        assertThat(byKey.get("uploaded_by").asString()).isEqualTo("ops-test");
+        assertThat(byToken.status()).isEqualTo(201);
+        assertThat(byToken.body().get("uploaded_by").asString()).isEqualTo("svc-reconciliation");
+        assertThat(client.get(pipeline.ingestUrl() + "/uploads/" + byKey.get("upload_id").asString()).body()
+                .get("uploaded_by").asString()).isEqualTo("ops-test");
+        assertThat(client.get(pipeline.ingestUrl() + "/uploads?limit=50").body()).anySatisfy(upload -> assertThat(
+                upload.get("uploaded_by").asString()).isEqualTo("svc-reconciliation"));
+        TopicReader topics = new TopicReader(pipeline);
+        for (String card : List.of("ZYWWHO1", "ZYWWHO2")) {
+            CardEvent event = Json.MAPPER.readValue(topics.awaitRecords(EventType.PICKED_UP.topic(),
+                    record -> TopicReader.keyed(record, card)).get(0).value(), CardEvent.class);
+            assertThat(event.source().caller()).as(card).isEqualTo(card.equals("ZYWWHO1") ? "ops-test"
+                    : "svc-reconciliation");
+        }
     }
 
     @Test
@@ -99,6 +133,7 @@ class UploadIntegrationTests {
     @Test
     void refusesAnUploadWithoutAFile() {
         PipelineClient.Answer answer = RestClient.create().post().uri(pipeline.ingestUrl() + "/uploads")
+                .header("X-API-Key", TestCredentials.OPS_KEY)
                 .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
                 .body(new LinkedMultiValueMap<>(Map.of("kind", java.util.List.of("pickup"))))
                 .exchange((request, response) -> new PipelineClient.Answer(response.getStatusCode().value(),
@@ -171,5 +206,16 @@ class UploadIntegrationTests {
                 .isEqualTo(404);
         assertThat(client.get(pipeline.ingestUrl() + "/uploads/not-an-id").body().get("error").asString())
                 .isEqualTo("invalid_upload_id");
+    }
+
+    private static LinkedMultiValueMap<String, Object> form(String fileName, String content) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return form;
     }
 }

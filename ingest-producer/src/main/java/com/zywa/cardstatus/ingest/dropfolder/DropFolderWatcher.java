@@ -28,6 +28,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 class DropFolderWatcher {
 
+    /** Who is recorded as the sender of a drop-folder file: it comes with no HTTP caller. */
+    static final String DROP_FOLDER = "drop-folder";
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
 
     private final DropFolderSettings settings;
@@ -67,7 +69,7 @@ class DropFolderWatcher {
         }
         try {
             UploadReport report = uploads.ingest(new UploadService.Request(name, null, null, ready.partner(), "inbox",
-                    sha256), () -> Files.newInputStream(file));
+                    sha256, DROP_FOLDER), () -> Files.newInputStream(file));
             finish(ready, settings.processed(), report.uploadId());
         } catch (UploadRefusedException e) {
             finish(ready, settings.failed(), e.uploadId());

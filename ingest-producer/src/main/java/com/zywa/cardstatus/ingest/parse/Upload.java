@@ -6,17 +6,23 @@ import java.util.UUID;
 
 /**
  * One partner file to ingest, the same record from the upload service through the parser to its rows' sources:
- * its ID, partner, name, kind (null until known), where it came from ({@code http}, {@code inbox}) and, for
- * drop-folder files, the SHA-256 of its content.
+ * its ID, partner, name, kind (null until known), where it came from ({@code http}, {@code inbox}), for
+ * drop-folder files the SHA-256 of its content, and who sent it (the caller's name, {@code drop-folder}).
  */
-public record Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256) {
+public record Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256,
+        String uploadedBy) {
+
+    /** A file read outside the service (the bench's and the fold tests' readers), with no sender to record. */
+    public Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256) {
+        this(id, partner, fileName, kind, source, sha256, null);
+    }
 
     public Upload withKind(EventType resolved) {
-        return new Upload(id, partner, fileName, resolved, source, sha256);
+        return new Upload(id, partner, fileName, resolved, source, sha256, uploadedBy);
     }
 
     /** Where the event read from {@code line} of this file came from. */
     EventSource sourceOf(int line) {
-        return EventSource.upload(partner, id.toString(), fileName, line);
+        return EventSource.upload(partner, id.toString(), fileName, line, uploadedBy);
     }
 }

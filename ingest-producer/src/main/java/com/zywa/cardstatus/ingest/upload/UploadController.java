@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.support.security.Caller;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Ops upload partner CSV files here and read the report of each upload. */
+/** Ops upload partner CSV files here and read the report of each upload, which names who uploaded it. */
 @RestController
 class UploadController {
 
@@ -30,9 +32,9 @@ class UploadController {
     @PostMapping(path = "/uploads", consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String partner) {
+            @RequestParam(required = false) String partner, @AuthenticationPrincipal Caller caller) {
         UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner,
-                "http", null);
+                "http", null, caller.name());
         UploadReport report = service.ingest(request, file::getInputStream);
         return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
     }

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * What happened to one upload: every row read is counted as accepted or rejected, warnings say what was lost
  * from accepted rows, {@code error} says why a refused or failed upload applied nothing. {@code warnings} and
- * {@code rejections} hold one page ({@code page}, {@code size}) of the issues, in line order.
+ * {@code rejections} hold one page ({@code page}, {@code size}) of the issues, in line order. {@code uploadedBy} is
+ * who sent the file: the caller's name, or {@code drop-folder}.
  */
 public record UploadReport(
         UUID uploadId,
@@ -17,6 +18,7 @@ public record UploadReport(
         EventType kind,
         UploadState state,
         String source,
+        String uploadedBy,
         long rowsRead,
         long rowsTotal,
         long rowsAccepted,

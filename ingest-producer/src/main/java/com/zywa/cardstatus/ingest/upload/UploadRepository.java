@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UploadRepository {
 
-    private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, rows_read, rows_total, "
-            + "rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
+    private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, uploaded_by, rows_read, "
+            + "rows_total, rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
 
     private final JdbcTemplate jdbc;
 
@@ -28,10 +28,10 @@ class UploadRepository {
 
     /** Records a new upload, in {@code state}, before any of its rows is read. */
     void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
-        jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, instance_id, "
-                + "content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", upload.id(),
+        jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, uploaded_by, "
+                + "instance_id, content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", upload.id(),
                 upload.partner(), upload.fileName(), upload.kind() == null ? null : upload.kind().name(), state.name(),
-                upload.source(), instanceId, upload.sha256(), Timestamp.from(receivedAt));
+                upload.source(), upload.uploadedBy(), instanceId, upload.sha256(), Timestamp.from(receivedAt));
     }
 
     void progress(UUID uploadId, long rowsRead) {
@@ -93,7 +93,7 @@ class UploadRepository {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new UploadReport(rs.getObject("upload_id", UUID.class), rs.getString("partner"), rs.getString("file_name"),
                 kind == null ? null : EventType.valueOf(kind), UploadState.valueOf(rs.getString("state")),
-                rs.getString("source"), rs.getLong("rows_read"), rs.getLong("rows_total"), rs.getLong("rows_accepted"),
+                rs.getString("source"), rs.getString("uploaded_by"), rs.getLong("rows_read"), rs.getLong("rows_total"), rs.getLong("rows_accepted"),
                 rs.getLong("rows_rejected"), rs.getLong("warnings_total"), warnings, rejections, page, size,
                 rs.getString("error"), rs.getTimestamp("received_at").toInstant(),
                 finished == null ? null : finished.toInstant());

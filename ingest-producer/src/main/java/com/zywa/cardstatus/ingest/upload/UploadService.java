@@ -52,17 +52,18 @@ public class UploadService {
 
     /**
      * What the uploader asked for, as given at the HTTP or drop-folder boundary (kind, zone and partner not yet
-     * checked); {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null. It becomes an
-     * {@link Upload} once the partner is known.
+     * checked); {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null, {@code uploadedBy} is
+     * who sent it. It becomes an {@link Upload} once the partner is known.
      */
-    public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256) {
+    public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256,
+            String uploadedBy) {
     }
 
     /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
     public UploadReport ingest(Request request, FileContent content) {
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
         Upload upload = new Upload(UUID.randomUUID(), profile.name(), request.fileName(), null,
-                request.source(), request.sha256());
+                request.source(), request.sha256(), request.uploadedBy());
         EventType kind;
         try {
             kind = FileKinds.resolve(request.kind(), request.fileName());

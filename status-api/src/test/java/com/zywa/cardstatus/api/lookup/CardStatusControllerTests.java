@@ -2,7 +2,10 @@ package com.zywa.cardstatus.api.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 
+import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -14,21 +17,26 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * The lookup endpoints as a web slice: the real controller, lookup rules and error mapping, with the projection
- * replaced by a mock, so every answer and error body is checked in milliseconds.
+ * The lookup endpoints as a web slice: the real controller, lookup rules, error mapping and access rules, with the
+ * projection replaced by a mock, so every answer and error body, and who may ask, is checked in milliseconds.
  */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupErrors.class})
+@Import({CardLookup.class, LookupErrors.class, LookupAccess.class})
 @EnableConfigurationProperties(ApiSettings.class)
 class CardStatusControllerTests {
 
     private static final String HISTORY = "[{\"status\":\"PICKED_UP\",\"at\":\"2023-11-12T06:00:00Z\",\"comment\":null},"
             + "{\"status\":\"DELIVERED\",\"at\":\"2023-11-13T09:34:56Z\",\"comment\":\"at the door\"}]";
+
+    private static final String UNAUTHORIZED = "a valid credential is required: an API key in the X-API-Key header "
+            + "or a bearer token (see docs/security.md)";
 
     @Autowired
     private MockMvcTester mvc;
@@ -36,11 +44,44 @@ class CardStatusControllerTests {
     @MockitoBean
     private CardRepository cards;
 
+    @DynamicPropertySource
+    static void apiKeys(DynamicPropertyRegistry registry) {
+        TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void answersOpsAsAReader() {
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
+
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards/ZYW8827")).hasStatusOk();
+    }
+
+    @Test
+    void answers401WithoutAKnownKeyWithoutLookingAnythingUp() {
+        for (String path : List.of("/get_card_status?card_id=ZYW8827", "/api/v1/cards/ZYW8827",
+                "/api/v1/cards?phone=0585949014", "/nothing/here")) {
+            assertError(mvc.get().uri(path), HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED);
+            assertError(mvc.get().header("X-API-Key", TestCredentials.UNKNOWN_KEY).uri(path), HttpStatus.UNAUTHORIZED,
+                    "unauthorized", UNAUTHORIZED);
+        }
+        assertThat(mvc.get().uri("/get_card_status?card_id=ZYW8827")).headers().containsHeader("WWW-Authenticate");
+        verifyNoInteractions(cards);
+    }
+
+    @Test
+    void answers403ToPartnerAndMetricsKeys() {
+        for (String key : List.of(TestCredentials.PARTNER_KEY, TestCredentials.METRICS_KEY)) {
+            assertThat(mvc.get().header("X-API-Key", key).uri("/get_card_status?card_id=ZYW8827"))
+                    .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.error").isEqualTo("forbidden");
+        }
+        verifyNoInteractions(cards);
+    }
+
     @Test
     void answersACardByIdWithItsHistory() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
 
-        assertThat(mvc.get().uri("/get_card_status?card_id=ZYW8827")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(reader().uri("/get_card_status?card_id=ZYW8827")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
                 {"card_id":"ZYW8827","user_phone":"+971585949014","status":"DELIVERED",
                  "status_at":"2023-11-13T09:34:56Z","comment":"at the door","delivery_exceptions":0,
                  "history":[{"status":"PICKED_UP","at":"2023-11-12T06:00:00Z"},
@@ -54,40 +95,40 @@ class CardStatusControllerTests {
                 card("ZYW1", "+971585949014")));
 
         for (String phone : List.of("585949014", "0585949014", "+971585949014", "00971585949014", "971585949014")) {
-            assertThat(mvc.get().uri("/get_card_status").param("user_phone", phone)).hasStatusOk().bodyJson()
+            assertThat(reader().uri("/get_card_status").param("user_phone", phone)).hasStatusOk().bodyJson()
                     .isLenientlyEqualTo("{\"card_id\":\"ZYW2\",\"other_cards\":[\"ZYW1\"]}");
         }
     }
 
     @Test
     void refusesALookupWithoutParameters() {
-        assertError(mvc.get().uri("/get_card_status"), HttpStatus.BAD_REQUEST, "missing_parameter",
+        assertError(reader().uri("/get_card_status"), HttpStatus.BAD_REQUEST, "missing_parameter",
                 "give card_id, user_phone or both");
     }
 
     @Test
     void refusesAMalformedCardId() {
-        assertError(mvc.get().uri("/get_card_status?card_id=ZYW 1;drop"), HttpStatus.BAD_REQUEST, "invalid_card_id",
+        assertError(reader().uri("/get_card_status?card_id=ZYW 1;drop"), HttpStatus.BAD_REQUEST, "invalid_card_id",
                 "card_id 'ZYW 1;drop' must be 1-64 letters, digits, '-' or '_'");
     }
 
     @Test
     void refusesAPhoneInScientificNotation() {
-        assertError(mvc.get().uri("/get_card_status").param("user_phone", "9.71535E+11"), HttpStatus.BAD_REQUEST, "invalid_phone",
+        assertError(reader().uri("/get_card_status").param("user_phone", "9.71535E+11"), HttpStatus.BAD_REQUEST, "invalid_phone",
                 "user_phone '9.71535E+11' is in scientific notation; send the digits, e.g. 585949014");
     }
 
     @Test
     void refusesAPhoneWithoutDigits() {
-        assertThat(mvc.get().uri("/get_card_status?user_phone=abc")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
+        assertThat(reader().uri("/get_card_status?user_phone=abc")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
                 .extractingPath("$.error").isEqualTo("invalid_phone");
     }
 
     @Test
     void answers404ForAnUnknownCardOrPhoneWithoutShowingThePhone() {
-        assertError(mvc.get().uri("/get_card_status?card_id=ZYW404"), HttpStatus.NOT_FOUND, "not_found",
+        assertError(reader().uri("/get_card_status?card_id=ZYW404"), HttpStatus.NOT_FOUND, "not_found",
                 "no card with ID ZYW404");
-        MvcTestResult byPhone = mvc.get().uri("/get_card_status?user_phone=0501234567").exchange();
+        MvcTestResult byPhone = reader().uri("/get_card_status?user_phone=0501234567").exchange();
         assertThat(byPhone).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
         assertThat(byPhone).bodyText().doesNotContain("501234567");
     }
@@ -96,7 +137,7 @@ class CardStatusControllerTests {
     void answers404WhenTheCardIsNotRegisteredToThatPhone() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
 
-        MvcTestResult answer = mvc.get().uri("/get_card_status?card_id=ZYW8827&user_phone=0501234567").exchange();
+        MvcTestResult answer = reader().uri("/get_card_status?card_id=ZYW8827&user_phone=0501234567").exchange();
 
         assertThat(answer).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
         assertThat(answer).bodyText().doesNotContain("501234567");
@@ -107,18 +148,18 @@ class CardStatusControllerTests {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
         given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW8827", "+971585949014")));
 
-        assertThat(mvc.get().uri("/api/v1/cards/ZYW8827")).hasStatusOk().bodyJson()
+        assertThat(reader().uri("/api/v1/cards/ZYW8827")).hasStatusOk().bodyJson()
                 .extractingPath("$.status").isEqualTo("DELIVERED");
-        assertThat(mvc.get().uri("/api/v1/cards?phone=0585949014")).hasStatusOk().bodyJson()
+        assertThat(reader().uri("/api/v1/cards?phone=0585949014")).hasStatusOk().bodyJson()
                 .extractingPath("$[0].card_id").isEqualTo("ZYW8827");
-        assertError(mvc.get().uri("/api/v1/cards/ZYW404"), HttpStatus.NOT_FOUND, "not_found", "no card with ID ZYW404");
+        assertError(reader().uri("/api/v1/cards/ZYW404"), HttpStatus.NOT_FOUND, "not_found", "no card with ID ZYW404");
     }
 
     @Test
     void answersUnknownPathsAndMethodsWithAnErrorBody() {
-        assertThat(mvc.get().uri("/nothing/here")).hasStatus(HttpStatus.NOT_FOUND).bodyJson()
+        assertThat(reader().uri("/nothing/here")).hasStatus(HttpStatus.NOT_FOUND).bodyJson()
                 .extractingPath("$.error").isEqualTo("not_found");
-        assertThat(mvc.post().uri("/get_card_status?card_id=ZYW1")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).bodyJson()
+        assertThat(mvc.post().header("X-API-Key", TestCredentials.READER_KEY).uri("/get_card_status?card_id=ZYW1")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).bodyJson()
                 .extractingPath("$.error").isEqualTo("method_not_allowed");
     }
 
@@ -127,7 +168,7 @@ class CardStatusControllerTests {
         given(cards.findByCardId("ZYW8827")).willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
                 + "Connection", new SQLException("Connection to 127.0.0.1:5432 refused")));
 
-        assertError(mvc.get().uri("/get_card_status?card_id=ZYW8827"), HttpStatus.SERVICE_UNAVAILABLE,
+        assertError(reader().uri("/get_card_status?card_id=ZYW8827"), HttpStatus.SERVICE_UNAVAILABLE,
                 "database_unavailable", "the status database cannot be reached right now; try again in a moment");
     }
 
@@ -135,11 +176,15 @@ class CardStatusControllerTests {
     void answersAnUnexpectedFailureWithoutAStackTrace() {
         given(cards.findByCardId("ZYW8827")).willThrow(new IllegalStateException("connection refused"));
 
-        MvcTestResult answer = mvc.get().uri("/get_card_status?card_id=ZYW8827").exchange();
+        MvcTestResult answer = reader().uri("/get_card_status?card_id=ZYW8827").exchange();
 
         assertThat(answer).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).bodyJson().extractingPath("$.error")
                 .isEqualTo("internal_error");
         assertThat(answer).bodyText().doesNotContain("at com.").doesNotContain("connection refused");
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder reader() {
+        return mvc.get().header("X-API-Key", TestCredentials.READER_KEY);
     }
 
     private void assertError(MockMvcTester.MockMvcRequestBuilder request, HttpStatus status, String code, String message) {

@@ -1,0 +1,39 @@
+package com.zywa.cardstatus.ingest;
+
+import com.zywa.cardstatus.support.security.AccessRules;
+import com.zywa.cardstatus.support.security.Caller;
+import com.zywa.cardstatus.support.security.Role;
+import java.util.function.Supplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may call the ingest API (docs/security.md): ops upload files and read the reports, a partner sends events for
+ * itself only ({@code ?partner=} absent or naming it), and both may read the API's OpenAPI document.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestAccess {
+
+    @Bean
+    AccessRules ingestAccessRules() {
+        return requests -> requests
+                .requestMatchers("/uploads", "/uploads/**").hasRole(Role.OPS.name())
+                .requestMatchers("/events").access(IngestAccess::ownPartner)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .hasAnyRole(Role.OPS.name(), Role.PARTNER.name());
+    }
+
+    /** A partner caller, sending for the partner it speaks for (no {@code ?partner=}, or its own). */
+    static AuthorizationResult ownPartner(Supplier<? extends Authentication> authentication,
+            RequestAuthorizationContext context) {
+        String requested = context.getRequest().getParameter("partner");
+        boolean allowed = authentication.get().getPrincipal() instanceof Caller caller
+                && caller.roles().contains(Role.PARTNER)
+                && (requested == null || requested.isBlank() || caller.speaksFor(requested.strip()));
+        return new AuthorizationDecision(allowed);
+    }
+}

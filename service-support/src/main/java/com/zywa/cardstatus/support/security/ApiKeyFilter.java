@@ -1,0 +1,51 @@
+package com.zywa.cardstatus.support.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request by its {@code X-API-Key} header: a known key makes its {@link Caller} the request's
+ * principal, an unknown one is answered 401 at once. Requests without the header pass on unauthenticated (to a
+ * bearer token, or to the 401 of the authorization rules).
+ */
+final class ApiKeyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+
+    private final ApiKeys keys;
+    private final AuthenticationEntryPoint unauthorized;
+
+    ApiKeyFilter(ApiKeys keys, AuthenticationEntryPoint unauthorized) {
+        this.keys = keys;
+        this.unauthorized = unauthorized;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Caller> caller = keys.authenticate(presented.strip());
+        if (caller.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            unauthorized.commence(request, response, new BadCredentialsException("unknown API key"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new CallerAuthentication(caller.get()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

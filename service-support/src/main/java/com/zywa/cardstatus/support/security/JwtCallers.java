@@ -1,0 +1,45 @@
+package com.zywa.cardstatus.support.security;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Reads the {@link Caller} out of a verified JWT: roles from the configured roles claim (a list, or one
+ * space-separated string; names that are no role are ignored), the partner and the name from their claims. A
+ * partner role without a partner claim speaks for no one, so it is dropped.
+ */
+final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final SecuritySettings.Jwt claims;
+
+    JwtCallers(SecuritySettings.Jwt claims) {
+        this.claims = claims;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names(jwt.getClaim(claims.rolesClaim())).forEach(name -> Role.find(name).ifPresent(roles::add));
+        String partner = jwt.getClaimAsString(claims.partnerClaim());
+        if (partner == null || partner.isBlank()) {
+            roles.remove(Role.PARTNER);
+            partner = null;
+        }
+        String name = Optional.ofNullable(jwt.getClaimAsString(claims.nameClaim())).orElse(jwt.getSubject());
+        return new CallerAuthentication(new Caller(name == null ? "jwt" : name, roles,
+                roles.contains(Role.PARTNER) ? partner.strip() : null));
+    }
+
+    private static List<String> names(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        return claim == null ? List.of() : List.of(claim.toString().split("[\\s,]+"));
+    }
+}

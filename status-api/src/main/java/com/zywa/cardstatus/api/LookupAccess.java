@@ -1,0 +1,22 @@
+package com.zywa.cardstatus.api;
+
+import com.zywa.cardstatus.support.security.AccessRules;
+import com.zywa.cardstatus.support.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call the status API (docs/security.md): the lookups and their OpenAPI document need role {@code reader}
+ * ({@code ops} has it too); a partner key reads nothing here.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LookupAccess {
+
+    @Bean
+    AccessRules lookupAccessRules() {
+        return requests -> requests
+                .requestMatchers("/get_card_status", "/api/v1/cards", "/api/v1/cards/**", "/v3/api-docs",
+                        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .hasRole(Role.READER.name());
+    }
+}
