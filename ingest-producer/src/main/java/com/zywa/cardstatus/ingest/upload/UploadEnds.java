@@ -66,6 +66,16 @@ class UploadEnds {
         }
     }
 
+    /**
+     * Keeps the final state of an upload that failed because the database went away, without trying it now (that
+     * would only make its caller wait for the pool again); {@link #writeUnwritten()} writes it once the database is
+     * back.
+     */
+    void endLater(UUID uploadId, UploadState state, UploadTally tally, String error) {
+        unwritten.put(uploadId, new Ending(state, tally, error, clock.instant()));
+        running.remove(uploadId);
+    }
+
     /** Writes the final states kept while the database was unreachable; those it still cannot write stay kept. */
     void writeUnwritten() {
         unwritten.forEach((uploadId, ending) -> {

@@ -107,10 +107,14 @@ public class UploadService {
         String cause = SafeMessages.rootCause(e);
         log.error("upload {} of '{}' failed after {} rows; nothing from it was applied: {}", upload.id(),
                 upload.fileName(), tally.read(), cause);
-        boolean recorded = ends.end(upload.id(), UploadState.FAILED, tally, "publishing failed after " + tally.read()
-                + " rows and nothing from this file was applied; upload it again (" + cause + ")");
-        return UploadFailedException.isDatabase(e) || !recorded ? UploadFailedException.database(upload.id(), cause, e)
-                : new UploadFailedException(upload.id(), cause, e);
+        String error = "publishing failed after " + tally.read() + " rows and nothing from this file was applied; "
+                + "upload it again (" + cause + ")";
+        if (UploadFailedException.isDatabase(e)) {
+            ends.endLater(upload.id(), UploadState.FAILED, tally, error);
+            return UploadFailedException.database(upload.id(), cause, e);
+        }
+        return ends.end(upload.id(), UploadState.FAILED, tally, error) ? new UploadFailedException(upload.id(), cause, e)
+                : UploadFailedException.database(upload.id(), cause, e);
     }
 
     private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
