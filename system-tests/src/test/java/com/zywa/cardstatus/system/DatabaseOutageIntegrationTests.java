@@ -170,6 +170,7 @@ class DatabaseOutageIntegrationTests {
                 assertThat(s.millis()).as(tag + " " + s).isLessThan(1_000);
                 if (s.atMillis() > 5_000) {
                     assertThat(s.status()).as(tag + " " + s).isEqualTo(503);
+                    assertThat(s.error()).as(tag + " " + s).isEqualTo("db DOWN");
                 }
             } else {
                 assertThat(s.millis()).as(tag + " " + s).isLessThan(10_000);
@@ -242,8 +243,14 @@ class DatabaseOutageIntegrationTests {
         return prefix + String.format("%06d", number);
     }
 
+    /** The answer's error code, or for a health answer the state of its {@code db} component. */
     private static String error(PipelineClient.Answer answer) {
-        return answer.body() == null ? null : answer.body().path("error").asString(null);
+        if (answer.body() == null) {
+            return null;
+        }
+        JsonNode database = answer.body().path("components").path("db");
+        return database.isMissingNode() ? answer.body().path("error").asString(null)
+                : "db " + database.path("status").asString(null);
     }
 
     private static long millis(long fromNanos, long toNanos) {
