@@ -131,6 +131,15 @@ public final class LocalPostgres implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Stops the server the way a crash does: every server process at once, nothing flushed (an immediate shutdown);
+     * {@link #start()} brings it back on the same data, with crash recovery.
+     */
+    public void crash() throws IOException, InterruptedException {
+        check(run(List.of(server.resolve("binaries/bin/pg_ctl").toString(), "-D", dataDirectory().toString(), "-m",
+                "immediate", "-w", "stop"), true), "pg_ctl stop -m immediate");
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         Path pgCtl = server.resolve("binaries/bin/pg_ctl");

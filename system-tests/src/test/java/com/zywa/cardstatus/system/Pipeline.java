@@ -92,7 +92,7 @@ final class Pipeline implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
-            statement.execute("DROP TABLE IF EXISTS card_status, flyway_history_status CASCADE");
+            statement.execute("DROP TABLE IF EXISTS card_status, projection_origin, flyway_history_status CASCADE");
         }
     }
 

@@ -34,7 +34,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two status-processor instances on one real broker share the work of the fold (event topics with 4
- * partitions); when one stops mid-stream the other takes over its partitions and every card still ends right.
+ * partitions); when one stops mid-stream the other takes over its partitions and every card still ends right. The
+ * broker is the test's own, so the database is too: a projection belongs to one Kafka cluster.
  */
 class ProcessorScaleOutIntegrationTests {
 
@@ -42,10 +43,14 @@ class ProcessorScaleOutIntegrationTests {
     private static final int CARDS = 3_000;
     private static final Instant START = Instant.parse("2023-11-01T00:00:00Z");
 
+    private Pipeline.Database database;
+
     @Test
     void twoInstancesShareThePartitionsAndOneTakesOverWhenTheOtherStops(@TempDir Path stateA, @TempDir Path stateB)
             throws Exception {
         TestBroker broker = TestBroker.start(4);
+        OwnPostgres postgres = OwnPostgres.start("scale-out-postgres");
+        database = postgres.database();
         Map<String, String> expected = new HashMap<>();
         List<CardEvent> events = lifecycles(new Random(5), expected);
         try (ConfigurableApplicationContext a = processor(broker, stateA);
@@ -72,12 +77,13 @@ class ProcessorScaleOutIntegrationTests {
                     .untilAsserted(() -> assertThat(projected()).isEqualTo(expected));
         } finally {
             broker.close();
+            postgres.close();
         }
     }
 
-    private static ConfigurableApplicationContext processor(TestBroker broker, Path state) {
+    private ConfigurableApplicationContext processor(TestBroker broker, Path state) {
         return StatusProcessorApplication.application().run(Pipeline.args(broker.bootstrapServers(),
-                TestDatabase.get(), "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
+                database, "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
                 "--spring.kafka.streams.properties.num.standby.replicas=1",
                 // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
                 "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
@@ -119,10 +125,9 @@ class ProcessorScaleOutIntegrationTests {
         return events;
     }
 
-    private static Map<String, String> projected() throws Exception {
+    private Map<String, String> projected() throws Exception {
         Map<String, String> cards = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(TestDatabase.get().url(), TestDatabase.get().user(),
-                TestDatabase.get().password()); Statement sql = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password()); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT card_id, status, delivery_exceptions FROM card_status "
                         + "WHERE card_id LIKE 'ZYWSCALE%'")) {
             while (rows.next()) {

@@ -68,9 +68,8 @@ class UploadController {
 
     @ExceptionHandler(UploadFailedException.class)
     ResponseEntity<ErrorBody> failed(UploadFailedException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody("publish_failed",
-                "the events could not be published and nothing from this file was applied; upload it again ("
-                        + e.getMessage() + ")", e.uploadId()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.code(), e.getMessage(),
+                e.uploadId()));
     }
 
     @ExceptionHandler(InvalidTimezoneException.class)

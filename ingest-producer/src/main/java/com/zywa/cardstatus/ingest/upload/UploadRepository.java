@@ -3,10 +3,12 @@ package com.zywa.cardstatus.ingest.upload;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,11 +69,23 @@ class UploadRepository {
                 (rs, n) -> report(rs, List.of(), List.of(), 0, 0), limit);
     }
 
-    /** Marks this instance's uploads that were cut short by a stop as failed; returns how many. */
-    int failInterrupted(String instanceId, String error, Instant now) {
-        return jdbc.update("UPDATE ingest.upload SET state = 'FAILED', rows_total = 0, rows_accepted = 0, "
-                + "rows_rejected = 0, warnings_total = 0, error = ?, finished_at = ? "
-                + "WHERE state = 'PROCESSING' AND instance_id = ?", error, Timestamp.from(now), instanceId);
+    /**
+     * Marks FAILED this instance's uploads still PROCESSING that were received before {@code receivedBefore} and are
+     * not in {@code excluded} (those a thread of this process runs or still has to record); returns how many.
+     */
+    int failAbandoned(String instanceId, String error, Instant receivedBefore, Collection<UUID> excluded) {
+        return jdbc.update(connection -> {
+            PreparedStatement update = connection.prepareStatement("UPDATE ingest.upload SET state = 'FAILED', "
+                    + "rows_total = 0, rows_accepted = 0, rows_rejected = 0, warnings_total = 0, error = ?, "
+                    + "finished_at = ? WHERE state = 'PROCESSING' AND instance_id = ? AND received_at < ? "
+                    + "AND NOT (upload_id = ANY (?))");
+            update.setString(1, error);
+            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setString(3, instanceId);
+            update.setTimestamp(4, Timestamp.from(receivedBefore));
+            update.setArray(5, connection.createArrayOf("uuid", excluded.toArray()));
+            return update;
+        });
     }
 
     /** The completed upload of a drop-folder file with this name and content, if it was already ingested. */

@@ -39,13 +39,16 @@ public class UploadService {
 
     private final EventPublisher publisher;
     private final UploadRepository uploads;
+    private final UploadEnds ends;
     private final Partners partners;
     private final String instanceId;
     private final Clock clock = Clock.systemUTC();
 
-    UploadService(EventPublisher publisher, UploadRepository uploads, Partners partners, IngestSettings settings) {
+    UploadService(EventPublisher publisher, UploadRepository uploads, UploadEnds ends, Partners partners,
+            IngestSettings settings) {
         this.publisher = publisher;
         this.uploads = uploads;
+        this.ends = ends;
         this.partners = partners;
         this.instanceId = settings.instanceId();
     }
@@ -73,28 +76,46 @@ public class UploadService {
             throw new UploadRefusedException(upload.id(), e);
         }
         Upload typed = upload.withKind(kind);
-        uploads.start(typed, UploadState.PROCESSING, instanceId, clock.instant());
+        ends.begin(typed.id());
+        try {
+            uploads.start(typed, UploadState.PROCESSING, instanceId, clock.instant());
+        } catch (RuntimeException e) {
+            ends.abandon(typed.id());
+            throw e;
+        }
         UploadTally tally = new UploadTally();
         try {
             publish(typed, profile.fileReader(), content, tally);
         } catch (FileRefusedException e) {
-            uploads.finish(typed.id(), UploadState.REFUSED, tally, e.getMessage(), clock.instant());
+            ends.end(typed.id(), UploadState.REFUSED, tally, e.getMessage());
             throw new UploadRefusedException(typed.id(), e);
         } catch (RuntimeException e) {
-            // the cause's own text may echo what it was given (a database batch echoes the rows it inserted)
-            String cause = SafeMessages.rootCause(e);
-            log.error("upload {} of '{}' failed after {} rows; nothing from it was applied: {}", typed.id(),
-                    typed.fileName(), tally.read(), cause);
-            uploads.finish(typed.id(), UploadState.FAILED, tally, "publishing failed after " + tally.read()
-                    + " rows and nothing from this file was applied; upload it again (" + cause + ")",
-                    clock.instant());
-            throw new UploadFailedException(typed.id(), cause, e);
+            throw failed(typed, tally, e);
         }
-        uploads.finish(typed.id(), UploadState.COMPLETED, tally, null, clock.instant());
+        boolean recorded = ends.end(typed.id(), UploadState.COMPLETED, tally, null);
         log.info("upload {} of '{}' ({}, partner {}): {} rows, {} accepted, {} rejected, {} warnings", typed.id(),
                 typed.fileName(), kind, typed.partner(), tally.read(), tally.accepted(), tally.rejected(),
                 tally.warnings());
+        if (!recorded) {
+            throw UploadFailedException.unrecorded(typed.id(), tally.accepted());
+        }
         return find(typed.id(), 0, 100).orElseThrow();
+    }
+
+    /** Records an upload that failed while publishing (nothing from it applied) and says why. */
+    private UploadFailedException failed(Upload upload, UploadTally tally, RuntimeException e) {
+        // the cause's own text may echo what it was given (a database batch echoes the rows it inserted)
+        String cause = SafeMessages.rootCause(e);
+        log.error("upload {} of '{}' failed after {} rows; nothing from it was applied: {}", upload.id(),
+                upload.fileName(), tally.read(), cause);
+        String error = "publishing failed after " + tally.read() + " rows and nothing from this file was applied; "
+                + "upload it again (" + cause + ")";
+        if (UploadFailedException.isDatabase(e)) {
+            ends.endLater(upload.id(), UploadState.FAILED, tally, error);
+            return UploadFailedException.database(upload.id(), cause, e);
+        }
+        return ends.end(upload.id(), UploadState.FAILED, tally, error) ? new UploadFailedException(upload.id(), cause, e)
+                : UploadFailedException.database(upload.id(), cause, e);
     }
 
     private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
@@ -120,6 +141,9 @@ public class UploadService {
                 tally.fileWarning(encoding.warning());
             }
             uploads.saveIssues(upload.id(), tally.drainIssues());
+            // the last database write before the commit: if PostgreSQL is gone now, the transaction is aborted and
+            // the upload ends FAILED with nothing applied, rather than applied with no record of it
+            uploads.progress(upload.id(), tally.read());
         });
     }
 

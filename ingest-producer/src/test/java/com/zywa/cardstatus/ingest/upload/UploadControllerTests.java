@@ -126,6 +126,17 @@ class UploadControllerTests {
     }
 
     @Test
+    void answers503DatabaseUnavailableWithTheUploadIdWhenTheDatabaseWentAwayMidUpload() throws Exception {
+        when(service.ingest(any(), any())).thenThrow(UploadFailedException.database(ID, "SocketTimeoutException: "
+                + "Read timed out", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
+
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error").value("database_unavailable"))
+                .andExpect(jsonPath("$.upload_id").value(ID.toString()));
+    }
+
+    @Test
     void answers503QuicklyWhenTheDatabaseCannotBeReached() throws Exception {
         when(service.ingest(any(), any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
                 + "Connection"));

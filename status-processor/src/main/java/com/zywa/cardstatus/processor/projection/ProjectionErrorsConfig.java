@@ -19,7 +19,8 @@ class ProjectionErrorsConfig {
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(30_000);
+        // at most 5 s between retries: a projection waiting for PostgreSQL writes again within 5 s of its return
+        backOff.setMaxInterval(5_000);
         return new DefaultErrorHandler(backOff);
     }
 
