@@ -67,7 +67,8 @@ final class FreshnessBench {
         long start = System.nanoTime();
         try {
             http.send(HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/events"))
-                    .header("Content-Type", "application/json").header("X-API-Key", endpoints.keys().partner()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("X-API-Key", endpoints.keys().partner())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
             pending.put(card, start);
         } catch (Exception e) {

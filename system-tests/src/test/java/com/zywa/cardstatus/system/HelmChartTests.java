@@ -179,7 +179,8 @@ class HelmChartTests {
         assertThatThrownBy(() -> render("--set", "postgresql.url=mysql://x")).hasMessageContaining("url");
         assertThatThrownBy(() -> render("--set", "image.pullPolicy=Sometimes")).hasMessageContaining("pullPolicy");
         assertThatThrownBy(() -> render("--set", "security.apiKeys[0].name=k", "--set", "security.apiKeys[0].role=ops",
-                "--set", "security.apiKeys[0].sha256=csk_thekeyitself")).as("a key instead of its hash").hasMessageContaining("sha256");
+                "--set", "security.apiKeys[0].sha256=csk_thekeyitself")).as("a key instead of its hash")
+                .hasMessageContaining("sha256");
         assertThatThrownBy(() -> render("--set", "security.apiKeys[0].name=k", "--set", "security.apiKeys[0].role=admin",
                 "--set", "security.apiKeys[0].sha256=" + HASH)).hasMessageContaining("role");
     }

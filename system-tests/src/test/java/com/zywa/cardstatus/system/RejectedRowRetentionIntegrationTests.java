@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Raw text of rejected input is personal data kept for a limited time (contract §8): the stored rows lose their text
- * after the retention on real PostgreSQL, keeping line and reason, and {@code card.rejects} keeps its records as long.
+ * Raw text of rejected input is personal data kept for a limited time (docs/deployment-security.md): the stored rows
+ * lose their text after the retention on real PostgreSQL, keeping line and reason, and {@code card.rejects} keeps its
+ * records as long.
  */
 class RejectedRowRetentionIntegrationTests {
 

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Drops the raw text of rejected rows once their upload is older than the configured retention (contract §8): the
- * row's line and reason stay in its upload's report, the text (which may hold a phone number) is gone. Works in
- * batches, so a large backlog never holds one long transaction; running it twice, or on two instances, is harmless.
+ * Drops the raw text of rejected rows once their upload is older than the configured retention
+ * (docs/deployment-security.md): the row's line and reason stay in its upload's report, the text (which may hold a
+ * phone number) is gone. Works in batches, so a large backlog never holds one long transaction; running it twice,
+ * or on two instances, is harmless.
  */
 public final class RejectedRowPurge {
 
