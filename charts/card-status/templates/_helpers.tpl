@@ -38,20 +38,67 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- printf "%s/%s/%s:%s" .root.Values.image.registry .root.Values.image.repositoryPrefix .component $tag }}
 {{- end }}
 
-{{/* Name of the Secret holding the database password. */}}
+{{/* Name of the Secret holding the database passwords. */}}
 {{- define "card-status.secretName" -}}
 {{- default (printf "%s-db" (include "card-status.fullname" .)) .Values.postgresql.existingSecret }}
 {{- end }}
 
-{{/* Environment shared by the three services: config map, database password, JVM options. */}}
+{{/* Name of the Secret holding the API key hashes, or nothing when no key is configured. */}}
+{{- define "card-status.apiKeysSecretName" -}}
+{{- if .Values.security.existingSecret }}
+{{- .Values.security.existingSecret }}
+{{- else if .Values.security.apiKeys }}
+{{- printf "%s-api-keys" (include "card-status.fullname" .) }}
+{{- end }}
+{{- end }}
+
+{{/* Environment of one service: (dict "root" $ "db" .Values.postgresql.api): its database user, config, JVM options. */}}
 {{- define "card-status.commonEnv" -}}
+- name: SPRING_DATASOURCE_USERNAME
+  value: {{ .db.username | quote }}
 - name: SPRING_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ include "card-status.secretName" . }}
-      key: {{ if .Values.postgresql.existingSecret }}{{ .Values.postgresql.existingSecretPasswordKey }}{{ else }}password{{ end }}
+      name: {{ include "card-status.secretName" .root }}
+      key: {{ .db.passwordKey }}
 - name: JAVA_TOOL_OPTIONS
-  value: {{ .Values.javaToolOptions | quote }}
+  value: {{ .root.Values.javaToolOptions | quote }}
+{{- with .root.Values.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Read-only mounts of the API key hashes and the TLS material, when configured. */}}
+{{- define "card-status.securityMounts" -}}
+{{- if include "card-status.apiKeysSecretName" . }}
+- {name: api-keys, mountPath: /etc/card-status/security, readOnly: true}
+{{- end }}
+{{- if .Values.tls.existingSecret }}
+- {name: tls, mountPath: /etc/card-status/tls, readOnly: true}
+{{- end }}
+{{- end }}
+
+{{/* Volumes behind card-status.securityMounts. */}}
+{{- define "card-status.securityVolumes" -}}
+{{- with include "card-status.apiKeysSecretName" . }}
+- name: api-keys
+  secret:
+    secretName: {{ . }}
+    items:
+      - {key: {{ if $.Values.security.existingSecret }}{{ $.Values.security.existingSecretKey }}{{ else }}api-keys.properties{{ end }}, path: api-keys.properties}
+{{- end }}
+{{- with .Values.tls.existingSecret }}
+- name: tls
+  secret:
+    secretName: {{ . }}
+{{- end }}
+{{- end }}
+
+{{/* Annotations rolling the pods when their configuration or secrets change (API keys are read at start-up). */}}
+{{- define "card-status.checksums" -}}
+checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
+checksum/secret: {{ include (print .Template.BasePath "/secret.yaml") . | sha256sum }}
+checksum/api-keys: {{ include (print .Template.BasePath "/api-keys-secret.yaml") . | sha256sum }}
 {{- end }}
 
 {{/* Pod-level settings shared by the three services. */}}

@@ -67,7 +67,8 @@ final class FreshnessBench {
         long start = System.nanoTime();
         try {
             http.send(HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/events"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header("X-API-Key", endpoints.keys().partner())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
             pending.put(card, start);
         } catch (Exception e) {
@@ -79,7 +80,8 @@ final class FreshnessBench {
     private boolean visible(String card) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/get_card_status?card_id=" + card))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    .header("X-API-Key", endpoints.keys().reader()).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
         } catch (Exception e) {
             return false;
         }

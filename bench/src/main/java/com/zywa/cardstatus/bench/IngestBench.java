@@ -206,6 +206,7 @@ final class IngestBench {
                 + "\"\r\nContent-Type: text/csv\r\n\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/uploads"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-API-Key", endpoints.keys().ops())
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
                         HttpRequest.BodyPublishers.ofFile(file),
                         HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
