@@ -130,7 +130,7 @@ class UploadControllerTests {
         when(service.ingest(any(), any())).thenThrow(UploadFailedException.database(ID, "SocketTimeoutException: "
                 + "Read timed out", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
 
-        mvc.perform(multipart("/uploads").file(csv()))
+        mvc.perform(multipart("/uploads").file(csv()).with(ops()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.error").value("database_unavailable"))
                 .andExpect(jsonPath("$.upload_id").value(ID.toString()));
