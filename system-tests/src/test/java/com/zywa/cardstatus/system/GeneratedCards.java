@@ -68,6 +68,21 @@ final class GeneratedCards {
         return files;
     }
 
+    /** The files cut into files of {@code rows} rows at most, each with its file's header, in {@code dir}. */
+    List<Path> cutInto(int rows, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> pieces = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int from = 1; from < lines.size(); from += rows) {
+                List<String> piece = new ArrayList<>(List.of(lines.get(0)));
+                piece.addAll(lines.subList(from, Math.min(lines.size(), from + rows)));
+                pieces.add(Files.write(dir.resolve(pieces.size() + "-" + file.getFileName()), piece));
+            }
+        }
+        return pieces;
+    }
+
     int size() {
         return expected.size();
     }
