@@ -16,9 +16,10 @@ import java.util.Random;
  * Generates realistic partner files, deterministically from a seed: cards picked up, 0-3 failed attempts, then
  * delivered or returned (some returned cards re-dispatched and delivered), written as the partner's four CSV files
  * with its quirks (every phone and time form, a few spreadsheet-mangled phones, a few bad rows), plus
- * {@code expected.csv}: the final state of every card, worked out from the lifecycle itself.
+ * {@code expected.csv}: the final state of every card, worked out from the lifecycle itself. Public for the system
+ * tests, which feed such a data set to a pipeline they break.
  */
-final class DataGenerator {
+public final class DataGenerator {
 
     enum Kind {
         PICKUP("pickup.csv", "ID,Card ID,User Mobile,Timestamp"),
@@ -36,7 +37,7 @@ final class DataGenerator {
     }
 
     /** What was written: rows per kind, bad rows among them, and cards. */
-    record Summary(long rows, long badRows, long cards, Map<Kind, Long> rowsPerKind) {
+    public record Summary(long rows, long badRows, long cards, Map<Kind, Long> rowsPerKind) {
     }
 
     private static final Instant START = Instant.parse("2023-11-01T04:00:00Z");
@@ -52,7 +53,7 @@ final class DataGenerator {
     }
 
     /** As {@link #generate(long, long, Path)}, with card IDs starting with {@code cardPrefix} (three letters). */
-    static Summary generate(long rows, long seed, Path dir, String cardPrefix) throws IOException {
+    public static Summary generate(long rows, long seed, Path dir, String cardPrefix) throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(seed);
         PartnerQuirks quirks = new PartnerQuirks(random, 0.005);

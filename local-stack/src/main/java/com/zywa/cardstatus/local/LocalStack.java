@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts what the services need on a developer machine, unless the environment points at external ones: a KRaft
- * Kafka broker and a PostgreSQL server with data under {@code .local/}. Writes {@code .local/stack.env} with the
+ * Kafka broker (or, with {@code LOCAL_KAFKA_BROKERS=3}, a {@link LocalKafkaCluster} of three) and a PostgreSQL
+ * server with data under {@code .local/}. Writes {@code .local/stack.env} with the
  * connection settings for the services, then runs until stopped (Ctrl-C or SIGTERM), shutting both down cleanly.
  */
 public final class LocalStack {
@@ -42,11 +43,25 @@ public final class LocalStack {
 
         String kafka = env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "");
         if (kafka.isBlank()) {
-            LocalKafka broker = new LocalKafka(root.resolve("kafka"), Integer.parseInt(env("LOCAL_KAFKA_PORT", "9092")));
-            broker.start();
-            started.add(broker);
-            kafka = broker.bootstrapServers();
-            log.info("Kafka (KRaft) broker on {}, data in {}", kafka, root.resolve("kafka"));
+            int port = Integer.parseInt(env("LOCAL_KAFKA_PORT", "9092"));
+            int brokers = Integer.parseInt(env("LOCAL_KAFKA_BROKERS", "1"));
+            if (brokers == 1) {
+                LocalKafka broker = new LocalKafka(root.resolve("kafka"), port);
+                broker.start();
+                started.add(broker);
+                kafka = broker.bootstrapServers();
+                log.info("Kafka (KRaft) broker on {}, data in {}", kafka, root.resolve("kafka"));
+            } else {
+                LocalKafkaCluster cluster = new LocalKafkaCluster(root.resolve("kafka-cluster"), brokers, port, 1);
+                started.add(cluster);
+                cluster.start();
+                kafka = cluster.bootstrapServers();
+                // the services create their topics replicated on three brokers, a write needing two of them
+                settings.add("CARDSTATUS_TOPICS_REPLICAS=3");
+                settings.add("CARDSTATUS_TOPICS_MININSYNCREPLICAS=2");
+                log.info("Kafka (KRaft) cluster of {} brokers on {}, data in {}", brokers, kafka,
+                        root.resolve("kafka-cluster"));
+            }
         }
         settings.add("SPRING_KAFKA_BOOTSTRAP_SERVERS=" + kafka);
 

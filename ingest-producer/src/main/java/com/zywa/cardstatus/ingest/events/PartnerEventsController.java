@@ -2,13 +2,19 @@ package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.contract.InputLimits;
+import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.util.List;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PartnerEventsController {
 
+    private static final Logger log = LoggerFactory.getLogger(PartnerEventsController.class);
     private final PartnerEventsService service;
 
     PartnerEventsController(PartnerEventsService service) {
@@ -38,5 +45,14 @@ class PartnerEventsController {
                     + " events per request; got " + events.size()));
         }
         return ResponseEntity.ok(service.publish(events, caller.partner(), caller.name()));
+    }
+
+    /** Kafka down or unreachable: the request's transaction was aborted (or never began), so none of it applies. */
+    @ExceptionHandler({KafkaException.class, org.springframework.kafka.KafkaException.class})
+    ResponseEntity<ErrorBody> unpublished(RuntimeException e) {
+        String cause = SafeMessages.rootCause(e);
+        log.warn("partner events could not be published; none of them was applied: {}", cause);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("publish_failed",
+                "the events could not be published and none of them was applied; send them again (" + cause + ")"));
     }
 }

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,6 +19,7 @@ import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.util.Collections;
 import java.util.List;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,6 +143,16 @@ class PartnerEventsControllerTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + EVENT + "]"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
+    }
+
+    @Test
+    void answers503WhenKafkaCannotTakeTheEvents() throws Exception {
+        when(service.publish(anyList(), any(), any())).thenThrow(new TimeoutException("Timeout expired after 10000ms "
+                + "while awaiting EndTxn(true)"));
+
+        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
+                .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.error").value("publish_failed"))
+                .andExpect(jsonPath("$.message").value(containsString("none of them was applied")));
     }
 
     @Test

@@ -1,0 +1,124 @@
+package com.zywa.cardstatus.system;
+
+import com.zywa.cardstatus.bench.DataGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A data set from the bench's generator (the partner's four files, quirks and bad rows included) and the final
+ * state each of its cards must reach, checked card by card against the PostgreSQL projection.
+ */
+final class GeneratedCards {
+
+    private final String prefix;
+    private final List<Path> files;
+    private final Map<String, String> expected;
+
+    private GeneratedCards(String prefix, List<Path> files, Map<String, String> expected) {
+        this.prefix = prefix;
+        this.files = files;
+        this.expected = expected;
+    }
+
+    /** About {@code rows} rows in {@code dir}, card IDs starting with the three letters {@code prefix}. */
+    static GeneratedCards generate(Path dir, long rows, long seed, String prefix) throws IOException {
+        DataGenerator.generate(rows, seed, dir, prefix);
+        Map<String, String> expected = new HashMap<>();
+        List<String> lines = Files.readAllLines(dir.resolve("expected.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.indexOf(',');
+            expected.put(line.substring(0, comma), line.substring(comma + 1));
+        }
+        try (Stream<Path> listed = Files.list(dir)) {
+            // pickups first, then the rest: the order a partner sends them in (the fold does not depend on it)
+            List<Path> files = listed.filter(file -> !file.endsWith("expected.csv"))
+                    .sorted((a, b) -> Boolean.compare(!a.endsWith("pickup.csv"), !b.endsWith("pickup.csv"))).toList();
+            return new GeneratedCards(prefix, files, expected);
+        }
+    }
+
+    /**
+     * Removes these cards from the projection (left by an earlier run on another broker, whose versions the
+     * projection's guard would otherwise prefer); nothing to do before the processor first created the table.
+     */
+    void clearProjection(Pipeline.Database database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM card_status WHERE card_id LIKE ?")) {
+            delete.setString(1, prefix + "%");
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    List<Path> files() {
+        return files;
+    }
+
+    /** The files cut into files of {@code rows} rows at most, each with its file's header, in {@code dir}. */
+    List<Path> cutInto(int rows, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> pieces = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int from = 1; from < lines.size(); from += rows) {
+                List<String> piece = new ArrayList<>(List.of(lines.get(0)));
+                piece.addAll(lines.subList(from, Math.min(lines.size(), from + rows)));
+                pieces.add(Files.write(dir.resolve(pieces.size() + "-" + file.getFileName()), piece));
+            }
+        }
+        return pieces;
+    }
+
+    int size() {
+        return expected.size();
+    }
+
+    /** The cards whose projected state is not the expected one, missing cards included ({@code id: found}). */
+    List<String> wrong(Pipeline.Database database) throws SQLException {
+        Map<String, String> projected = projected(database);
+        List<String> wrong = new ArrayList<>();
+        expected.forEach((card, state) -> {
+            if (!state.equals(projected.get(card))) {
+                wrong.add(card + ": " + projected.get(card) + " instead of " + state);
+            }
+        });
+        return wrong;
+    }
+
+    /** How many of the cards the projection holds at all, right or not yet. */
+    int projectedCount(Pipeline.Database database) throws SQLException {
+        return projected(database).size();
+    }
+
+    private Map<String, String> projected(Pipeline.Database database) throws SQLException {
+        Map<String, String> cards = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                PreparedStatement select = connection.prepareStatement("SELECT card_id, status, status_at, phone, "
+                        + "delivery_exceptions FROM card_status WHERE card_id LIKE ?")) {
+            select.setString(1, prefix + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String phone = rows.getString(4);
+                    cards.put(rows.getString(1), String.join(",", rows.getString(2),
+                            rows.getTimestamp(3).toInstant().toString(), phone == null ? "" : phone,
+                            Integer.toString(rows.getInt(5))));
+                }
+            }
+        }
+        return cards;
+    }
+}

@@ -1,0 +1,69 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zywa.cardstatus.ingest.IngestProducerApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The status processor killed with SIGKILL in the middle of folding a generated data set (its open exactly-once
+ * transaction and local state left behind) and started again: every card ends exactly as the data set says.
+ */
+class ProcessorKillIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorKillIntegrationTests.class);
+
+    @Test
+    void aProcessorKilledMidFoldEndsWithEveryCardRightAfterRestart(
+            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work) throws Exception {
+        long started = System.nanoTime();
+        GeneratedCards cards = GeneratedCards.generate(work.resolve("data"), 12_000, 17, "ZPK");
+        Pipeline.Database database = TestDatabase.get();
+        Path state = work.resolve("streams");
+        cards.clearProjection(database);
+        try (TestBroker broker = TestBroker.start(3);
+                ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(
+                        broker.bootstrapServers(), database, "--ingest.instance-id=processor-kill-test"))) {
+            IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
+            int projectedAtKill;
+            int wrongAtKill;
+            CompletableFuture<List<Integer>> uploads;
+            try (ProcessorProcess processor = ProcessorProcess.start(broker.bootstrapServers(), database, state,
+                    work.resolve("processor-1.log"))) {
+                uploads = CompletableFuture.supplyAsync(() -> cards.files().stream()
+                        .map(file -> calls.upload(file).status()).toList());
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> cards.projectedCount(database) >= cards.size() / 3);
+                processor.kill();
+                projectedAtKill = cards.projectedCount(database);
+                wrongAtKill = cards.wrong(database).size();
+            }
+            assertThat(uploads.get()).containsOnly(201);
+            assertThat(wrongAtKill).as("the fold was still running when it was killed").isPositive();
+
+            long restart = System.nanoTime();
+            try (ProcessorProcess restarted = ProcessorProcess.start(broker.bootstrapServers(), database, state,
+                    work.resolve("processor-2.log"))) {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> cards.wrong(database).isEmpty());
+                Duration recovery = Duration.ofNanos(System.nanoTime() - restart);
+                List<String> wrong = cards.wrong(database);
+                log.info("processor SIGKILL: {} cards checked, {} wrong; at the kill {} were projected and {} not yet "
+                        + "right; every card right {} s after the restart began (JVM start included); test {} s",
+                        cards.size(), wrong.size(), projectedAtKill, wrongAtKill, recovery.toMillis() / 1000.0,
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                assertThat(wrong).isEmpty();
+            }
+        }
+    }
+}
