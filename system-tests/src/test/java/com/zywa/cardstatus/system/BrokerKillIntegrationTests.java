@@ -46,11 +46,12 @@ class BrokerKillIntegrationTests {
         long started = System.nanoTime();
         GeneratedCards cards = GeneratedCards.generate(work.resolve("data"), 8_000, 23, "ZBK");
         Path inFlight = pickups(work.resolve("in-flight-pickup.csv"));
-        Pipeline.Database database = TestDatabase.get();
-        cards.clearProjection(database);
+        // a database of its own: a projection remembers the Kafka cluster it was built from (contract §8)
+        OwnPostgres postgres = OwnPostgres.start("broker-kill-postgres");
+        Pipeline.Database database = postgres.database();
         BrokerProcess.Layout layout = BrokerProcess.Layout.of(work.resolve("kafka"), 1, 3);
         BrokerProcess broker = BrokerProcess.startAll(layout).get(0);
-        try (broker; ConfigurableApplicationContext processor = StatusProcessorApplication.application().run(
+        try (postgres; broker; ConfigurableApplicationContext processor = StatusProcessorApplication.application().run(
                         Pipeline.args(layout.bootstrapServers(), database, "--spring.kafka.streams.state-dir="
                                 + work.resolve("streams")));
                 ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(

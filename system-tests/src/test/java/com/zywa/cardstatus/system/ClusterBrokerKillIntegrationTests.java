@@ -44,12 +44,13 @@ class ClusterBrokerKillIntegrationTests {
         long started = System.nanoTime();
         GeneratedCards cards = GeneratedCards.generate(work.resolve("data"), 12_000, 31, "ZCL");
         List<Path> uploads = cards.cutInto(ROWS_PER_UPLOAD, work.resolve("uploads"));
-        Pipeline.Database database = TestDatabase.get();
-        cards.clearProjection(database);
+        // a database of its own: a projection remembers the Kafka cluster it was built from (contract §8)
+        OwnPostgres postgres = OwnPostgres.start("cluster-kill-postgres");
+        Pipeline.Database database = postgres.database();
         BrokerProcess.Layout layout = BrokerProcess.Layout.of(work.resolve("kafka"), 3, 3);
         List<BrokerProcess> nodes = BrokerProcess.startAll(layout);
         String[] replicated = {"--card-status.topics.replicas=3", "--card-status.topics.min-insync-replicas=2"};
-        try (AutoCloseable brokers = () -> killAll(nodes);
+        try (postgres; AutoCloseable brokers = () -> killAll(nodes);
                 ConfigurableApplicationContext processor = StatusProcessorApplication.application().run(Pipeline.args(
                         layout.bootstrapServers(), database, with(replicated, "--spring.kafka.streams.state-dir="
                                 + work.resolve("streams"))));

@@ -48,22 +48,6 @@ final class GeneratedCards {
         }
     }
 
-    /**
-     * Removes these cards from the projection (left by an earlier run on another broker, whose versions the
-     * projection's guard would otherwise prefer); nothing to do before the processor first created the table.
-     */
-    void clearProjection(Pipeline.Database database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM card_status WHERE card_id LIKE ?")) {
-            delete.setString(1, prefix + "%");
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            if (!"42P01".equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-    }
-
     List<Path> files() {
         return files;
     }

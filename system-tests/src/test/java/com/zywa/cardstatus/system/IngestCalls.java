@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.system;
 
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Uploads and partner events sent to one ingest-producer, each answer with how long it took, so the failure tests
- * can say what a caller saw while a part was down. A hung call fails after two minutes instead of hanging the test.
+ * can say what a caller saw while a part was down, sent with the test keys (ops for uploads, partner {@code default}
+ * for events). A hung call fails after two minutes instead of hanging the test.
  */
 final class IngestCalls {
 
@@ -42,6 +44,7 @@ final class IngestCalls {
                 + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
         try {
             return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/uploads")).timeout(LIMIT)
+                    .header("X-API-Key", TestCredentials.OPS_KEY)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
                             HttpRequest.BodyPublishers.ofFile(file),
@@ -53,7 +56,7 @@ final class IngestCalls {
 
     Reply events(String json) {
         return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/events")).timeout(LIMIT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("X-API-Key", TestCredentials.PARTNER_KEY).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private Reply send(HttpRequest request) {

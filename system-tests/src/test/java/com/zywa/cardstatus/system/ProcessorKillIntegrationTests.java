@@ -28,10 +28,11 @@ class ProcessorKillIntegrationTests {
             @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work) throws Exception {
         long started = System.nanoTime();
         GeneratedCards cards = GeneratedCards.generate(work.resolve("data"), 12_000, 17, "ZPK");
-        Pipeline.Database database = TestDatabase.get();
+        // a database of its own: a projection remembers the Kafka cluster it was built from (contract §8)
+        OwnPostgres postgres = OwnPostgres.start("processor-kill-postgres");
+        Pipeline.Database database = postgres.database();
         Path state = work.resolve("streams");
-        cards.clearProjection(database);
-        try (TestBroker broker = TestBroker.start(3);
+        try (postgres; TestBroker broker = TestBroker.start(3);
                 ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(
                         broker.bootstrapServers(), database, "--ingest.instance-id=processor-kill-test"))) {
             IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
