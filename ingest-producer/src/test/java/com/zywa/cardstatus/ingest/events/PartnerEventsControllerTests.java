@@ -150,7 +150,8 @@ class PartnerEventsControllerTests {
         when(service.publish(anyList(), any(), any())).thenThrow(new TimeoutException("Timeout expired after 10000ms "
                 + "while awaiting EndTxn(true)"));
 
-        mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
+        mvc.perform(post("/events").with(key(TestCredentials.PARTNER_KEY)).contentType(MediaType.APPLICATION_JSON)
+                .content("[" + EVENT + "]"))
                 .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.error").value("publish_failed"))
                 .andExpect(jsonPath("$.message").value(containsString("none of them was applied")));
     }
