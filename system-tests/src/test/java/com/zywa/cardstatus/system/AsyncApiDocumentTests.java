@@ -59,6 +59,7 @@ class AsyncApiDocumentTests {
     @Test
     void eachChannelSaysHowItsTopicKeepsRecordsAsTopicSettingsCreatesIt() {
         for (NewTopic topic : defaultSettings().newTopics()) {
+            assertThat(contract.channels()).as("channels").containsKey(topic.name());
             JsonNode kafka = contract.channels().get(topic.name()).path("bindings").path("kafka");
             Map<String, String> configs = topic.configs();
             assertThat(kafka.path("topic").asString()).isEqualTo(topic.name());
