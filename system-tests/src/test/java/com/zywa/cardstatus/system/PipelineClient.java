@@ -30,6 +30,7 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -52,11 +53,13 @@ final class PipelineClient {
 
     private final Pipeline pipeline;
     private final RestClient http;
-    private final RestClient bare = RestClient.create();
+    // the JDK's client sends each request once; Apache's (on the test classpath) silently re-sends on a 503
+    private final RestClient bare = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
 
     PipelineClient(Pipeline pipeline) {
         this.pipeline = pipeline;
-        this.http = RestClient.builder().requestInterceptor(this::withKey).build();
+        this.http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).requestInterceptor(this::withKey)
+                .build();
     }
 
     /** Uploads sample {@code fileName} with the card IDs and phones of {@code samples}. */
