@@ -41,6 +41,11 @@ public class Partners {
         return profile;
     }
 
+    /** Whether {@code name} is a configured partner (the default one included). */
+    public boolean isConfigured(String name) {
+        return name != null && profiles.containsKey(name);
+    }
+
     /** A partner name no configuration describes. */
     public static class UnknownPartnerException extends RuntimeException {
         UnknownPartnerException(String message) {

@@ -173,6 +173,48 @@ class HelmChartTests {
     }
 
     @Test
+    void rendersNoMonitoringResourcesByDefault() {
+        String manifest = render();
+
+        assertThat(kinds(manifest, "ServiceMonitor")).isEmpty();
+        assertThat(kinds(manifest, "ConfigMap")).hasSize(1);
+        assertThat(kinds(manifest, "Service")).hasSize(2);
+        assertThat(manifest).doesNotContain("LOGGING_STRUCTURED_FORMAT_CONSOLE");
+    }
+
+    @Test
+    void scrapesTheThreeServicesWithTheMetricsKeyFromASecretWhenTheServiceMonitorIsEnabled() {
+        String manifest = render("--set", "metrics.serviceMonitor.enabled=true",
+                "--set", "metrics.serviceMonitor.keySecret.name=prometheus-card-status",
+                "--set", "metrics.serviceMonitor.labels.release=kube-prometheus");
+
+        assertThat(kinds(manifest, "ServiceMonitor")).singleElement().satisfies(monitor -> assertThat(monitor).contains(
+                "release: kube-prometheus", "app.kubernetes.io/instance: test", "port: http",
+                "path: /actuator/prometheus", "type: ApiKey", "name: prometheus-card-status", "key: metrics-key"));
+        assertThat(kinds(manifest, "Service")).hasSize(3).anySatisfy(service -> assertThat(service)
+                .contains("name: test-card-status-processor", "app.kubernetes.io/name: status-processor"));
+        assertThatThrownBy(() -> render("--set", "metrics.serviceMonitor.enabled=true"))
+                .hasMessageContaining("metrics.serviceMonitor.keySecret.name");
+    }
+
+    @Test
+    void shipsTheGrafanaDashboardInAConfigMapForTheSidecarWhenEnabled() {
+        String manifest = render("--set", "metrics.dashboard.enabled=true");
+
+        assertThat(documents(manifest, "name: test-card-status-dashboard\n")).singleElement()
+                .satisfies(map -> assertThat(map).contains("grafana_dashboard: \"1\"", "card-status.json: |-",
+                        "\"uid\": \"card-status\"", "cardstatus_upload_rows_total"));
+    }
+
+    @Test
+    void logsJsonWhenAStructuredFormatIsChosen() {
+        assertThat(render("--set", "logging.structuredFormat=ecs"))
+                .contains("LOGGING_STRUCTURED_FORMAT_CONSOLE: \"ecs\"");
+        assertThatThrownBy(() -> render("--set", "logging.structuredFormat=xml"))
+                .hasMessageContaining("structuredFormat");
+    }
+
+    @Test
     void theValuesSchemaRejectsBadValues() {
         assertThatThrownBy(() -> render("--set", "processor.replicaCount=0")).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render("--set", "ingest.dateOrder=SIDEWAYS")).hasMessageContaining("dateOrder");

@@ -4,6 +4,7 @@ import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
@@ -25,10 +26,12 @@ class PartnerEventsService {
 
     private final Partners partners;
     private final EventPublisher publisher;
+    private final IngestMetrics metrics;
 
-    PartnerEventsService(Partners partners, EventPublisher publisher) {
+    PartnerEventsService(Partners partners, EventPublisher publisher, IngestMetrics metrics) {
         this.partners = partners;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     EventResults publish(List<PartnerEvent> events, String partnerName, String caller) {
@@ -48,7 +51,9 @@ class PartnerEventsService {
                         rejected.raw()));
             }
         }));
-        return results(outcomes);
+        EventResults results = results(outcomes);
+        metrics.partnerEvents(partner, results.accepted(), results.rejected());
+        return results;
     }
 
     private static RowOutcome map(RowMapper mapper, int index, PartnerEvent event, EventSource source) {

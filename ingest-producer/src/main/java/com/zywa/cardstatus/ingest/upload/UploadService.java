@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.upload;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.SafeMessages;
+import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.FileContent;
@@ -16,6 +17,8 @@ import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -41,15 +44,17 @@ public class UploadService {
     private final UploadRepository uploads;
     private final UploadEnds ends;
     private final Partners partners;
+    private final IngestMetrics metrics;
     private final String instanceId;
     private final Clock clock = Clock.systemUTC();
 
     UploadService(EventPublisher publisher, UploadRepository uploads, UploadEnds ends, Partners partners,
-            IngestSettings settings) {
+            IngestMetrics metrics, IngestSettings settings) {
         this.publisher = publisher;
         this.uploads = uploads;
         this.ends = ends;
         this.partners = partners;
+        this.metrics = metrics;
         this.instanceId = settings.instanceId();
     }
 
@@ -64,6 +69,7 @@ public class UploadService {
 
     /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
     public UploadReport ingest(Request request, FileContent content) {
+        Instant started = clock.instant();
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
         Upload upload = new Upload(UUID.randomUUID(), profile.name(), request.fileName(), null,
                 request.source(), request.sha256(), request.uploadedBy());
@@ -93,9 +99,12 @@ public class UploadService {
             throw failed(typed, tally, e);
         }
         boolean recorded = ends.end(typed.id(), UploadState.COMPLETED, tally, null);
-        log.info("upload {} of '{}' ({}, partner {}): {} rows, {} accepted, {} rejected, {} warnings", typed.id(),
-                typed.fileName(), kind, typed.partner(), tally.read(), tally.accepted(), tally.rejected(),
-                tally.warnings());
+        metrics.uploadRows(typed.partner(), kind, tally.accepted(), tally.rejected(), tally.warnings());
+        // one line per upload, for log searches and alerts: counts and who, never a row's content
+        log.info("upload {} of '{}' completed: partner {}, kind {}, {} rows, {} accepted, {} rejected, {} warnings, "
+                + "{} ms, by {}", typed.id(), typed.fileName(), typed.partner(), kind, tally.read(), tally.accepted(),
+                tally.rejected(), tally.warnings(), Duration.between(started, clock.instant()).toMillis(),
+                typed.uploadedBy());
         if (!recorded) {
             throw UploadFailedException.unrecorded(typed.id(), tally.accepted());
         }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,13 +14,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its {@code X-API-Key} header: a known key makes its {@link Caller} the request's
- * principal, an unknown one is answered 401 at once. Requests without the header pass on unauthenticated (to a
- * bearer token, or to the 401 of the authorization rules).
+ * Authenticates a request by its {@code X-API-Key} header, or {@code Authorization: ApiKey <key>} for clients that
+ * can only set that header (Prometheus scrapes): a known key makes its {@link Caller} the request's principal, an
+ * unknown one is answered 401 at once. Requests without a key pass on unauthenticated (to a bearer token, or to the
+ * 401 of the authorization rules).
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    static final String SCHEME = "ApiKey ";
 
     private final ApiKeys keys;
     private final AuthenticationEntryPoint unauthorized;
@@ -32,7 +35,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String presented = request.getHeader(HEADER);
+        String presented = presented(request);
         if (presented == null) {
             chain.doFilter(request, response);
             return;
@@ -47,5 +50,15 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         context.setAuthentication(new CallerAuthentication(caller.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static String presented(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        if (key != null) {
+            return key;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? authorization.substring(SCHEME.length()) : null;
     }
 }

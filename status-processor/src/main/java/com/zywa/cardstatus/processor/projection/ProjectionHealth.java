@@ -39,6 +39,12 @@ class ProjectionHealth implements HealthIndicator {
         lastWrite = Instant.now();
     }
 
+    /** When the projection last wrote a batch, in seconds since the epoch; NaN before its first write. */
+    double lastWriteEpochSeconds() {
+        Instant at = lastWrite;
+        return at == null ? Double.NaN : at.toEpochMilli() / 1000.0;
+    }
+
     @Override
     public Health health() {
         Instant since = failingSince;

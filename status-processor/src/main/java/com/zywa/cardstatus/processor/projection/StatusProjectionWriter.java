@@ -4,10 +4,12 @@ import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,10 @@ class StatusProjectionWriter {
         this.health = health;
         this.skipped = Counter.builder("cardstatus.projection.skipped")
                 .description("Status records not written because the stored version was newer or equal")
+                .register(meters);
+        TimeGauge.builder("cardstatus.projection.last.write", health, TimeUnit.SECONDS,
+                        ProjectionHealth::lastWriteEpochSeconds)
+                .description("When the projection last wrote a batch to PostgreSQL (seconds since the epoch)")
                 .register(meters);
     }
 

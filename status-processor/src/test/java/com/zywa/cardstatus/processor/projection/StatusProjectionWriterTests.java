@@ -2,6 +2,7 @@ package com.zywa.cardstatus.processor.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
@@ -82,6 +83,16 @@ class StatusProjectionWriterTests {
         writer.write(List.of(record(0, status("ZYW1", 1)), record(1, status("ZYW2", 1))));
 
         assertThat(meters.counter("cardstatus.projection.skipped").count()).isEqualTo(1);
+    }
+
+    @Test
+    void showsWhenItLastWroteABatchInEpochSeconds() {
+        assertThat(meters.get("cardstatus.projection.last.write").timeGauge().value()).isNaN();
+
+        writer.write(List.of(record(0, status("ZYW1", 1))));
+
+        assertThat(meters.get("cardstatus.projection.last.write").timeGauge().value())
+                .isCloseTo(Instant.now().getEpochSecond(), within(5.0));
     }
 
     @Test

@@ -1,0 +1,117 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.security.TestCredentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The metrics the three services expose to Prometheus, scraped after a small scenario (an upload, a partner event, a
+ * lookup): every metric the chart's Grafana dashboard queries is really there, the counters count what happened,
+ * and the scrape takes the metrics key the way Prometheus sends it.
+ */
+@ExtendWith(PipelineExtension.class)
+class MetricsIntegrationTests {
+
+    private static final Path DASHBOARD = Path.of("..", "charts", "card-status", "dashboards", "card-status.json");
+    private static final SampleSet SAMPLES = SampleSet.next();
+    private static final RestClient HTTP = RestClient.create();
+
+    @BeforeAll
+    static void runAScenario(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+        client.upload(SAMPLES, SampleSet.FILES.get(0));
+        client.postJson(pipeline.ingestUrl() + "/events", "[{\"type\":\"DELIVERED\",\"card_id\":\""
+                + SAMPLES.card("ZYW8827") + "\",\"occurred_at\":\"2023-11-22T10:00:00Z\"},{\"type\":\"LOST\"}]");
+        client.awaitIdle();
+        client.cardStatus("card_id=" + SAMPLES.card("ZYW8827"));
+    }
+
+    @Test
+    void everyMetricTheDashboardQueriesIsScrapedFromAService(Pipeline pipeline) throws IOException {
+        Set<String> queried = DashboardQueries.metricNames(Json.MAPPER.readTree(Files.readString(DASHBOARD)));
+        assertThat(queried).hasSizeGreaterThan(15);
+
+        // the fold's task and processor metrics are bound when the Kafka client metrics are next looked at (every
+        // minute), after the tasks were assigned
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Set<String> exposed = new TreeSet<>();
+            for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+                exposed.addAll(seriesNames(scrape(url)));
+            }
+            assertThat(exposed).as("metrics the dashboard queries").containsAll(queried);
+        });
+    }
+
+    @Test
+    void countsUploadedRowsAndPartnerEventsByConfiguredPartnerOnly(Pipeline pipeline) {
+        String ingest = scrape(pipeline.ingestUrl());
+
+        assertThat(value(ingest, "cardstatus_upload_rows_total", "kind=\"PICKED_UP\"", "outcome=\"accepted\"",
+                "partner=\"default\"")).isGreaterThanOrEqualTo(3);
+        assertThat(value(ingest, "cardstatus_partner_events_total", "outcome=\"accepted\"", "partner=\"default\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(ingest, "cardstatus_partner_events_total", "outcome=\"rejected\"", "partner=\"default\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Pattern.compile("partner=\"([^\"]*)\"").matcher(ingest).results().map(m -> m.group(1)))
+                .isSubsetOf("default", "fastcourier", "other");
+        assertThat(value(scrape(pipeline.processorUrl()), "cardstatus_projection_last_write_seconds"))
+                .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
+    }
+
+    @Test
+    void servesTheScrapeOnlyToTheMetricsRoleWhicheverHeaderCarriesTheKey(Pipeline pipeline) {
+        for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+            String endpoint = url + "/actuator/prometheus";
+            assertThat(status(endpoint, Map.of())).isEqualTo(401);
+            assertThat(status(endpoint, Map.of("Authorization", "ApiKey " + TestCredentials.READER_KEY))).isEqualTo(403);
+            assertThat(status(endpoint, Map.of("Authorization", "ApiKey not-a-key"))).isEqualTo(401);
+            assertThat(status(endpoint, Map.of("X-API-Key", TestCredentials.METRICS_KEY))).isEqualTo(200);
+            assertThat(status(endpoint, Map.of("Authorization", "apikey " + TestCredentials.METRICS_KEY))).isEqualTo(200);
+        }
+    }
+
+    private static int status(String url, Map<String, String> headers) {
+        RestClient.RequestHeadersSpec<?> request = HTTP.get().uri(url);
+        headers.forEach(request::header);
+        return request.exchange((req, response) -> response.getStatusCode().value());
+    }
+
+    /** The value of the first series {@code name} of a scrape that has all of {@code labels} ({@code a="b"}). */
+    private static double value(String scrape, String name, String... labels) {
+        return scrape.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(label -> line.contains(label))).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError("no series " + name + " " + Arrays.toString(labels)));
+    }
+
+    private static String scrape(String url) {
+        return HTTP.get().uri(url + "/actuator/prometheus")
+                .header("Authorization", "ApiKey " + TestCredentials.METRICS_KEY).retrieve().body(String.class);
+    }
+
+    /** The names of the series of a Prometheus text scrape. */
+    private static Set<String> seriesNames(String scrape) {
+        Set<String> names = new TreeSet<>();
+        scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+        return names;
+    }
+}
