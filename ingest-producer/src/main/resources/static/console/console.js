@@ -16,6 +16,13 @@
     return node;
   }
 
+  function count(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  // 2023-11-14T08:00:00Z -> 2023-11-14 08:00 UTC
+  function utc(instant) {
+    return instant ? instant.replace('T', ' ').replace(/(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1') + ' UTC' : '–';
+  }
+
   function signInAgain() { window.location.assign('/console/sign-in'); }
 
   // GET or POST on the console's API; a lost session sends the user back to sign-in
@@ -57,8 +64,8 @@
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {message: xhr.statusText}; }
       state.textContent = '';
       if (xhr.status === 201) {
-        state.append(el('span', body.rows_total + ' rows: ' + body.rows_accepted + ' accepted, '
-          + body.rows_rejected + ' rejected, ' + body.warnings_total + ' warnings ', 'ok'));
+        state.append(el('span', count(body.rows_total, 'row') + ': ' + body.rows_accepted + ' accepted, '
+          + body.rows_rejected + ' rejected, ' + count(body.warnings_total, 'warning') + ' ', 'ok'));
       } else {
         state.append(el('span', 'refused: ' + (body.message || xhr.status) + ' ', 'error'));
       }
@@ -132,7 +139,7 @@
       r.body.forEach(function (u) {
         if (u.state === 'PROCESSING') { reading++; }
         var tr = el('tr');
-        var received = u.received_at ? u.received_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : '';
+        var received = utc(u.received_at).replace(' UTC', '');
         var rowsCell = u.state === 'PROCESSING' ? u.rows_read + ' read' : u.rows_total;
         tr.append(el('td', received), el('td', u.file), el('td', u.kind || '–'),
           el('td', u.state, 'state-' + u.state), el('td', rowsCell), el('td', u.rows_accepted),
@@ -156,9 +163,11 @@
       return;
     }
     var c = r.body;
-    box.append(el('h3', 'Card ' + c.card_id));
+    var heading = el('h3', 'Card ' + c.card_id);
+    heading.tabIndex = -1;
+    box.append(heading);
     var facts = el('dl');
-    [['Status', c.status], ['Since', c.status_at], ['Phone', c.user_phone || '–'],
+    [['Status', c.status], ['Since', utc(c.status_at)], ['Phone', c.user_phone || '–'],
       ['Delivery exceptions', c.delivery_exceptions], ['Comment', c.comment || '–']].forEach(function (pair) {
       facts.append(el('dt', pair[0]), el('dd', pair[1]));
     });
@@ -171,13 +180,14 @@
     (c.history || []).forEach(function (h) {
       var li = el('li');
       li.append(el('strong', h.status));
-      var time = el('time', h.at);
+      var time = el('time', utc(h.at));
       time.dateTime = h.at;
       li.append(time);
       if (h.comment) { li.append(el('div', h.comment, 'hint')); }
       timeline.append(li);
     });
     box.append(timeline);
+    heading.focus();
   }
 
   function wire() {

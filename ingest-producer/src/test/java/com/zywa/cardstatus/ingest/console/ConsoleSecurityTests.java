@@ -135,7 +135,7 @@ class ConsoleSecurityTests {
     }
 
     @Test
-    void machinesKeepTheStatelessApiKeyAccess() throws Exception {
+    void machinesKeepTheStatelessApiWhereASessionCookieMeansNothing() throws Exception {
         HttpResponse<String> withKey = http.send(HttpRequest.newBuilder(uri("/uploads"))
                 .header("X-API-Key", TestCredentials.OPS_KEY).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withKey.statusCode()).isEqualTo(200);
@@ -143,6 +143,7 @@ class ConsoleSecurityTests {
         HttpResponse<String> without = get("/uploads", null);
         assertThat(without.statusCode()).isEqualTo(401);
         assertThat(without.headers().firstValue("Location")).isEmpty();
+        assertThat(get("/uploads", signIn(TestCredentials.OPS_KEY).cookie()).statusCode()).isEqualTo(401);
     }
 
     private record Session(int status, String location, String setCookie, String cookie) {
