@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -46,6 +46,9 @@ import org.springframework.util.FileSystemUtils;
  */
 @ExtendWith(PipelineExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "chromiumInstalled", disabledReason = "no Chromium here (/usr/bin/chromium, /usr/bin/chromedriver): "
+        + "install it with 'apt-get install -y chromium chromium-driver' (as .ci/run does) to run the console's "
+        + "browser tests")
 class ConsoleBrowserIntegrationTests {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -60,11 +63,13 @@ class ConsoleBrowserIntegrationTests {
     private static String console;
     private static Path downloads;
 
+    /** Checked before the pipeline is asked for, so a machine without Chromium starts nothing for these tests. */
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
     @BeforeAll
     static void openBrowser(Pipeline pipeline) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM), "no Chromium here ("
-                + CHROMIUM + ", " + CHROMEDRIVER + "): install it with 'apt-get install -y chromium chromium-driver' "
-                + "(as .ci/run does) to run the console's browser tests");
         Files.createDirectories(SCREENSHOTS);
         downloads = Path.of("target", "console-downloads").toAbsolutePath();
         FileSystemUtils.deleteRecursively(downloads);
