@@ -46,13 +46,15 @@ final class Pipeline implements AutoCloseable {
         this.stateDir = Files.createTempDirectory("card-status-streams");
         this.issuer = TestIssuer.start();
         this.processor = start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
+        this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
         this.ingest = start(IngestProducerApplication.application(), "--ingest.instance-id=shared-test",
                 "--spring.servlet.multipart.max-file-size=2MB", "--spring.servlet.multipart.max-request-size=2MB",
                 "--ingest.partners.fastcourier.zone=Europe/London",
                 "--ingest.partners.fastcourier.date-order=MONTH_FIRST",
                 "--ingest.partners.fastcourier.phone-region=GB",
-                "--ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No");
-        this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
+                "--ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
+                // the ops console looks cards up on this pipeline's status-api with the test reader key
+                "--ingest.console.status-api-url=" + url(api), "--ingest.console.status-api-key=" + TestCredentials.READER_KEY);
     }
 
     /** The shared pipeline: an embedded KRaft broker and the test database. */

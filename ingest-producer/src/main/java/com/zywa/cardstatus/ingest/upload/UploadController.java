@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Ops upload partner CSV files here and read the report of each upload, which names who uploaded it. */
+/**
+ * Ops upload partner CSV files here and read the report of each upload, which names who uploaded it. The ops
+ * console calls the same endpoints under {@code /console/api}, where its session and CSRF token are checked.
+ */
 @RestController
 class UploadController {
 
@@ -29,7 +32,7 @@ class UploadController {
         this.service = service;
     }
 
-    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
+    @PostMapping(path = {"/uploads", "/console/api/uploads"}, consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
             @RequestParam(required = false) String partner, @AuthenticationPrincipal Caller caller) {
@@ -39,12 +42,12 @@ class UploadController {
         return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
     }
 
-    @GetMapping("/uploads")
+    @GetMapping({"/uploads", "/console/api/uploads"})
     List<UploadReport> recent(@RequestParam(defaultValue = "50") int limit) {
         return service.recent(Math.max(1, Math.min(limit, 500)));
     }
 
-    @GetMapping("/uploads/{id}")
+    @GetMapping({"/uploads/{id}", "/console/api/uploads/{id}"})
     ResponseEntity<?> report(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         UUID uploadId;

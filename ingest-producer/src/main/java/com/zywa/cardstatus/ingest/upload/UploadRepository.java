@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +94,17 @@ class UploadRepository {
         return jdbc.query("SELECT upload_id FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
                 + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1", (rs, n) -> rs.getObject(1, UUID.class),
                 fileName, sha256).stream().findFirst();
+    }
+
+    /** Every rejection of an upload, in line order, handed one by one to {@code each} as it is read. */
+    void eachRejection(UUID uploadId, Consumer<UploadReport.Rejection> each) {
+        jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement("SELECT line, message FROM ingest.row_issue "
+                    + "WHERE upload_id = ? AND severity = 'REJECTED' ORDER BY line, id");
+            select.setObject(1, uploadId);
+            select.setFetchSize(1_000);
+            return select;
+        }, (ResultSet rs) -> each.accept(new UploadReport.Rejection(rs.getInt(1), rs.getString(2))));
     }
 
     private List<UploadReport.Rejection> issues(UUID uploadId, String severity, int page, int size) {

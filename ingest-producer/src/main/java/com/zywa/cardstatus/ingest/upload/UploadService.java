@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -163,6 +164,11 @@ public class UploadService {
 
     public Optional<UploadReport> find(UUID uploadId, int page, int size) {
         return uploads.find(uploadId, page, size);
+    }
+
+    /** Every rejection of an upload, in line order, without holding them all in memory. */
+    void eachRejection(UUID uploadId, Consumer<UploadReport.Rejection> each) {
+        uploads.eachRejection(uploadId, each);
     }
 
     List<UploadReport> recent(int limit) {

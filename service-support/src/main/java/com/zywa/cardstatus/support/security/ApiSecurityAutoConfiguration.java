@@ -41,8 +41,15 @@ public class ApiSecurityAutoConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Role.OPS.authority() + " > " + Role.READER.authority());
     }
 
+    /** The same key check for a sign-in form (the ops console), which starts a session instead. */
     @Bean
-    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    ApiKeySignIn apiKeySignIn(SecuritySettings settings) {
+        return new ApiKeySignIn(new ApiKeys(settings.apiKeys()));
+    }
+
+    // by name: an application may add chains of its own (the ops console's, ordered first) beside this one
+    @Bean
+    @ConditionalOnMissingBean(name = "cardStatusSecurityFilterChain")
     SecurityFilterChain cardStatusSecurityFilterChain(HttpSecurity http, SecuritySettings settings,
             ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<AccessRules> rules) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();

@@ -1,0 +1,66 @@
+package com.zywa.cardstatus.ingest.console;
+
+import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.security.ApiKeySignIn;
+import com.zywa.cardstatus.support.security.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * The ops console's own security chain, before the stateless API chain: a sign-in form takes an {@code ops} key
+ * (checked like the {@code X-API-Key} header) and starts a server-side session (HttpOnly cookie); the console's
+ * calls then need that session and a CSRF token. Pages redirect to sign-in, the console's JSON answers 401/403.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ConsoleSettings.class)
+class ConsoleSecurity {
+
+    static final String SIGN_IN = "/console/sign-in";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiKeySignIn signIn) throws Exception {
+        PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
+        http.securityMatcher("/", "/console", "/console/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(SIGN_IN, "/console/sign-in.html", "/console/sign-in.js", "/console/console.css",
+                                "/console/csrf").permitAll()
+                        .anyRequest().hasRole(Role.OPS.name()))
+                .authenticationManager(authentication -> signIn
+                        .authenticate(String.valueOf(authentication.getCredentials()))
+                        .filter(caller -> caller.getAuthorities().stream()
+                                .anyMatch(role -> role.getAuthority().equals(Role.OPS.authority())))
+                        .orElseThrow(() -> new BadCredentialsException("not an ops key")))
+                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).passwordParameter("key")
+                        .defaultSuccessUrl("/console/", true).failureUrl(SIGN_IN + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out")
+                        .deleteCookies("JSESSIONID"))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> error(response, 401,
+                                ErrorBody.of("unauthorized", "sign in to the console first (" + SIGN_IN + ")")), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
+                                request -> true)
+                        .accessDeniedHandler((request, response, e) -> error(response, 403, ErrorBody.of("forbidden",
+                                "refused: a missing or stale CSRF token, or a session without the ops role; "
+                                        + "reload the console"))));
+        return http.build();
+    }
+
+    private static void error(HttpServletResponse response, int status, ErrorBody body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,225 @@
+// The ops console: uploads with progress, their reports, recent uploads and card lookups, on the JSON endpoints
+// under /console/api (session cookie + CSRF header). Text from the server is only ever set as textContent.
+(function () {
+  'use strict';
+  var PAGE_SIZE = 50;
+  var csrf = null;
+  var report = {id: null, page: 0};
+  var refreshTimer = null;
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function count(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+
+  // 2023-11-14T08:00:00Z -> 2023-11-14 08:00 UTC
+  function utc(instant) {
+    return instant ? instant.replace('T', ' ').replace(/(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1') + ' UTC' : '–';
+  }
+
+  function signInAgain() { window.location.assign('/console/sign-in'); }
+
+  // GET or POST on the console's API; a lost session sends the user back to sign-in
+  function api(url, options) {
+    options = options || {};
+    options.credentials = 'same-origin';
+    options.headers = options.headers || {};
+    options.headers.Accept = 'application/json';
+    if (options.method && options.method !== 'GET') { options.headers[csrf.header] = csrf.token; }
+    return fetch(url, options).then(function (response) {
+      if (response.status === 401) { signInAgain(); throw new Error('signed out'); }
+      return response.json().then(function (body) { return {status: response.status, body: body}; });
+    });
+  }
+
+  function uploadOne(file, kind) {
+    var item = el('li');
+    var name = el('span', file.name);
+    var bar = el('progress');
+    bar.max = 100; bar.value = 0;
+    bar.setAttribute('aria-label', 'Upload of ' + file.name);
+    var state = el('span', 'sending…');
+    item.append(name, bar, state);
+    $('upload-list').append(item);
+    var data = new FormData();
+    data.append('file', file);
+    if (kind) { data.append('kind', kind); }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', '/console/api/uploads');
+    xhr.setRequestHeader(csrf.header, csrf.token);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = function (e) {
+      if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
+    };
+    xhr.upload.onload = function () { bar.value = 100; state.textContent = 'reading rows…'; refreshRecent(); };
+    xhr.onload = function () {
+      if (xhr.status === 401) { signInAgain(); return; }
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {message: xhr.statusText}; }
+      state.textContent = '';
+      if (xhr.status === 201) {
+        state.append(el('span', count(body.rows_total, 'row') + ': ' + body.rows_accepted + ' accepted, '
+          + body.rows_rejected + ' rejected, ' + count(body.warnings_total, 'warning') + ' ', 'ok'));
+      } else {
+        state.append(el('span', 'refused: ' + (body.message || xhr.status) + ' ', 'error'));
+      }
+      if (body.upload_id) { state.append(reportButton(body.upload_id, file.name)); }
+      refreshRecent();
+    };
+    xhr.onerror = function () { state.textContent = 'the upload did not reach the server'; state.className = 'error'; };
+    xhr.send(data);
+  }
+
+  function reportButton(id, fileName) {
+    var button = el('button', 'Report', 'link');
+    button.type = 'button';
+    button.setAttribute('aria-label', 'Report of ' + fileName);
+    button.addEventListener('click', function () { showReport(id, 0, true); });
+    return button;
+  }
+
+  function showReport(id, page, focus) {
+    report = {id: id, page: page};
+    api('/console/api/uploads/' + encodeURIComponent(id) + '?page=' + page + '&size=' + PAGE_SIZE).then(function (r) {
+      var u = r.body;
+      $('report').hidden = false;
+      $('report-heading').textContent = 'Report: ' + u.file;
+      var counts = $('report-counts');
+      counts.textContent = '';
+      [['State', u.state], ['Kind', u.kind || '–'], ['Rows total', u.rows_total], ['Accepted', u.rows_accepted],
+        ['Rejected', u.rows_rejected], ['Warnings', u.warnings_total], ['Uploaded by', u.uploaded_by],
+        ['Upload ID', u.upload_id]].forEach(function (pair) {
+        counts.append(el('dt', pair[0]), el('dd', pair[1]));
+      });
+      $('report-error').hidden = !u.error;
+      $('report-error').textContent = u.error || '';
+      var warnings = $('report-warnings');
+      warnings.textContent = '';
+      if (u.warnings.length) {
+        warnings.append(el('h3', 'Warnings'));
+        var list = el('ul');
+        u.warnings.forEach(function (w) { list.append(el('li', w)); });
+        warnings.append(list);
+      }
+      $('rejections-csv').href = '/console/api/uploads/' + encodeURIComponent(id) + '/rejections.csv';
+      var rows = $('rejections').tBodies[0];
+      rows.textContent = '';
+      u.rejections.forEach(function (rejection) {
+        var tr = el('tr');
+        tr.append(el('td', rejection.line), el('td', rejection.reason));
+        rows.append(tr);
+      });
+      if (!u.rejections.length) {
+        var none = el('tr');
+        var cell = el('td', page === 0 ? 'No rejected rows.' : 'No more rejected rows.');
+        cell.colSpan = 2;
+        none.append(cell);
+        rows.append(none);
+      }
+      var pages = Math.max(1, Math.ceil(u.rows_rejected / PAGE_SIZE));
+      $('page-info').textContent = 'Page ' + (page + 1) + ' of ' + pages;
+      $('page-prev').disabled = page === 0;
+      $('page-next').disabled = page + 1 >= pages;
+      if (focus) { $('report-heading').focus(); }
+    });
+  }
+
+  function refreshRecent() {
+    clearTimeout(refreshTimer);
+    api('/console/api/uploads?limit=20').then(function (r) {
+      var rows = $('recent').tBodies[0];
+      rows.textContent = '';
+      var reading = 0;
+      r.body.forEach(function (u) {
+        if (u.state === 'PROCESSING') { reading++; }
+        var tr = el('tr');
+        var received = utc(u.received_at).replace(' UTC', '');
+        var rowsCell = u.state === 'PROCESSING' ? u.rows_read + ' read' : u.rows_total;
+        tr.append(el('td', received), el('td', u.file), el('td', u.kind || '–'),
+          el('td', u.state, 'state-' + u.state), el('td', rowsCell), el('td', u.rows_accepted),
+          el('td', u.rows_rejected), el('td', u.uploaded_by));
+        var action = el('td');
+        action.append(reportButton(u.upload_id, u.file));
+        tr.append(action);
+        rows.append(tr);
+      });
+      $('recent-note').textContent = reading ? reading + ' file(s) still being read; refreshing every 2 s.'
+        : (r.body.length ? '' : 'No uploads yet.');
+      if (reading) { refreshTimer = setTimeout(refreshRecent, 2000); }
+    });
+  }
+
+  function renderCard(r) {
+    var box = $('card');
+    box.textContent = '';
+    if (r.status !== 200) {
+      box.append(el('p', r.body.message || ('lookup failed (' + r.status + ')'), 'error'));
+      return;
+    }
+    var c = r.body;
+    var heading = el('h3', 'Card ' + c.card_id);
+    heading.tabIndex = -1;
+    box.append(heading);
+    var facts = el('dl');
+    [['Status', c.status], ['Since', utc(c.status_at)], ['Phone', c.user_phone || '–'],
+      ['Delivery exceptions', c.delivery_exceptions], ['Comment', c.comment || '–']].forEach(function (pair) {
+      facts.append(el('dt', pair[0]), el('dd', pair[1]));
+    });
+    box.append(facts);
+    if (c.other_cards && c.other_cards.length) {
+      box.append(el('p', 'Other cards of this phone: ' + c.other_cards.join(', '), 'hint'));
+    }
+    box.append(el('h3', 'History'));
+    var timeline = el('ol', null, 'timeline');
+    (c.history || []).forEach(function (h) {
+      var li = el('li');
+      li.append(el('strong', h.status));
+      var time = el('time', utc(h.at));
+      time.dateTime = h.at;
+      li.append(time);
+      if (h.comment) { li.append(el('div', h.comment, 'hint')); }
+      timeline.append(li);
+    });
+    box.append(timeline);
+    heading.focus();
+  }
+
+  function wire() {
+    $('upload-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      Array.prototype.forEach.call($('files').files, function (f) { uploadOne(f, $('kind').value); });
+      $('files').value = '';
+    });
+    var zone = $('drop-zone');
+    zone.addEventListener('dragover', function (e) { e.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', function () { zone.classList.remove('over'); });
+    zone.addEventListener('drop', function (e) {
+      e.preventDefault();
+      zone.classList.remove('over');
+      Array.prototype.forEach.call(e.dataTransfer.files, function (f) { uploadOne(f, $('kind').value); });
+    });
+    $('page-prev').addEventListener('click', function () { showReport(report.id, report.page - 1); });
+    $('page-next').addEventListener('click', function () { showReport(report.id, report.page + 1); });
+    $('lookup-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var query = new URLSearchParams();
+      if ($('card-id').value.trim()) { query.set('card_id', $('card-id').value.trim()); }
+      if ($('phone').value.trim()) { query.set('phone', $('phone').value.trim()); }
+      api('/console/api/cards?' + query.toString()).then(renderCard);
+    });
+  }
+
+  fetch('/console/csrf', {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (token) {
+    csrf = token;
+    document.querySelector('#sign-out input[name=_csrf]').value = token.token;
+    wire();
+    api('/console/api/me').then(function (r) { $('who').textContent = 'Signed in as ' + r.body.name; });
+    refreshRecent();
+  });
+}());

@@ -1,0 +1,93 @@
+package com.zywa.cardstatus.ingest.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The console's card lookup against a stand-in for status-api: the question goes out with the configured reader
+ * key and a phone's plus sign intact, the answer comes back unchanged, and a refused key or a missing one is a
+ * clear error of this service rather than the user's 401.
+ */
+class CardLookupProxyTests {
+
+    private static final String KEY = "csk_console-reader";
+
+    private HttpServer statusApi;
+    private final AtomicReference<String> query = new AtomicReference<>();
+    private final AtomicReference<String> key = new AtomicReference<>();
+    private final AtomicInteger status = new AtomicInteger(200);
+
+    @BeforeEach
+    void startStatusApi() throws IOException {
+        statusApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        statusApi.createContext("/get_card_status", exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
+            byte[] body = "{\"card_id\":\"ZYW1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        statusApi.start();
+    }
+
+    @AfterEach
+    void stopStatusApi() {
+        statusApi.stop(0);
+    }
+
+    @Test
+    void asksStatusApiWithTheReaderKeyAndAPhoneItsPlusSignIntact() {
+        ResponseEntity<?> answer = proxy(KEY).lookUp(" ZYW1 ", "+971 53 453 4534");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"card_id\":\"ZYW1\"}");
+        assertThat(query.get()).isEqualTo("card_id=ZYW1&user_phone=%2B971%2053%20453%204534");
+        assertThat(key.get()).isEqualTo(KEY);
+    }
+
+    @Test
+    void passesStatusApisNotFoundOn() {
+        status.set(404);
+
+        assertThat(proxy(KEY).lookUp("NOPE", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(query.get()).isEqualTo("card_id=NOPE");
+    }
+
+    @Test
+    void aRefusedKeyIsABadGatewayNotTheUsersSignOut() {
+        status.set(401);
+
+        ResponseEntity<?> answer = proxy(KEY).lookUp("ZYW1", null);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(502);
+        assertThat(answer.getBody()).hasToString(
+                "ErrorBody[error=lookup_refused, message=status-api refused the console's key "
+                        + "(ingest.console.status-api-key must be a reader or ops key), uploadId=null]");
+    }
+
+    @Test
+    void withoutAKeyTheLookupSaysWhatToConfigure() {
+        ResponseEntity<?> answer = proxy(" ").lookUp("ZYW1", null);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getBody().toString()).contains("lookup_not_configured", "ingest.console.status-api-key");
+        assertThat(query.get()).isNull();
+    }
+
+    private CardLookupProxy proxy(String readerKey) {
+        URI url = URI.create("http://127.0.0.1:" + statusApi.getAddress().getPort());
+        return new CardLookupProxy(new ConsoleSettings(url, readerKey));
+    }
+}

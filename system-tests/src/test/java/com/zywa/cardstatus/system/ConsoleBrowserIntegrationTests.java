@@ -1,0 +1,261 @@
+package com.zywa.cardstatus.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zywa.cardstatus.support.security.TestCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The ops console walked as a person would, in a real headless Chromium on the shared pipeline: a wrong key is
+ * refused, the ops key signs in, the samples and a file with bad rows are uploaded through the file picker, the
+ * report and its rejections (on the page and as the downloaded CSV) are read, a card is looked up and its
+ * timeline seen, and signing out ends the session. A screenshot of each page is kept under
+ * {@code target/console-screenshots/}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
+ * installed.
+ */
+@ExtendWith(PipelineExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "chromiumInstalled", disabledReason = "no Chromium here (/usr/bin/chromium, /usr/bin/chromedriver): "
+        + "install it with 'apt-get install -y chromium chromium-driver' (as .ci/run does) to run the console's "
+        + "browser tests")
+class ConsoleBrowserIntegrationTests {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Path FILES = Path.of("target", "console-files");
+    private static final SampleSet SAMPLES = SampleSet.next();
+    private static final String BAD_FILE = "Bad rows - Pickup.csv";
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static String console;
+    private static Path downloads;
+
+    /** Checked before the pipeline is asked for, so a machine without Chromium starts nothing for these tests. */
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    @BeforeAll
+    static void openBrowser(Pipeline pipeline) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        downloads = Path.of("target", "console-downloads").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(downloads);
+        Files.createDirectories(downloads);
+        ChromeOptions options = new ChromeOptions();
+        // both paths given: Selenium Manager has nothing to look for and downloads nothing
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        console = pipeline.ingestUrl();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void refusesAWrongKey() {
+        browser.get(console + "/");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        screenshot("1-sign-in");
+        signIn(TestCredentials.UNKNOWN_KEY);
+
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(notice.getText()).contains("not accepted");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in?error");
+        screenshot("2-wrong-key");
+    }
+
+    @Test
+    @Order(2)
+    void signsInWithTheOpsKeyIntoAnHttpOnlySession() {
+        signInFromTheKeyboard(TestCredentials.OPS_KEY);
+
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as ops-test"));
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
+        screenshot("3-console");
+    }
+
+    @Test
+    @Order(3)
+    void uploadsTheSamplesAndAFileWithBadRowsWithAProgressBarEach() throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (String file : SampleSet.FILES) {
+            paths.add(write(file, SAMPLES.file(file)).toString());
+        }
+        paths.add(write(BAD_FILE, badRows()).toString());
+        browser.findElement(By.id("files")).sendKeys(String.join("\n", paths));
+        browser.findElement(By.id("upload-button")).click();
+
+        wait.until(driver -> driver.findElements(By.cssSelector("#upload-list li .ok")).size() == paths.size());
+        assertThat(browser.findElements(By.cssSelector("#upload-list progress")))
+                .extracting(bar -> bar.getDomProperty("value")).containsOnly("100");
+        assertThat(browser.findElement(By.id("upload-list")).getText()).contains(BAD_FILE)
+                .contains("3 rows: 1 accepted, 2 rejected, 0 warnings");
+        wait.until(driver -> driver.findElement(By.id("recent")).getText().contains(BAD_FILE));
+        assertThat(browser.findElement(By.id("recent")).getText()).contains("COMPLETED").doesNotContain("PROCESSING");
+        screenshot("4-uploads");
+    }
+
+    @Test
+    @Order(4)
+    void showsTheReportOfTheFileWithBadRows() {
+        browser.findElement(By.cssSelector("#upload-list button[aria-label='Report of " + BAD_FILE + "']")).click();
+
+        wait.until(ExpectedConditions.textToBe(By.id("report-heading"), "Report: " + BAD_FILE));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("report-heading");
+        assertThat(browser.findElement(By.id("report-counts")).getText())
+                .contains("Rows total\n3", "Accepted\n1", "Rejected\n2", "Uploaded by\nops-test");
+        List<WebElement> rejections = browser.findElements(By.cssSelector("#rejections tbody tr"));
+        assertThat(rejections).extracting(WebElement::getText)
+                .satisfiesExactly(row -> assertThat(row).startsWith("3 ").contains("card ID is empty"),
+                        row -> assertThat(row).startsWith("4 ").contains("timestamp 'yesterday'"));
+        assertThat(browser.findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 1");
+        screenshot("5-report");
+    }
+
+    @Test
+    @Order(5)
+    void downloadsTheRejectionsAsCsv() {
+        browser.findElement(By.id("rejections-csv")).click();
+
+        Path csv = wait.until(driver -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().matches("rejections-.*\\.csv")).findFirst()
+                        .orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        List<String> lines = wait.until(driver -> {
+            try {
+                List<String> read = Files.readAllLines(csv, StandardCharsets.UTF_8);
+                return read.size() == 3 ? read : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        assertThat(lines.get(0)).isEqualTo("line,reason");
+        assertThat(lines.get(1)).startsWith("3,\"").contains("card ID is empty");
+        assertThat(lines.get(2)).startsWith("4,\"").contains("timestamp 'yesterday'");
+    }
+
+    @Test
+    @Order(6)
+    void looksACardUpAndShowsItsHistoryAsATimeline(Pipeline pipeline) {
+        new PipelineClient(pipeline).awaitIdle();
+        String card = SAMPLES.card("ZYW8890");
+        browser.findElement(By.id("card-id")).sendKeys(card, Keys.ENTER);
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + card));
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Card " + card);
+        assertThat(browser.findElement(By.cssSelector("#card dl")).getText()).contains("Status\nRETURNED",
+                "Phone\n+971" + SAMPLES.phone("534534534"), "Delivery exceptions\n1");
+        assertThat(browser.findElements(By.cssSelector("#card ol.timeline li strong"))).extracting(WebElement::getText)
+                .containsExactly("PICKED_UP", "DELIVERY_EXCEPTION", "RETURNED");
+        screenshot("6-card-lookup");
+
+        browser.findElement(By.id("card-id")).clear();
+        browser.findElement(By.id("phone")).sendKeys("0" + SAMPLES.phone("534534534"));
+        browser.findElement(By.cssSelector("#lookup-form button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + card));
+    }
+
+    @Test
+    @Order(7)
+    void signsOutAndTheConsoleAsksForTheKeyAgain() {
+        browser.findElement(By.cssSelector("#sign-out button")).click();
+
+        WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        assertThat(notice.getText()).isEqualTo("You are signed out.");
+        screenshot("7-signed-out");
+        browser.get(console + "/console/");
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+    }
+
+    private static void signIn(String key) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id("key")));
+        wait.until(driver -> !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        field.clear();
+        field.sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+    }
+
+    /** Signs in from the keyboard alone: the key field has the focus, Enter sends the form. */
+    private static void signInFromTheKeyboard(String key) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("key")));
+        wait.until(driver -> !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("key");
+        browser.switchTo().activeElement().sendKeys(key, Keys.ENTER);
+    }
+
+    /** A pickup file of three rows: one good, one without a card ID, one with a time nobody can read. */
+    private static byte[] badRows() {
+        return ("ID,Card ID,User Mobile,Timestamp\n"
+                + "1," + SAMPLES.card("ZYW0001") + ",585000001,12-11-2023 10:00\n"
+                + "2,,585000002,12-11-2023 10:00\n"
+                + "3," + SAMPLES.card("ZYW0003") + ",585000003,yesterday\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Path write(String name, byte[] content) throws IOException {
+        return Files.write(Files.createDirectories(FILES).resolve(name), content).toAbsolutePath();
+    }
+
+    /** The whole page, not only what the window shows: the window is made as tall as the page for the shot. */
+    private static void screenshot(String name) {
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height + 140, window.getHeight())));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        browser.manage().window().setSize(window);
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
