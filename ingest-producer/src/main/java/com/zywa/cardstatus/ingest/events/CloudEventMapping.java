@@ -18,10 +18,13 @@ import tools.jackson.databind.JsonNode;
  * The thin mapping from a CloudEvent 1.0 (contract §3) to a partner event: {@code id} is the partner's event ID,
  * {@code type} one of {@code com.zywa.card.*}, {@code time} when it happened, {@code subject} the card ID and
  * {@code data} a JSON object with {@code phone} and {@code comment}. Reading the envelope (binary or structured
- * mode, Kafka or HTTP) is the CloudEvents Java SDK's ({@code cloudevents-core}, {@code -kafka}, {@code -http-basic},
- * and {@code -json-jackson} for the structured JSON format, which runs on the Jackson 2 that springdoc already
- * brings beside our Jackson 3); its Spring module is left out since it targets Spring 6. Everything else, the
- * fields' validation included, is what {@code POST /events} does with its own JSON.
+ * mode, Kafka or HTTP) is the CloudEvents Java SDK's: {@code cloudevents-core}, {@code -kafka} and {@code -http-basic}
+ * for the protocol bindings, {@code -json-jackson} for the structured JSON format. That one is built on Jackson 2
+ * ({@code com.fasterxml}, which springdoc's swagger-core already puts on this classpath at the version Spring Boot
+ * manages) and lives beside our Jackson 3 ({@code tools.jackson}) without touching it: we only read {@code data} with
+ * our own mapper. The SDK's Spring module ({@code cloudevents-spring}) is not used: it is not made for Spring 7, and
+ * the bindings above are all we need. Everything else, the fields' validation included, is what
+ * {@code POST /events} does with its own JSON.
  */
 final class CloudEventMapping {
 
