@@ -44,7 +44,11 @@ class PartnerEventsController {
         this.partners = partners;
     }
 
-    @Operation(summary = "Publish partner events; answers per event whether it was accepted or why it was rejected")
+    @Operation(summary = "Publish partner events; answers per event whether it was accepted or why it was rejected",
+            description = "Also takes CloudEvents 1.0 on the same path, answered the same way (contract §3): binary "
+                    + "mode (ce- headers, the JSON data {phone, comment} as body), structured mode (Content-Type "
+                    + "application/cloudevents+json) and batches (application/cloudevents-batch+json). One OpenAPI "
+                    + "operation per path and method, so those are described here.")
     @Parameter(name = "partner", in = ParameterIn.QUERY, description = "the calling partner (the default); another "
             + "partner is refused with 403")
     @PostMapping(path = "/events", consumes = "application/json")
@@ -56,7 +60,7 @@ class PartnerEventsController {
         return ResponseEntity.ok(service.publish(events, caller.partner(), caller.name()));
     }
 
-    @Operation(summary = "Publish one CloudEvent in binary mode: ce- headers, the JSON data as body")
+    @Operation(hidden = true)
     @PostMapping(path = "/events", headers = "ce-specversion", consumes = "application/json")
     ResponseEntity<?> binary(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body,
             @AuthenticationPrincipal Caller caller) {
@@ -66,14 +70,14 @@ class PartnerEventsController {
                 caller);
     }
 
-    @Operation(summary = "Publish one CloudEvent in structured mode")
+    @Operation(hidden = true)
     @PostMapping(path = "/events", consumes = STRUCTURED)
     ResponseEntity<?> structured(@RequestBody byte[] body, @AuthenticationPrincipal Caller caller) {
         return cloudEvents(HttpCloudEvents.single(Map.of("Content-Type", List.of(STRUCTURED)), body, partners,
                 caller.partner()), caller);
     }
 
-    @Operation(summary = "Publish a batch of CloudEvents (a JSON array of structured events)")
+    @Operation(hidden = true)
     @PostMapping(path = "/events", consumes = BATCH)
     ResponseEntity<?> batch(@RequestBody byte[] body, @AuthenticationPrincipal Caller caller) {
         List<Candidate> candidates = HttpCloudEvents.batch(body, partners, caller.partner());
