@@ -15,9 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +32,8 @@ import org.springframework.http.MediaType;
 /**
  * Partners publish CloudEvents 1.0: on {@code partner.events} with a client that is not Java (Debian's kcat, exactly
  * as the README shows), in binary and structured mode, and over HTTP; the events reach the fold once however often
- * they are sent, and what is no valid event of a known partner lands on {@code card.rejects} with its reason.
+ * they are sent, what is no valid event of a known partner lands on {@code card.rejects} with its reason, and ingest's
+ * transactions commit the consumed offsets.
  */
 @ExtendWith(PipelineExtension.class)
 class CloudEventsIntegrationTests {
@@ -58,7 +64,7 @@ class CloudEventsIntegrationTests {
             assertThat(delivered.body().get("user_phone").asString()).isEqualTo("+971501112233");
             assertThat(delivered.body().get("comment").asString()).isEqualTo("left with the guard");
             assertThat(delivered.body().get("history")).hasSize(1);
-            assertThat(client.cardStatus("card_id=ZYWCE2").body().get("status").asString()).isEqualTo("PICKED_UP");
+            assertThat(client.cardStatus("card_id=ZYWCE2").body().path("status").asString()).isEqualTo("PICKED_UP");
         });
         TopicReader topics = new TopicReader(pipeline);
         CardEvent event = Json.MAPPER.readValue(topics.awaitRecords(EventType.DELIVERED.topic(),
@@ -74,6 +80,30 @@ class CloudEventsIntegrationTests {
         client.awaitIdle();
         for (String rejected : List.of("ZYWCE3", "ZYWCE4", "ZYWCE5")) {
             assertThat(client.cardStatus("card_id=" + rejected).status()).as(rejected).isEqualTo(404);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted(brokers)).isEmpty());
+    }
+
+    /**
+     * The partitions of {@code partner.events} whose end ingest's group has not committed (with auto-commit off,
+     * only its transactions commit offsets).
+     */
+    private static Map<TopicPartition, Long> uncommitted(String brokers) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", brokers))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ingest-partner-events")
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(List.of(Topics.PARTNER_EVENTS)).allTopicNames().get().get(Topics.PARTNER_EVENTS)
+                    .partitions().forEach(p -> partitions.put(new TopicPartition(Topics.PARTNER_EVENTS, p.partition()),
+                            OffsetSpec.latest()));
+            Map<TopicPartition, Long> behind = new HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((partition, end) -> {
+                long done = committed.containsKey(partition) ? committed.get(partition).offset() : 0;
+                if (done != end.offset()) {
+                    behind.put(partition, end.offset() - done);
+                }
+            });
+            return behind;
         }
     }
 
@@ -103,7 +133,7 @@ class CloudEventsIntegrationTests {
             assertThat(card.status()).isEqualTo(200);
             assertThat(card.body().get("status").asString()).isEqualTo("RETURNED");
             assertThat(card.body().get("delivery_exceptions").asInt()).isEqualTo(1);
-            assertThat(client.cardStatus("card_id=ZYWCEH2").body().get("status").asString()).isEqualTo("PICKED_UP");
+            assertThat(client.cardStatus("card_id=ZYWCEH2").body().path("status").asString()).isEqualTo("PICKED_UP");
         });
         CardEvent event = Json.MAPPER.readValue(new TopicReader(pipeline).awaitRecords(EventType.RETURNED.topic(),
                 record -> TopicReader.keyed(record, "ZYWCEH1")).get(0).value(), CardEvent.class);
