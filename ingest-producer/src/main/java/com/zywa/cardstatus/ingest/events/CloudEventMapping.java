@@ -8,6 +8,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ final class CloudEventMapping {
     }
 
     static String type(EventType type) {
-        return "com.zywa.card." + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "com.zywa.card." + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Reads the envelope of a message; a message that is no CloudEvent (or lacks a required attribute) is refused. */
@@ -68,7 +69,7 @@ final class CloudEventMapping {
                     + TYPES.keySet().stream().sorted().toList(), raw);
         }
         String contentType = event.getDataContentType();
-        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             return Candidate.refused("CloudEvent '" + event.getId() + "': datacontenttype '" + contentType
                     + "' is not JSON; data is a JSON object {\"phone\", \"comment\"}", raw);
         }
