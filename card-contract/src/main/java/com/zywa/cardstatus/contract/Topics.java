@@ -12,6 +12,13 @@ public final class Topics {
     /** Compacted topic holding the current status of every card, written only by the processor. */
     public static final String STATUS = "card.status";
 
+    /**
+     * Partners' own events as CloudEvents 1.0 (Kafka protocol binding, binary or structured mode), keyed by card ID;
+     * read by ingest, which validates them and publishes to the event topics or to {@link #REJECTS}. Partner data of
+     * record, kept like the event topics.
+     */
+    public static final String PARTNER_EVENTS = "partner.events";
+
     /** Rows and events refused at ingest, with the reason, kept for audit and replay. */
     public static final String REJECTS = "card.rejects";
 

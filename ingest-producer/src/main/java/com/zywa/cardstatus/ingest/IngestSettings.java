@@ -28,7 +28,11 @@ public record IngestSettings(
         partners = partners == null ? Map.of() : Map.copyOf(partners);
     }
 
-    /** One partner's differences from the defaults; anything left out is inherited. */
-    public record Partner(ZoneId zone, String phoneRegion, DateOrder dateOrder, Map<Column, List<String>> headerSynonyms) {
+    /**
+     * One partner's differences from the defaults; anything left out is inherited. {@code source} is the CloudEvents
+     * {@code source} URI its events carry ({@code /partners/<name>} unless set).
+     */
+    public record Partner(ZoneId zone, String phoneRegion, DateOrder dateOrder, Map<Column, List<String>> headerSynonyms,
+            String source) {
     }
 }

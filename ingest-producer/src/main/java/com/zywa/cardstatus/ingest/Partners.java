@@ -13,14 +13,28 @@ import org.springframework.stereotype.Component;
 public class Partners {
 
     private final Map<String, PartnerProfile> profiles = new HashMap<>();
+    private final Map<String, String> bySource = new HashMap<>();
     private final String defaultPartner;
 
     Partners(IngestSettings settings) {
         this.defaultPartner = settings.defaultPartner();
-        IngestSettings.Partner none = new IngestSettings.Partner(null, null, null, null);
-        profiles.put(defaultPartner, profile(defaultPartner, settings.partners().getOrDefault(defaultPartner, none),
-                settings));
-        settings.partners().forEach((name, partner) -> profiles.put(name, profile(name, partner, settings)));
+        IngestSettings.Partner none = new IngestSettings.Partner(null, null, null, null, null);
+        Map<String, IngestSettings.Partner> all = new HashMap<>(settings.partners());
+        all.putIfAbsent(defaultPartner, none);
+        all.forEach((name, partner) -> {
+            profiles.put(name, profile(name, partner, settings));
+            String source = Optional.ofNullable(partner.source()).filter(s -> !s.isBlank()).orElse("/partners/" + name);
+            String other = bySource.put(source.strip(), name);
+            if (other != null) {
+                throw new IllegalStateException("partners '" + other + "' and '" + name + "' have the same CloudEvents "
+                        + "source '" + source + "'; give each partner its own (ingest.partners.<name>.source)");
+            }
+        });
+    }
+
+    /** The partner whose CloudEvents carry {@code source} ({@code /partners/<name>} unless configured), if any. */
+    public Optional<String> partnerOfSource(String source) {
+        return source == null ? Optional.empty() : Optional.ofNullable(bySource.get(source));
     }
 
     private static PartnerProfile profile(String name, IngestSettings.Partner partner, IngestSettings defaults) {

@@ -19,7 +19,8 @@ class PartnersTests {
 
     private final Partners partners = new Partners(new IngestSettings(ZoneId.of("Asia/Dubai"), "AE", DateOrder.DAY_FIRST,
             "default", Duration.ofDays(1), "test", Map.of("fastcourier", new IngestSettings.Partner(
-                    ZoneId.of("Europe/London"), "GB", DateOrder.MONTH_FIRST, Map.of(Column.CARD_ID, List.of("Parcel Card"))))));
+                    ZoneId.of("Europe/London"), "GB", DateOrder.MONTH_FIRST, Map.of(Column.CARD_ID, List.of("Parcel Card")),
+                    "https://fastcourier.example/events"))));
 
     @Test
     void theDefaultPartnerUsesTheTopLevelSettings() {
@@ -46,6 +47,15 @@ class PartnersTests {
     void anUploadsTimezoneOverridesThePartnersZone() {
         assertThat(partners.profile("fastcourier").inZone(ZoneId.of("UTC")).zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(partners.profile("fastcourier").inZone(null).zone()).isEqualTo(ZoneId.of("Europe/London"));
+    }
+
+    @Test
+    void findsThePartnerOfACloudEventsSourceConfiguredOrByDefaultSlashPartnersSlashName() {
+        assertThat(partners.partnerOfSource("/partners/default")).contains("default");
+        assertThat(partners.partnerOfSource("https://fastcourier.example/events")).contains("fastcourier");
+        assertThat(partners.partnerOfSource("/partners/fastcourier")).isEmpty();
+        assertThat(partners.partnerOfSource("/partners/acme")).isEmpty();
+        assertThat(partners.partnerOfSource(null)).isEmpty();
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the pipeline's topics are created when missing, the one place their settings are written: the same
  * partition count for every keyed topic (so they stay co-partitioned), replication and the in-sync replicas a
- * write needs, and how long each kind of record is kept. Event topics are the system of record, so they keep
+ * write needs, and how long each kind of record is kept. Event topics (and the partners' inbound
+ * {@code partner.events}) are the system of record, so they keep
  * their records forever unless {@code eventRetention} is set; rejected input and dead letters hold raw partner
  * data, so they are kept for a limited time.
  */
@@ -34,6 +35,7 @@ public record TopicSettings(
         for (String name : Topics.eventTopics()) {
             topics.add(topic(name, retention(eventRetention)));
         }
+        topics.add(topic(Topics.PARTNER_EVENTS, retention(eventRetention)));
         topics.add(topic(Topics.STATUS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(topic(Topics.REJECTS, retention(rejectsRetention)));
         topics.add(topic(Topics.EVENTS_DLT, retention(deadLetterRetention)));

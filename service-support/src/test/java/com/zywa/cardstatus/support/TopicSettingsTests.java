@@ -18,13 +18,14 @@ class TopicSettingsTests {
                 Duration.ofDays(14)).newTopics());
 
         assertThat(topics).containsOnlyKeys("card.picked-up", "card.delivery-exception", "card.delivered",
-                "card.returned", Topics.STATUS, Topics.REJECTS, Topics.EVENTS_DLT, Topics.STATUS_DLT);
+                "card.returned", Topics.PARTNER_EVENTS, Topics.STATUS, Topics.REJECTS, Topics.EVENTS_DLT, Topics.STATUS_DLT);
         assertThat(topics.values()).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(6);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
             assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");
         });
         assertThat(topics.get("card.delivered").configs()).containsEntry("retention.ms", "-1");
+        assertThat(topics.get(Topics.PARTNER_EVENTS).configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(Topics.STATUS).configs()).containsEntry("cleanup.policy", "compact")
                 .doesNotContainKey("retention.ms");
         assertThat(topics.get(Topics.REJECTS).configs()).containsEntry("retention.ms", "2592000000");

@@ -2,7 +2,6 @@ package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
@@ -35,13 +34,18 @@ class PartnerEventsService {
     }
 
     EventResults publish(List<PartnerEvent> events, String partnerName, String caller) {
+        return publishCandidates(events.stream().map(Candidate::of).toList(), partnerName, caller);
+    }
+
+    /** Validates each candidate (a refused one stays refused) and publishes them all in one transaction. */
+    EventResults publishCandidates(List<Candidate> candidates, String partnerName, String caller) {
         PartnerProfile profile = partners.profile(partnerName);
         String partner = profile.name();
         RowMapper mapper = profile.rowMapper();
         EventSource source = EventSource.api(partner, caller);
         List<RowOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            outcomes.add(map(mapper, i, events.get(i), source));
+        for (int i = 0; i < candidates.size(); i++) {
+            outcomes.add(map(mapper, i, candidates.get(i), source));
         }
         publisher.inTransaction(batch -> outcomes.forEach(outcome -> {
             if (outcome instanceof RowOutcome.Accepted accepted) {
@@ -56,12 +60,24 @@ class PartnerEventsService {
         return results;
     }
 
-    private static RowOutcome map(RowMapper mapper, int index, PartnerEvent event, EventSource source) {
+    /**
+     * Validates one candidate of {@code partnerName} exactly as a {@code POST /events} event (the Kafka inbound topic
+     * uses it for each record); {@code index} numbers it in the reason.
+     */
+    RowOutcome validate(String partnerName, int index, Candidate candidate, EventSource source) {
+        return map(partners.profile(partnerName).rowMapper(), index, candidate, source);
+    }
+
+    private static RowOutcome map(RowMapper mapper, int index, Candidate candidate, EventSource source) {
         String where = "event " + index;
+        PartnerEvent event = candidate.event();
+        Supplier<String> raw = candidate.raw();
+        if (candidate.refusal() != null) {
+            return new RowOutcome.Rejected(index, where + ": " + candidate.refusal(), raw.get());
+        }
         if (event == null) {
             return new RowOutcome.Rejected(index, where + ": is null, expected an object", "null");
         }
-        Supplier<String> raw = () -> Json.MAPPER.writeValueAsString(event);
         Optional<EventType> type = FileKinds.parse(event.type());
         if (type.isEmpty()) {
             return new RowOutcome.Rejected(index, where + ": type '" + event.type()

@@ -30,6 +30,18 @@ public class EventPublisher {
         });
     }
 
+    /**
+     * Runs {@code work} in the Kafka transaction a listener container began (consume-transform-produce: the container
+     * adds the consumed offsets to it and commits, or aborts and redelivers); throws if there is none.
+     */
+    public void inContainerTransaction(Consumer<Batch> work) {
+        if (!kafka.inTransaction()) {
+            throw new IllegalStateException("no Kafka transaction is active; a transactional listener container "
+                    + "must call this");
+        }
+        work.accept(new Batch(kafka));
+    }
+
     /** The sends available inside a transaction. */
     public static final class Batch {
 

@@ -52,6 +52,9 @@ class PartnerEventsControllerTests {
     @MockitoBean
     private PartnerEventsService service;
 
+    @MockitoBean
+    private Partners partners;
+
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
         TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
@@ -150,8 +153,7 @@ class PartnerEventsControllerTests {
         when(service.publish(anyList(), any(), any())).thenThrow(new TimeoutException("Timeout expired after 10000ms "
                 + "while awaiting EndTxn(true)"));
 
-        mvc.perform(post("/events").with(key(TestCredentials.PARTNER_KEY)).contentType(MediaType.APPLICATION_JSON)
-                .content("[" + EVENT + "]"))
+        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
                 .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.error").value("publish_failed"))
                 .andExpect(jsonPath("$.message").value(containsString("none of them was applied")));
     }

@@ -1,0 +1,92 @@
+package com.zywa.cardstatus.ingest.events;
+
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the partners' CloudEvents on {@code partner.events} exactly once (contract §3): each record is read
+ * (binary or structured mode), its {@code source} names the partner, and it is validated as {@code POST /events}
+ * validates; accepted events go to the event topics, rejections with their reason to {@code card.rejects}, all in
+ * the transaction that also commits the consumed offsets. Events are recorded as sent by {@code kafka:partner.events}.
+ */
+@Component
+class PartnerEventsListener {
+
+    static final String CALLER = "kafka:" + Topics.PARTNER_EVENTS;
+
+    private final Partners partners;
+    private final PartnerEventsService events;
+    private final EventPublisher publisher;
+
+    PartnerEventsListener(Partners partners, PartnerEventsService events, EventPublisher publisher) {
+        this.partners = partners;
+        this.events = events;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(id = PartnerEventsTopicConfig.GROUP, topics = Topics.PARTNER_EVENTS,
+            containerFactory = "partnerEventsContainerFactory")
+    void receive(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        records.forEach(record -> outcomes.add(outcome(record)));
+        publisher.inContainerTransaction(batch -> outcomes.forEach(outcome -> {
+            if (outcome.result() instanceof RowOutcome.Accepted accepted) {
+                batch.event(accepted.event());
+            } else if (outcome.result() instanceof RowOutcome.Rejected rejected) {
+                batch.rejected(new RejectedRow(null, outcome.partner(), outcome.origin(), null, rejected.reason(),
+                        rejected.raw()));
+            }
+        }));
+    }
+
+    private Outcome outcome(ConsumerRecord<byte[], byte[]> record) {
+        String origin = CALLER + "/" + record.partition() + "@" + record.offset();
+        Supplier<String> raw = () -> raw(record);
+        int index = (int) Math.min(record.offset(), Integer.MAX_VALUE);
+        try {
+            CloudEventMapping.Read read = CloudEventMapping.read(() -> KafkaMessageFactory.createReader(record).toEvent(),
+                    raw);
+            if (read.event() == null) {
+                return new Outcome(null, origin, events.validate(null, index, read.candidate(), null));
+            }
+            String source = read.event().getSource().toString();
+            Optional<String> partner = partners.partnerOfSource(source);
+            Candidate candidate = partner.isPresent() ? read.candidate() : Candidate.refused("CloudEvent '"
+                    + read.event().getId() + "': source '" + source + "' is not a configured partner's", raw);
+            String name = partner.orElse(null);
+            return new Outcome(name, origin, events.validate(name, index, candidate, EventSource.api(name, CALLER)));
+        } catch (RuntimeException e) {
+            return new Outcome(null, origin, new RowOutcome.Rejected(index, "record could not be read: "
+                    + e.getMessage(), raw.get()));
+        }
+    }
+
+    /** The record as received: its headers and value as text, for the rejects topic. */
+    private static String raw(ConsumerRecord<byte[], byte[]> record) {
+        StringBuilder text = new StringBuilder();
+        for (Header header : record.headers()) {
+            text.append(header.key()).append(": ")
+                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+        }
+        return text.append('\n').append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** What became of one record, and whose it was (null when its source is no partner's). */
+    private record Outcome(String partner, String origin, RowOutcome result) {
+    }
+}

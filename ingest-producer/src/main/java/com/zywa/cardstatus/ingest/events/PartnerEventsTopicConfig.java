@@ -1,0 +1,47 @@
+package com.zywa.cardstatus.ingest.events;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The listener container of {@code partner.events}, the way spring-kafka documents exactly-once
+ * consume-transform-produce: a read-committed consumer without auto-commit, and a {@link KafkaTransactionManager}
+ * (Spring Boot's, on the producer factory of every ingest transaction) that begins a transaction per poll, in which
+ * the listener's sends and the consumed offsets commit together. Records are read as bytes, so no value can fail
+ * deserialization; a record that is no valid event is a rejection, never an exception. Only a failing Kafka
+ * aborts the transaction: the batch is then redelivered every second until Kafka takes it (never skipped).
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerEventsTopicConfig {
+
+    static final String GROUP = "ingest-partner-events";
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> partnerEventsContainerFactory(KafkaProperties properties,
+            KafkaTransactionManager<?, ?> transactions) {
+        Map<String, Object> consumer = properties.buildConsumerProperties();
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setKafkaAwareTransactionManager(transactions);
+        factory.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(
+                new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        return factory;
+    }
+}
