@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,8 +46,6 @@ final class PipelineClient {
     /** An HTTP answer: status code and parsed JSON body. */
     record Answer(int status, JsonNode body) {
     }
-
-    private static final HttpClient JDK_HTTP = HttpClient.newHttpClient();
 
     private final Pipeline pipeline;
     private final RestClient http;
@@ -88,28 +84,6 @@ final class PipelineClient {
     Answer postJson(String url, String json) {
         return http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(json)
                 .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
-    }
-
-    /**
-     * Posts JSON announcing it with {@code Expect: 100-continue}, as large-body clients do: a server that refuses the
-     * body from its headers answers before any of it is sent (a plain post of a huge body may instead meet a closed
-     * connection while still writing it).
-     */
-    Answer postJsonExpectingContinue(String url, String json) {
-        URI uri = URI.create(url);
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(uri).expectContinue(true)
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                .header("X-API-Key", keyFor(HttpMethod.POST, uri))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
-        try {
-            HttpResponse<InputStream> response = JDK_HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     Answer cardStatus(String query) {

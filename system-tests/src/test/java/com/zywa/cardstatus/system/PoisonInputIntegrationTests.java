@@ -118,7 +118,7 @@ class PoisonInputIntegrationTests {
                 .repeat(30_000) + "{}]";
         assertThat(body.length()).isGreaterThan(30_000_000);
 
-        PipelineClient.Answer answer = client.postJsonExpectingContinue(pipeline.ingestUrl() + "/events", body);
+        PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", body);
 
         assertThat(answer.status()).isEqualTo(413);
         assertThat(answer.body().get("error").asString()).isEqualTo("body_too_large");
