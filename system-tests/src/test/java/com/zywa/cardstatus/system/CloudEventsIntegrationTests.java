@@ -46,6 +46,7 @@ class CloudEventsIntegrationTests {
         String tool = kcat();
         Assumptions.assumeTrue(tool != null, "kcat is not installed (apt-get install kcat); skipping the kcat test");
         String brokers = pipeline.bootstrapServers();
+        Scrape before = Scrape.of(pipeline.ingestUrl());
 
         for (int i = 0; i < 2; i++) {
             kcat(tool, brokers, "ZYWCE1", DATA, binary("kc-1", "/partners/default", "com.zywa.card.delivered", "ZYWCE1"));
@@ -82,6 +83,12 @@ class CloudEventsIntegrationTests {
             assertThat(client.cardStatus("card_id=" + rejected).status()).as(rejected).isEqualTo(404);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted(brokers)).isEmpty());
+        // on-call sees Kafka's partner events in the same counter as POST /events: 2 + 1 accepted, 3 rejected
+        Scrape after = Scrape.of(pipeline.ingestUrl());
+        assertThat(counted(after, "accepted", "fastcourier") - counted(before, "accepted", "fastcourier")).isEqualTo(1);
+        assertThat(counted(after, "accepted", "default") - counted(before, "accepted", "default")).isEqualTo(2);
+        assertThat(counted(after, "rejected", "other") + counted(after, "rejected", "default")
+                - counted(before, "rejected", "other") - counted(before, "rejected", "default")).isEqualTo(3);
     }
 
     /**
@@ -161,6 +168,11 @@ class CloudEventsIntegrationTests {
     }
 
     /** Publishes one record with kcat, as a partner would: {@code kcat -P -b ... -t partner.events -k key -H ...}. */
+    private static double counted(Scrape scrape, String outcome, String partner) {
+        return scrape.valueOrZero("cardstatus_partner_events_total", "outcome=\"" + outcome + "\"",
+                "partner=\"" + partner + "\"");
+    }
+
     private static void kcat(String tool, String brokers, String key, String value, String... headers)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(tool, "-P", "-b", brokers, "-t", Topics.PARTNER_EVENTS, "-k", key));

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +53,7 @@ class MetricsIntegrationTests {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
             Set<String> exposed = new TreeSet<>();
             for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
-                exposed.addAll(seriesNames(scrape(url)));
+                exposed.addAll(Scrape.of(url).seriesNames());
             }
             assertThat(exposed).as("metrics the dashboard queries").containsAll(queried);
         });
@@ -62,17 +61,17 @@ class MetricsIntegrationTests {
 
     @Test
     void countsUploadedRowsAndPartnerEventsByConfiguredPartnerOnly(Pipeline pipeline) {
-        String ingest = scrape(pipeline.ingestUrl());
+        Scrape ingest = Scrape.of(pipeline.ingestUrl());
 
-        assertThat(value(ingest, "cardstatus_upload_rows_total", "kind=\"PICKED_UP\"", "outcome=\"accepted\"",
+        assertThat(ingest.value("cardstatus_upload_rows_total", "kind=\"PICKED_UP\"", "outcome=\"accepted\"",
                 "partner=\"default\"")).isGreaterThanOrEqualTo(3);
-        assertThat(value(ingest, "cardstatus_partner_events_total", "outcome=\"accepted\"", "partner=\"default\""))
+        assertThat(ingest.value("cardstatus_partner_events_total", "outcome=\"accepted\"", "partner=\"default\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(value(ingest, "cardstatus_partner_events_total", "outcome=\"rejected\"", "partner=\"default\""))
+        assertThat(ingest.value("cardstatus_partner_events_total", "outcome=\"rejected\"", "partner=\"default\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(Pattern.compile("partner=\"([^\"]*)\"").matcher(ingest).results().map(m -> m.group(1)))
+        assertThat(Pattern.compile("partner=\"([^\"]*)\"").matcher(ingest.text()).results().map(m -> m.group(1)))
                 .isSubsetOf("default", "fastcourier", "other");
-        assertThat(value(scrape(pipeline.processorUrl()), "cardstatus_projection_last_write_seconds"))
+        assertThat(Scrape.of(pipeline.processorUrl()).value("cardstatus_projection_last_write_seconds"))
                 .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
     }
 
@@ -92,26 +91,5 @@ class MetricsIntegrationTests {
         RestClient.RequestHeadersSpec<?> request = HTTP.get().uri(url);
         headers.forEach(request::header);
         return request.exchange((req, response) -> response.getStatusCode().value());
-    }
-
-    /** The value of the first series {@code name} of a scrape that has all of {@code labels} ({@code a="b"}). */
-    private static double value(String scrape, String name, String... labels) {
-        return scrape.lines().filter(line -> line.startsWith(name + "{"))
-                .filter(line -> Arrays.stream(labels).allMatch(label -> line.contains(label))).findFirst()
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .orElseThrow(() -> new AssertionError("no series " + name + " " + Arrays.toString(labels)));
-    }
-
-    private static String scrape(String url) {
-        return HTTP.get().uri(url + "/actuator/prometheus")
-                .header("Authorization", "ApiKey " + TestCredentials.METRICS_KEY).retrieve().body(String.class);
-    }
-
-    /** The names of the series of a Prometheus text scrape. */
-    private static Set<String> seriesNames(String scrape) {
-        Set<String> names = new TreeSet<>();
-        scrape.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
-        return names;
     }
 }

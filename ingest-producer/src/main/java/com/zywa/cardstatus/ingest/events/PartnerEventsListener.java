@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.events;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
@@ -31,11 +32,14 @@ class PartnerEventsListener {
     private final Partners partners;
     private final PartnerEventsService events;
     private final EventPublisher publisher;
+    private final IngestMetrics metrics;
 
-    PartnerEventsListener(Partners partners, PartnerEventsService events, EventPublisher publisher) {
+    PartnerEventsListener(Partners partners, PartnerEventsService events, EventPublisher publisher,
+            IngestMetrics metrics) {
         this.partners = partners;
         this.events = events;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = PartnerEventsTopicConfig.GROUP, topics = Topics.PARTNER_EVENTS,
@@ -51,6 +55,11 @@ class PartnerEventsListener {
                         rejected.raw()));
             }
         }));
+        // counted like POST /events; the container commits after this returns, so a batch retried after a failed
+        // commit is counted again
+        outcomes.forEach(outcome -> metrics.partnerEvents(outcome.partner(),
+                outcome.result() instanceof RowOutcome.Accepted ? 1 : 0,
+                outcome.result() instanceof RowOutcome.Rejected ? 1 : 0));
     }
 
     private Outcome outcome(ConsumerRecord<byte[], byte[]> record) {

@@ -12,10 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.zywa.cardstatus.contract.EventIds;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.ingest.IngestAccess;
+import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import com.zywa.cardstatus.support.security.TestCredentials;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * event of another partner's source, a body that is not a batch, too many events or too many bytes are refused.
  */
 @WebMvcTest(PartnerEventsController.class)
-@Import({IngestAccess.class, Partners.class, PartnerEventsService.class, CloudEventsOverHttpTests.Settings.class})
+@Import({IngestAccess.class, Partners.class, PartnerEventsService.class, IngestMetrics.class, SimpleMeterRegistry.class,
+    CloudEventsOverHttpTests.Settings.class})
 class CloudEventsOverHttpTests {
 
     private static final String TIME = "2023-11-13T09:34:56Z";
