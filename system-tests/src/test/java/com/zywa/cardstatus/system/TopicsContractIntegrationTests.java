@@ -39,7 +39,7 @@ class TopicsContractIntegrationTests {
 
     private static final Set<String> SET_ASIDE = Set.of("ZYWCTRCTL", "ZYWCTRGRB");
     private static final Set<String> STATUS_POISON = Set.of("ZYWCTRSX", "ZYWCTRSNUL");
-    private static final Set<String> CLOUD_EVENTS = Set.of("ZYWCTRCE1", "ZYWCTRCE2");
+    private static final Set<String> CLOUD_EVENTS = Set.of("ZYWCTRCE1", "ZYWCTRCE2", "ZYWCTRCE3");
 
     private final AsyncApiContract contract = AsyncApiContract.load();
 
@@ -65,6 +65,8 @@ class TopicsContractIntegrationTests {
         client.awaitIdle();
         topics.awaitRecords(Topics.EVENTS_DLT, record -> SET_ASIDE.contains(key(record)));
         topics.awaitRecords(Topics.STATUS_DLT, record -> STATUS_POISON.contains(key(record)));
+        topics.awaitRecords(Topics.REJECTS, record -> record.key() == null
+                && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3"));
 
         Map<String, Set<String>> seen = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -88,7 +90,8 @@ class TopicsContractIntegrationTests {
     private static Predicate<ConsumerRecord<byte[], byte[]>> ours(String topic, Set<String> cards, Set<String> uploads) {
         return switch (topic) {
             case Topics.REJECTS -> record -> uploads.contains(key(record))
-                    || record.key() == null && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRREJ");
+                    || record.key() == null && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRREJ")
+                    || record.key() == null && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3");
             case Topics.EVENTS_DLT -> record -> SET_ASIDE.contains(key(record));
             case Topics.STATUS_DLT -> record -> STATUS_POISON.contains(key(record));
             case "partner.events" -> record -> CLOUD_EVENTS.contains(key(record));
@@ -135,7 +138,13 @@ class TopicsContractIntegrationTests {
                         + "\"type\":\"com.zywa.card.picked-up\",\"time\":\"2023-11-12T19:59:00Z\",\"subject\":\"ZYWCTRCE2\","
                         + "\"datacontenttype\":\"application/json\",\"data\":{\"phone\":null,\"comment\":\"at the desk\"}}"));
         structured.headers().add("content-type", bytes("application/cloudevents+json"));
-        topics.writeInOneTransaction(List.of(binary, structured));
+        // a CloudEvent of a source no partner has: ingest sets it aside on card.rejects without a partner or line
+        ProducerRecord<byte[], byte[]> stranger = new ProducerRecord<>("partner.events", bytes("ZYWCTRCE3"),
+                bytes("{\"phone\":null,\"comment\":null}"));
+        Map.of("ce_specversion", "1.0", "ce_id", "CE3", "ce_source", "/partners/nobody-we-know", "ce_type",
+                "com.zywa.card.delivered", "ce_time", "2023-11-13T09:34:56Z", "ce_subject", "ZYWCTRCE3",
+                "content-type", "application/json").forEach((name, value) -> stranger.headers().add(name, bytes(value)));
+        topics.writeInOneTransaction(List.of(binary, structured, stranger));
     }
 
     private Map<String, Set<String>> documentedMessages() {
