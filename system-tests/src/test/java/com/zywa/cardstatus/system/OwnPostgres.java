@@ -86,5 +86,7 @@ final class OwnPostgres implements AutoCloseable {
             resume();
         }
         server.close();
+        // its files: under target/, or (as root in a folder nobody may enter) in /var/tmp, where nothing else removes them
+        FileSystemUtils.deleteRecursively(server.dataDirectory().getParent());
     }
 }
