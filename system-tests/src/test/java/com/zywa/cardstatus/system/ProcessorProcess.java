@@ -1,16 +1,10 @@
 package com.zywa.cardstatus.system;
 
-import static org.awaitility.Awaitility.await;
-
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A status-processor (the fold and the projection writer) running as its own operating-system process on a given
@@ -36,14 +30,8 @@ final class ProcessorProcess implements AutoCloseable {
                 "--spring.kafka.streams.state-dir=" + stateDir));
         args.addAll(List.of(extraArgs));
         Process process = ChildJvm.start(StatusProcessorApplication.class, "384m", log, args);
-        ProcessorProcess processor = new ProcessorProcess(process, port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("status-processor exited during start-up; see " + log);
-            }
-            return processor.ready();
-        });
-        return processor;
+        ChildJvm.awaitReady(process, port, log);
+        return new ProcessorProcess(process, port);
     }
 
     /** SIGKILL: no shutdown hooks, the fold's open transaction and its local state left as they are. */
@@ -53,23 +41,6 @@ final class ProcessorProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
-    }
-
-    private boolean ready() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port
-                    + "/actuator/health/readiness").toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(3000);
-            return connection.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        ChildJvm.stop(process);
     }
 }
