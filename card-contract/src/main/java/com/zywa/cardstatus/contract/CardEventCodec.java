@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.contract;
 
 import static com.zywa.cardstatus.contract.StreamingJson.expect;
+import static com.zywa.cardstatus.contract.StreamingJson.expected;
 import static com.zywa.cardstatus.contract.StreamingJson.nextName;
 import static com.zywa.cardstatus.contract.StreamingJson.seen;
 import static com.zywa.cardstatus.contract.StreamingJson.text;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.SerializableString;
 
 /**
  * {@link CardEvent} as the event topics carry it, written and read on Jackson's streaming API instead of databind
@@ -18,6 +20,23 @@ import tools.jackson.core.JsonToken;
  */
 final class CardEventCodec {
 
+    private static final SerializableString EVENT_ID_NAME = StreamingJson.name("event_id");
+    private static final SerializableString TYPE_NAME = StreamingJson.name("type");
+    private static final SerializableString CARD_ID_NAME = StreamingJson.name("card_id");
+    private static final SerializableString PHONE_NAME = StreamingJson.name("phone");
+    private static final SerializableString OCCURRED_AT_NAME = StreamingJson.name("occurred_at");
+    private static final SerializableString COMMENT_NAME = StreamingJson.name("comment");
+    private static final SerializableString PARTNER_EVENT_ID_NAME = StreamingJson.name("partner_event_id");
+    private static final SerializableString SOURCE_NAME = StreamingJson.name("source");
+    private static final SerializableString PARTNER_NAME = StreamingJson.name("partner");
+    private static final SerializableString UPLOAD_ID_NAME = StreamingJson.name("upload_id");
+    private static final SerializableString FILE_NAME = StreamingJson.name("file");
+    private static final SerializableString LINE_NAME = StreamingJson.name("line");
+    private static final SerializableString CALLER_NAME = StreamingJson.name("caller");
+    private static final SerializableString[] EVENT_ORDER = {EVENT_ID_NAME, TYPE_NAME, CARD_ID_NAME, PHONE_NAME,
+        OCCURRED_AT_NAME, COMMENT_NAME, PARTNER_EVENT_ID_NAME, SOURCE_NAME};
+    private static final SerializableString[] SOURCE_ORDER = {PARTNER_NAME, UPLOAD_ID_NAME, FILE_NAME, LINE_NAME,
+        CALLER_NAME};
     private static final int EVENT_ID = 1;
     private static final int TYPE = 2;
     private static final int CARD_ID = 4;
@@ -47,29 +66,29 @@ final class CardEventCodec {
 
     private static void write(JsonGenerator out, CardEvent event) {
         out.writeStartObject();
-        StreamingJson.writeText(out, "event_id", event.eventId());
-        StreamingJson.writeType(out, "type", event.type());
-        StreamingJson.writeText(out, "card_id", event.cardId());
-        StreamingJson.writeText(out, "phone", event.phone());
-        StreamingJson.writeInstant(out, "occurred_at", event.occurredAt());
-        StreamingJson.writeText(out, "comment", event.comment());
-        StreamingJson.writeText(out, "partner_event_id", event.partnerEventId());
-        out.writeName("source");
+        StreamingJson.writeText(out, EVENT_ID_NAME, event.eventId());
+        StreamingJson.writeType(out, TYPE_NAME, event.type());
+        StreamingJson.writeText(out, CARD_ID_NAME, event.cardId());
+        StreamingJson.writeText(out, PHONE_NAME, event.phone());
+        StreamingJson.writeInstant(out, OCCURRED_AT_NAME, event.occurredAt());
+        StreamingJson.writeText(out, COMMENT_NAME, event.comment());
+        StreamingJson.writeText(out, PARTNER_EVENT_ID_NAME, event.partnerEventId());
+        out.writeName(SOURCE_NAME);
         EventSource source = event.source();
         if (source == null) {
             out.writeNull();
         } else {
             out.writeStartObject();
-            StreamingJson.writeText(out, "partner", source.partner());
-            StreamingJson.writeText(out, "upload_id", source.uploadId());
-            StreamingJson.writeText(out, "file", source.file());
-            out.writeName("line");
+            StreamingJson.writeText(out, PARTNER_NAME, source.partner());
+            StreamingJson.writeText(out, UPLOAD_ID_NAME, source.uploadId());
+            StreamingJson.writeText(out, FILE_NAME, source.file());
+            out.writeName(LINE_NAME);
             if (source.line() == null) {
                 out.writeNull();
             } else {
                 out.writeNumber(source.line().intValue());
             }
-            StreamingJson.writeText(out, "caller", source.caller());
+            StreamingJson.writeText(out, CALLER_NAME, source.caller());
             out.writeEndObject();
         }
         out.writeEndObject();
@@ -86,7 +105,11 @@ final class CardEventCodec {
         String partnerEventId = null;
         EventSource source = null;
         int fields = 0;
-        for (String name = nextName(in); name != null; name = nextName(in)) {
+        for (int i = 0;; i++) {
+            String name = nextName(in, expected(EVENT_ORDER, i));
+            if (name == null) {
+                break;
+            }
             switch (name) {
                 case "event_id" -> { fields = seen(fields, EVENT_ID); eventId = text(in); }
                 case "type" -> { fields = seen(fields, TYPE); type = StreamingJson.type(in); }
@@ -114,7 +137,11 @@ final class CardEventCodec {
         Integer line = null;
         String caller = null;
         int fields = 0;
-        for (String name = nextName(in); name != null; name = nextName(in)) {
+        for (int i = 0;; i++) {
+            String name = nextName(in, expected(SOURCE_ORDER, i));
+            if (name == null) {
+                break;
+            }
             switch (name) {
                 case "partner" -> { fields = seen(fields, 1); partner = text(in); }
                 case "upload_id" -> { fields = seen(fields, 2); uploadId = text(in); }

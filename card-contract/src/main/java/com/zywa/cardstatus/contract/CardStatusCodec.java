@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.contract;
 
 import static com.zywa.cardstatus.contract.StreamingJson.expect;
+import static com.zywa.cardstatus.contract.StreamingJson.expected;
 import static com.zywa.cardstatus.contract.StreamingJson.nextName;
 import static com.zywa.cardstatus.contract.StreamingJson.seen;
 import static com.zywa.cardstatus.contract.StreamingJson.text;
@@ -13,6 +14,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
 
 /**
  * {@link CardStatus} as {@link Topics#STATUS} carries it, written and read on Jackson's streaming API instead of
@@ -21,6 +23,18 @@ import tools.jackson.core.ObjectWriteContext;
  */
 public final class CardStatusCodec {
 
+    private static final SerializableString CARD_ID_NAME = StreamingJson.name("card_id");
+    private static final SerializableString STATUS_NAME = StreamingJson.name("status");
+    private static final SerializableString STATUS_AT_NAME = StreamingJson.name("status_at");
+    private static final SerializableString PHONE_NAME = StreamingJson.name("phone");
+    private static final SerializableString COMMENT_NAME = StreamingJson.name("comment");
+    private static final SerializableString DELIVERY_EXCEPTIONS_NAME = StreamingJson.name("delivery_exceptions");
+    private static final SerializableString VERSION_NAME = StreamingJson.name("version");
+    private static final SerializableString HISTORY_NAME = StreamingJson.name("history");
+    private static final SerializableString AT_NAME = StreamingJson.name("at");
+    private static final SerializableString[] STATUS_ORDER = {CARD_ID_NAME, STATUS_NAME, STATUS_AT_NAME, PHONE_NAME,
+        COMMENT_NAME, DELIVERY_EXCEPTIONS_NAME, VERSION_NAME, HISTORY_NAME};
+    private static final SerializableString[] ENTRY_ORDER = {STATUS_NAME, AT_NAME, COMMENT_NAME};
     private static final int CARD_ID = 1;
     private static final int STATUS = 2;
     private static final int STATUS_AT = 4;
@@ -67,16 +81,16 @@ public final class CardStatusCodec {
 
     private static void write(JsonGenerator out, CardStatus status) {
         out.writeStartObject();
-        StreamingJson.writeText(out, "card_id", status.cardId());
-        StreamingJson.writeType(out, "status", status.status());
-        StreamingJson.writeInstant(out, "status_at", status.statusAt());
-        StreamingJson.writeText(out, "phone", status.phone());
-        StreamingJson.writeText(out, "comment", status.comment());
-        out.writeName("delivery_exceptions");
+        StreamingJson.writeText(out, CARD_ID_NAME, status.cardId());
+        StreamingJson.writeType(out, STATUS_NAME, status.status());
+        StreamingJson.writeInstant(out, STATUS_AT_NAME, status.statusAt());
+        StreamingJson.writeText(out, PHONE_NAME, status.phone());
+        StreamingJson.writeText(out, COMMENT_NAME, status.comment());
+        out.writeName(DELIVERY_EXCEPTIONS_NAME);
         out.writeNumber(status.deliveryExceptions());
-        out.writeName("version");
+        out.writeName(VERSION_NAME);
         out.writeNumber(status.version());
-        out.writeName("history");
+        out.writeName(HISTORY_NAME);
         writeHistory(out, status.history());
         out.writeEndObject();
     }
@@ -85,9 +99,9 @@ public final class CardStatusCodec {
         out.writeStartArray();
         for (CardStatus.HistoryEntry entry : history) {
             out.writeStartObject();
-            StreamingJson.writeType(out, "status", entry.status());
-            StreamingJson.writeInstant(out, "at", entry.at());
-            StreamingJson.writeText(out, "comment", entry.comment());
+            StreamingJson.writeType(out, STATUS_NAME, entry.status());
+            StreamingJson.writeInstant(out, AT_NAME, entry.at());
+            StreamingJson.writeText(out, COMMENT_NAME, entry.comment());
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -104,7 +118,11 @@ public final class CardStatusCodec {
         long version = 0;
         List<CardStatus.HistoryEntry> history = null;
         int fields = 0;
-        for (String name = nextName(in); name != null; name = nextName(in)) {
+        for (int i = 0;; i++) {
+            String name = nextName(in, expected(STATUS_ORDER, i));
+            if (name == null) {
+                break;
+            }
             switch (name) {
                 case "card_id" -> { fields = seen(fields, CARD_ID); cardId = text(in); }
                 case "status" -> { fields = seen(fields, STATUS); type = StreamingJson.type(in); }
@@ -135,7 +153,11 @@ public final class CardStatusCodec {
             Instant at = null;
             String comment = null;
             int fields = 0;
-            for (String name = nextName(in); name != null; name = nextName(in)) {
+            for (int i = 0;; i++) {
+                String name = nextName(in, expected(ENTRY_ORDER, i));
+                if (name == null) {
+                    break;
+                }
                 switch (name) {
                     case "status" -> { fields = seen(fields, 1); status = StreamingJson.type(in); }
                     case "at" -> { fields = seen(fields, 2); at = StreamingJson.instant(in); }

@@ -8,7 +8,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.ByteArrayBuilder;
 
 /**
@@ -47,9 +49,15 @@ final class StreamingJson {
         return bytes.toByteArray();
     }
 
-    /** The next property name of the current object, or null at its end. */
-    static String nextName(JsonParser in) {
-        JsonToken token = in.nextToken();
+    /**
+     * The next property name of the current object, or null at its end; {@code expected} is the name the pipeline
+     * writes there, matched on the raw bytes without a symbol table look-up.
+     */
+    static String nextName(JsonParser in, SerializableString expected) {
+        if (in.nextName(expected)) {
+            return expected.getValue();
+        }
+        JsonToken token = in.currentToken();
         if (token == JsonToken.END_OBJECT) {
             return null;
         }
@@ -57,6 +65,11 @@ final class StreamingJson {
             throw NotOurForm.INSTANCE;
         }
         return in.currentName();
+    }
+
+    /** The name expected as the {@code index}th of an object whose names are written in {@code order}. */
+    static SerializableString expected(SerializableString[] order, int index) {
+        return order[Math.min(index, order.length - 1)];
     }
 
     /** An unknown field is ignored, whatever its value, as databind ignores it. */
@@ -145,7 +158,12 @@ final class StreamingJson {
         expect(in.nextToken(), null);
     }
 
-    static void writeText(JsonGenerator out, String name, String value) {
+    /** A property name encoded once, as databind keeps its own: the generator copies it instead of encoding it. */
+    static SerializableString name(String name) {
+        return new SerializedString(name);
+    }
+
+    static void writeText(JsonGenerator out, SerializableString name, String value) {
         out.writeName(name);
         if (value == null) {
             out.writeNull();
@@ -154,11 +172,11 @@ final class StreamingJson {
         }
     }
 
-    static void writeType(JsonGenerator out, String name, EventType type) {
+    static void writeType(JsonGenerator out, SerializableString name, EventType type) {
         writeText(out, name, type == null ? null : type.name());
     }
 
-    static void writeInstant(JsonGenerator out, String name, Instant instant) {
+    static void writeInstant(JsonGenerator out, SerializableString name, Instant instant) {
         writeText(out, name, instant == null ? null : InstantJson.format(instant));
     }
 }
