@@ -2,7 +2,10 @@ package com.zywa.cardstatus.contract;
 
 import org.apache.kafka.common.serialization.Deserializer;
 
-/** Reads {@link CardStatus} values from {@link Topics#STATUS}; usable from Kafka client properties. */
+/**
+ * Reads {@link CardStatus} values from {@link Topics#STATUS} (through {@link CardStatusCodec}, see {@link JsonSerde});
+ * usable from Kafka client properties.
+ */
 public class CardStatusDeserializer implements Deserializer<CardStatus> {
 
     private final Deserializer<CardStatus> delegate = new JsonSerde<>(CardStatus.class).deserializer();

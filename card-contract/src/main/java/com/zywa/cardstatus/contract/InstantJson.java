@@ -3,6 +3,8 @@ package com.zywa.cardstatus.contract;
 import com.ethlo.time.ITU;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -40,7 +42,9 @@ final class InstantJson {
         }
         int nanos = instant.getNano();
         int digits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
-        return ITU.formatUtc(instant.atOffset(ZoneOffset.UTC), digits);
+        // not instant.atOffset(UTC), which builds a new ZoneRules for every call
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
+        return ITU.formatUtc(OffsetDateTime.of(utc, ZoneOffset.UTC), digits);
     }
 
     /** Reads RFC 3339 text with any offset; anything else ISO-8601 that java.time reads is accepted too. */

@@ -83,6 +83,34 @@ class StatusProjectionIntegrationTests {
         assertThat(comment(card)).isEqualTo("newest");
     }
 
+    @Test
+    void storesEachStatusOfABatchColumnByColumnWithItsHistoryAsTheTopicCarriesIt() throws SQLException {
+        String plain = "PIT-" + run + "-H1";
+        String odd = "PIT-" + run + "-H2";
+        CardStatus oddStatus = new CardStatus(odd, EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"), null,
+                null, 2, 3_000_000_000L, List.of(
+                        new CardStatus.HistoryEntry(EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00Z"), null),
+                        new CardStatus.HistoryEntry(EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
+                                "quote \" backslash \\ tab \t caf\u00e9 \u20ac \ud83d\ude00 {\"a\":[1]}"),
+                        new CardStatus.HistoryEntry(EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"),
+                                "")));
+
+        publish(plain, json(status(plain, 7, "fine")), odd, json(oddStatus));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> column(odd, "version") != null
+                && column(plain, "version") != null);
+        assertThat(column(odd, "history::text")).isEqualTo(Json.MAPPER.writeValueAsString(oddStatus.history()));
+        assertThat(column(plain, "history::text"))
+                .isEqualTo(Json.MAPPER.writeValueAsString(status(plain, 7, "fine").history()));
+        assertThat(column(odd, "version")).isEqualTo("3000000000");
+        assertThat(column(odd, "delivery_exceptions")).isEqualTo("2");
+        assertThat(column(odd, "status || ' ' || (status_at AT TIME ZONE 'UTC')"))
+                .isEqualTo("RETURNED 2023-11-14 10:00:00.123");
+        assertThat(column(odd, "coalesce(phone, 'none') || coalesce(comment, 'none')")).isEqualTo("nonenone");
+        assertThat(column(plain, "phone || ' ' || comment || ' ' || delivery_exceptions"))
+                .isEqualTo("+971534534534 fine 1");
+    }
+
     private double skipped() {
         return pipeline.processor.getBean(MeterRegistry.class).counter("cardstatus.projection.skipped").count();
     }

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.CardStatusCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,12 +17,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatusProjectionRepository {
 
+    // the histories come as one JSON array of history arrays, split by json_array_elements: unlike a text array
+    // element, JSON needs no second escaping of every quote in it
     private static final String UPSERT = """
             INSERT INTO card_status (card_id, status, status_at, phone, comment, delivery_exceptions, version,
                                      history, updated_at)
-            SELECT card_id, status, status_at, phone, comment, delivery_exceptions, version, CAST(history AS JSON), now()
-            FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TIMESTAMPTZ[]), CAST(? AS TEXT[]),
-                        CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]))
+            SELECT card_id, status, status_at, phone, comment, delivery_exceptions, version, history, now()
+            FROM ROWS FROM (unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
+                            unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS INTEGER[])),
+                            unnest(CAST(? AS BIGINT[])), json_array_elements(CAST(? AS JSON)))
                 AS row (card_id, status, status_at, phone, comment, delivery_exceptions, version, history)
             ON CONFLICT (card_id) DO UPDATE SET
                 status = EXCLUDED.status, status_at = EXCLUDED.status_at, phone = EXCLUDED.phone,
@@ -50,23 +53,26 @@ class StatusProjectionRepository {
 
     private static PreparedStatement statement(Connection connection, List<CardStatus> statuses) throws SQLException {
         int n = statuses.size();
-        Object[][] columns = new Object[8][n];
+        Object[][] texts = new Object[5][n];
+        int[] deliveryExceptions = new int[n];
+        long[] versions = new long[n];
         for (int i = 0; i < n; i++) {
             CardStatus status = statuses.get(i);
-            columns[0][i] = status.cardId();
-            columns[1][i] = status.status().name();
-            columns[2][i] = status.statusAt().toString();
-            columns[3][i] = status.phone();
-            columns[4][i] = status.comment();
-            columns[5][i] = status.deliveryExceptions();
-            columns[6][i] = status.version();
-            columns[7][i] = Json.MAPPER.writeValueAsString(status.history());
+            texts[0][i] = status.cardId();
+            texts[1][i] = status.status().name();
+            texts[2][i] = status.statusAt().toString();
+            texts[3][i] = status.phone();
+            texts[4][i] = status.comment();
+            deliveryExceptions[i] = status.deliveryExceptions();
+            versions[i] = status.version();
         }
-        String[] types = {"text", "text", "text", "text", "text", "int4", "int8", "text"};
         PreparedStatement statement = connection.prepareStatement(UPSERT);
-        for (int c = 0; c < columns.length; c++) {
-            statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+        for (int c = 0; c < texts.length; c++) {
+            statement.setArray(c + 1, connection.createArrayOf("text", texts[c]));
         }
+        statement.setObject(6, deliveryExceptions);
+        statement.setObject(7, versions);
+        statement.setString(8, CardStatusCodec.histories(statuses));
         return statement;
     }
 }

@@ -1,0 +1,172 @@
+package com.zywa.cardstatus.contract;
+
+import static com.zywa.cardstatus.contract.StreamingJson.expect;
+import static com.zywa.cardstatus.contract.StreamingJson.expected;
+import static com.zywa.cardstatus.contract.StreamingJson.nextName;
+import static com.zywa.cardstatus.contract.StreamingJson.seen;
+import static com.zywa.cardstatus.contract.StreamingJson.text;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+
+/**
+ * {@link CardStatus} as {@link Topics#STATUS} carries it, written and read on Jackson's streaming API instead of
+ * databind: the same bytes as {@link Json#MAPPER} writes, and {@link #read} gives what databind gives for that form,
+ * or null for any other input, which the caller then hands to databind (see {@link StreamingJson}).
+ */
+public final class CardStatusCodec {
+
+    private static final SerializableString CARD_ID_NAME = StreamingJson.name("card_id");
+    private static final SerializableString STATUS_NAME = StreamingJson.name("status");
+    private static final SerializableString STATUS_AT_NAME = StreamingJson.name("status_at");
+    private static final SerializableString PHONE_NAME = StreamingJson.name("phone");
+    private static final SerializableString COMMENT_NAME = StreamingJson.name("comment");
+    private static final SerializableString DELIVERY_EXCEPTIONS_NAME = StreamingJson.name("delivery_exceptions");
+    private static final SerializableString VERSION_NAME = StreamingJson.name("version");
+    private static final SerializableString HISTORY_NAME = StreamingJson.name("history");
+    private static final SerializableString AT_NAME = StreamingJson.name("at");
+    private static final SerializableString[] STATUS_ORDER = {CARD_ID_NAME, STATUS_NAME, STATUS_AT_NAME, PHONE_NAME,
+        COMMENT_NAME, DELIVERY_EXCEPTIONS_NAME, VERSION_NAME, HISTORY_NAME};
+    private static final SerializableString[] ENTRY_ORDER = {STATUS_NAME, AT_NAME, COMMENT_NAME};
+    private static final int CARD_ID = 1;
+    private static final int STATUS = 2;
+    private static final int STATUS_AT = 4;
+    private static final int PHONE = 8;
+    private static final int COMMENT = 16;
+    private static final int DELIVERY_EXCEPTIONS = 32;
+    private static final int VERSION = 64;
+    private static final int HISTORY = 128;
+    private static final int REQUIRED = DELIVERY_EXCEPTIONS | VERSION | HISTORY;
+
+    private CardStatusCodec() {
+    }
+
+    /**
+     * The histories of {@code statuses} as one JSON array holding each one's {@code history} array, each exactly as
+     * {@link Topics#STATUS} carries it: for a database statement to take them all in one parameter.
+     */
+    public static String histories(List<CardStatus> statuses) {
+        StringWriter text = new StringWriter(statuses.size() * 160);
+        try (JsonGenerator out = StreamingJson.FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
+            out.writeStartArray();
+            for (CardStatus status : statuses) {
+                writeHistory(out, status.history());
+            }
+            out.writeEndArray();
+        }
+        return text.toString();
+    }
+
+    static byte[] write(CardStatus status) {
+        return StreamingJson.write(status, CardStatusCodec::write);
+    }
+
+    /** The status in {@code bytes}, or null if they are not in the form {@link #write} gives (absent fields aside). */
+    static CardStatus read(byte[] bytes) {
+        try (JsonParser in = StreamingJson.parser(bytes)) {
+            CardStatus status = read(in);
+            StreamingJson.end(in);
+            return status;
+        } catch (RuntimeException notOurs) {
+            return null;
+        }
+    }
+
+    private static void write(JsonGenerator out, CardStatus status) {
+        out.writeStartObject();
+        StreamingJson.writeText(out, CARD_ID_NAME, status.cardId());
+        StreamingJson.writeType(out, STATUS_NAME, status.status());
+        StreamingJson.writeInstant(out, STATUS_AT_NAME, status.statusAt());
+        StreamingJson.writeText(out, PHONE_NAME, status.phone());
+        StreamingJson.writeText(out, COMMENT_NAME, status.comment());
+        out.writeName(DELIVERY_EXCEPTIONS_NAME);
+        out.writeNumber(status.deliveryExceptions());
+        out.writeName(VERSION_NAME);
+        out.writeNumber(status.version());
+        out.writeName(HISTORY_NAME);
+        writeHistory(out, status.history());
+        out.writeEndObject();
+    }
+
+    private static void writeHistory(JsonGenerator out, List<CardStatus.HistoryEntry> history) {
+        out.writeStartArray();
+        for (CardStatus.HistoryEntry entry : history) {
+            out.writeStartObject();
+            StreamingJson.writeType(out, STATUS_NAME, entry.status());
+            StreamingJson.writeInstant(out, AT_NAME, entry.at());
+            StreamingJson.writeText(out, COMMENT_NAME, entry.comment());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    private static CardStatus read(JsonParser in) {
+        expect(in.nextToken(), JsonToken.START_OBJECT);
+        String cardId = null;
+        EventType type = null;
+        Instant statusAt = null;
+        String phone = null;
+        String comment = null;
+        int deliveryExceptions = 0;
+        long version = 0;
+        List<CardStatus.HistoryEntry> history = null;
+        int fields = 0;
+        for (int i = 0;; i++) {
+            String name = nextName(in, expected(STATUS_ORDER, i));
+            if (name == null) {
+                break;
+            }
+            switch (name) {
+                case "card_id" -> { fields = seen(fields, CARD_ID); cardId = text(in); }
+                case "status" -> { fields = seen(fields, STATUS); type = StreamingJson.type(in); }
+                case "status_at" -> { fields = seen(fields, STATUS_AT); statusAt = StreamingJson.instant(in); }
+                case "phone" -> { fields = seen(fields, PHONE); phone = text(in); }
+                case "comment" -> { fields = seen(fields, COMMENT); comment = text(in); }
+                case "delivery_exceptions" -> {
+                    fields = seen(fields, DELIVERY_EXCEPTIONS);
+                    deliveryExceptions = StreamingJson.intValue(in);
+                }
+                case "version" -> { fields = seen(fields, VERSION); version = StreamingJson.longValue(in); }
+                case "history" -> { fields = seen(fields, HISTORY); history = history(in); }
+                default -> StreamingJson.skip(in);
+            }
+        }
+        if ((fields & REQUIRED) != REQUIRED) {
+            throw StreamingJson.NotOurForm.INSTANCE; // databind refuses a missing primitive and fails on no history
+        }
+        return new CardStatus(cardId, type, statusAt, phone, comment, deliveryExceptions, version, history);
+    }
+
+    private static List<CardStatus.HistoryEntry> history(JsonParser in) {
+        expect(in.nextToken(), JsonToken.START_ARRAY);
+        List<CardStatus.HistoryEntry> entries = new ArrayList<>();
+        for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
+            expect(token, JsonToken.START_OBJECT);
+            EventType status = null;
+            Instant at = null;
+            String comment = null;
+            int fields = 0;
+            for (int i = 0;; i++) {
+                String name = nextName(in, expected(ENTRY_ORDER, i));
+                if (name == null) {
+                    break;
+                }
+                switch (name) {
+                    case "status" -> { fields = seen(fields, 1); status = StreamingJson.type(in); }
+                    case "at" -> { fields = seen(fields, 2); at = StreamingJson.instant(in); }
+                    case "comment" -> { fields = seen(fields, 4); comment = text(in); }
+                    default -> StreamingJson.skip(in);
+                }
+            }
+            entries.add(new CardStatus.HistoryEntry(status, at, comment));
+        }
+        return entries;
+    }
+}
