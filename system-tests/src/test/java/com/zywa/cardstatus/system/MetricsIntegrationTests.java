@@ -76,6 +76,20 @@ class MetricsIntegrationTests {
     }
 
     @Test
+    void timesEachRequestOnceWithoutAnObservationPerSecurityFilter(Pipeline pipeline) {
+        Scrape api = Scrape.of(pipeline.apiUrl());
+
+        assertThat(api.value("http_server_requests_seconds_count", "uri=\"/get_card_status\"", "status=\"200\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(api.value("http_server_requests_seconds_bucket", "uri=\"/get_card_status\"", "le=\"+Inf\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(api.seriesNames()).as("status-api series").noneMatch(name -> name.startsWith("http_server_requests_active"));
+        for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+            assertThat(Scrape.of(url).seriesNames()).as(url + " series").noneMatch(name -> name.startsWith("spring_security_"));
+        }
+    }
+
+    @Test
     void servesTheScrapeOnlyToTheMetricsRoleWhicheverHeaderCarriesTheKey(Pipeline pipeline) {
         for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
             String endpoint = url + "/actuator/prometheus";

@@ -3,12 +3,16 @@ package com.zywa.cardstatus.api.lookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The status lookups: the original {@code /get_card_status} kept for existing clients, and a resource-style API. */
+/**
+ * The status lookups: the original {@code /get_card_status} kept for existing clients, and a resource-style API. Each
+ * declares that it answers JSON, so a request does not ask every message converter whether it could write the answer.
+ */
 @RestController
 class CardStatusController {
 
@@ -19,7 +23,7 @@ class CardStatusController {
     }
 
     @Operation(summary = "Current status of a card by card ID and/or phone (the original endpoint)")
-    @GetMapping("/get_card_status")
+    @GetMapping(path = "/get_card_status", produces = MediaType.APPLICATION_JSON_VALUE)
     CardStatusResponse getCardStatus(
             @Parameter(description = "card ID, e.g. ZYW8827") @RequestParam(name = "card_id", required = false) String cardId,
             @Parameter(description = "phone in any form: 585949014, 0585949014, +971585949014, 00971585949014")
@@ -28,13 +32,13 @@ class CardStatusController {
     }
 
     @Operation(summary = "Current status of one card")
-    @GetMapping("/api/v1/cards/{cardId}")
+    @GetMapping(path = "/api/v1/cards/{cardId}", produces = MediaType.APPLICATION_JSON_VALUE)
     CardStatusResponse card(@PathVariable String cardId) {
         return lookup.find(cardId, null);
     }
 
     @Operation(summary = "Every card registered to a phone, the one whose status changed last first")
-    @GetMapping(path = "/api/v1/cards", params = "phone")
+    @GetMapping(path = "/api/v1/cards", params = "phone", produces = MediaType.APPLICATION_JSON_VALUE)
     List<CardStatusResponse> cardsByPhone(@RequestParam String phone) {
         return lookup.allByPhone(phone);
     }
