@@ -46,7 +46,8 @@ final class CpuProbe {
     Map<String, Long> snapshot() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (String part : PARTS) {
-            ticks.put(part, pids(pidDir, part.equals("kafka-broker") ? "local-stack" : part).stream().mapToLong(ticksOfPid::applyAsLong).sum());
+            String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
+            ticks.put(part, pids(pidDir, pidFiles).stream().mapToLong(ticksOfPid::applyAsLong).sum());
         }
         ticks.put("postgresql", postgresTicks());
         ticks.put("bench", ticksOfPid.applyAsLong(ProcessHandle.current().pid()));
