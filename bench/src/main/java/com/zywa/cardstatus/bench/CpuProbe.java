@@ -3,38 +3,100 @@ package com.zywa.cardstatus.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * CPU seconds spent by each part of the stack between two moments, read from /proc: on a shared 2-core box they say
- * where the time of a measured phase went. PostgreSQL counts its postmaster and every backend under it.
+ * where the time of a measured phase went. A service counts all its instances (run-local's pid files
+ * {@code status-processor.pid}, {@code status-processor-2.pid}, ...); PostgreSQL its postmaster and every backend.
  */
 final class CpuProbe {
 
     static final double TICKS_PER_SECOND = 100.0;
-    private static final List<String> SERVICES = List.of("status-processor", "ingest-producer", "status-api", "local-stack");
+    /** The parts run from pid files, by the name of their pid files. */
+    private static final List<String> PARTS = List.of("status-processor", "ingest-producer", "status-api",
+            "kafka-broker");
+    /** The short name of each part of the stack, for the per-million-rows figures. */
+    private static final Map<String, String> SHORT_NAMES = Map.of("status-processor", "processor",
+            "ingest-producer", "ingest", "status-api", "api", "kafka-broker", "broker", "postgresql", "postgresql");
 
     private final Path pidDir;
     private final Path postgresPidFile;
+    private final LongUnaryOperator ticksOfPid;
 
     CpuProbe(Path pidDir, Path postgresPidFile) {
+        this(pidDir, postgresPidFile, CpuProbe::processTicks);
+    }
+
+    CpuProbe(Path pidDir, Path postgresPidFile, LongUnaryOperator ticksOfPid) {
         this.pidDir = pidDir;
         this.postgresPidFile = postgresPidFile;
+        this.ticksOfPid = ticksOfPid;
     }
 
     /** CPU ticks by part at this moment; "machine" is the whole box, busy ticks of all cores. */
     Map<String, Long> snapshot() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        for (String service : SERVICES) {
-            ticks.put(service.equals("local-stack") ? "kafka-broker" : service, processTicks(pid(pidDir.resolve(service + ".pid"))));
+        for (String part : PARTS) {
+            String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
+            ticks.put(part, pids(pidDir, pidFiles).stream().mapToLong(ticksOfPid::applyAsLong).sum());
         }
         ticks.put("postgresql", postgresTicks());
-        ticks.put("bench", processTicks(ProcessHandle.current().pid()));
+        ticks.put("bench", ticksOfPid.applyAsLong(ProcessHandle.current().pid()));
         ticks.put("machine", machineBusyTicks());
         return ticks;
+    }
+
+    /**
+     * The process IDs of a service's instances, in instance order: from {@code NAME.pid} (the first) and
+     * {@code NAME-2.pid}, {@code NAME-3.pid}, ... as run-local writes them.
+     */
+    static List<Long> pids(Path pidDir, String name) throws IOException {
+        if (!Files.isDirectory(pidDir)) {
+            return List.of();
+        }
+        Pattern instance = Pattern.compile(Pattern.quote(name) + "(?:-([0-9]+))?\\.pid");
+        Map<Integer, Path> files = new TreeMap<>();
+        try (Stream<Path> all = Files.list(pidDir)) {
+            all.forEach(file -> {
+                Matcher matcher = instance.matcher(file.getFileName().toString());
+                if (matcher.matches()) {
+                    files.put(matcher.group(1) == null ? 1 : Integer.parseInt(matcher.group(1)), file);
+                }
+            });
+        }
+        List<Long> pids = new ArrayList<>();
+        for (Path file : files.values()) {
+            pids.add(pid(file));
+        }
+        return pids;
+    }
+
+    /**
+     * CPU seconds per million rows of each part between two snapshots of a phase that handled {@code rows} rows:
+     * processor, ingest, api, broker, postgresql, their sum "stack", then "bench" (the load generator) and "machine"
+     * (the whole box, other users included).
+     */
+    static Map<String, Double> perMillionRows(Map<String, Long> before, Map<String, Long> after, long rows) {
+        Map<String, Double> perRows = new LinkedHashMap<>();
+        double stack = 0;
+        for (String part : List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql")) {
+            double value = seconds(before, after, part) * 1e6 / rows;
+            perRows.put(SHORT_NAMES.get(part), value);
+            stack += value;
+        }
+        perRows.put("stack", stack);
+        perRows.put("bench", seconds(before, after, "bench") * 1e6 / rows);
+        perRows.put("machine", seconds(before, after, "machine") * 1e6 / rows);
+        return perRows;
     }
 
     /** The CPU seconds of each part between {@code before} and {@code after}, as one line. */

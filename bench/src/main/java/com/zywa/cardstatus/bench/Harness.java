@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +23,18 @@ final class Harness {
     private final Duration apiWarmup;
     private final int freshnessEvents;
     private final long warmupRows;
+    private final int partitions;
 
-    Harness(Map<String, String> options, long rows, long seed, Path data) {
+    Harness(Options options, long rows, long seed, Path data) {
         this.endpoints = Endpoints.fromEnvironment();
         this.rows = rows;
         this.seed = seed;
         this.data = data;
-        this.apiDuration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-seconds", "20")));
-        this.apiWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("api-warmup-seconds", "60")));
-        this.freshnessEvents = Integer.parseInt(options.getOrDefault("freshness-events", "300"));
-        this.warmupRows = Long.parseLong(options.getOrDefault("warmup-rows", "200000").replace("_", ""));
+        this.apiDuration = Duration.ofSeconds(options.number("api-seconds", 20));
+        this.apiWarmup = Duration.ofSeconds(options.number("api-warmup-seconds", 60));
+        this.freshnessEvents = (int) options.number("freshness-events", 300);
+        this.warmupRows = options.number("warmup-rows", 200_000);
+        this.partitions = (int) options.number("partitions", 3);
     }
 
     private static List<Path> files(Path dir) {
@@ -46,6 +47,8 @@ final class Harness {
             log.info("generated {} rows for {} cards in {}", summary.rows(), summary.cards(), data);
         }
         Results results = new Results();
+        results.put("partitions", partitions);
+        results.put("processor_instances", CpuProbe.pids(endpoints.pidDir(), "status-processor").size());
 
         if (warmupRows > 0) {
             // other cards (IDs ZYX...) than the measured set, so the measured run starts from none of its cards
@@ -57,7 +60,7 @@ final class Harness {
         }
         IngestBench ingest = new IngestBench(endpoints, files(data), data.resolve("expected.csv"));
         ingest.copyBaseline(results);
-        ingest.kafkaBaseline(results);
+        ingest.kafkaBaseline(results, partitions);
         ingest.endToEnd(results);
 
         new FreshnessBench(endpoints, freshnessEvents).run(results);

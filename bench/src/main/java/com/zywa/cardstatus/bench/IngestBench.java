@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,10 +81,11 @@ final class IngestBench {
         }
     }
 
-    void kafkaBaseline(Results results) throws Exception {
+    /** The raw lines into a topic of {@code partitions} partitions, as many as the pipeline's topics have. */
+    void kafkaBaseline(Results results, int partitions) throws Exception {
         String topic = "bench.raw-lines-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", endpoints.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(3), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
             long start = System.nanoTime();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                     endpoints.bootstrapServers(), "acks", "all", "enable.idempotence", "true", "compression.type", "lz4",
@@ -140,6 +142,13 @@ final class IngestBench {
         results.row("  CPU seconds during it", CpuProbe.between(run.cpuBefore(), run.cpuAfter()),
                 String.format("%.0f available (2 cores)", 2 * seconds));
         results.put("e2e_cpu_s", CpuProbe.seconds(run.cpuBefore(), run.cpuAfter(), "machine"));
+        // the capacity model's figures: what each part costs per million rows in this phase only (not the warm-up)
+        Map<String, Double> perMillion = CpuProbe.perMillionRows(run.cpuBefore(), run.cpuAfter(), rows);
+        perMillion.forEach((part, cpu) -> results.put("cpu_s_per_1m_rows_" + part, cpu));
+        StringBuilder line = new StringBuilder();
+        perMillion.forEach((part, cpu) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
+        results.row("  CPU seconds per 1M rows", line.toString(), "");
         log.info("end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)", rows, cards, correct,
                 String.format("%.2f", seconds), String.format("%.2f", run.uploaded()));
     }

@@ -3,10 +3,12 @@ package com.zywa.cardstatus.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Peak resident memory (VmHWM) and CPU time of each service since it started, read from /proc via the pid files
- * of run-local: on a shared 2-core box, CPU seconds say where the time went.
+ * of run-local: on a shared 2-core box, CPU seconds say where the time went. Each instance of a service that runs
+ * several (the status processor) has its own line; its RSS figure is the largest of them.
  */
 final class MemoryProbe {
 
@@ -17,25 +19,31 @@ final class MemoryProbe {
     }
 
     void report(Results results) throws IOException {
-        results.row("CPU time of the Kafka broker (local-stack)", cpuSeconds("local-stack") + " s", "");
+        for (long pid : CpuProbe.pids(pidDir, "local-stack")) {
+            results.row("CPU time of the Kafka broker (local-stack)", cpuSeconds(pid) + " s", "");
+        }
         for (String service : new String[] {"status-processor", "ingest-producer", "status-api"}) {
-            long mb = peakRssMb(service);
-            results.row("peak RSS / CPU time " + service, mb + " MB / " + cpuSeconds(service) + " s", "");
-            results.put(service.replace("status-", "").replace("-producer", "") + "_rss_mb", mb);
+            List<Long> pids = CpuProbe.pids(pidDir, service);
+            long peak = -1;
+            for (int i = 0; i < pids.size(); i++) {
+                long mb = peakRssMb(pids.get(i));
+                peak = Math.max(peak, mb);
+                String name = pids.size() == 1 ? service : service + " #" + (i + 1);
+                results.row("peak RSS / CPU time " + name, mb + " MB / " + cpuSeconds(pids.get(i)) + " s", "");
+            }
+            results.put(service.replace("status-", "").replace("-producer", "") + "_rss_mb", peak);
         }
     }
 
-    private long cpuSeconds(String service) throws IOException {
-        long pid = CpuProbe.pid(pidDir.resolve(service + ".pid"));
-        return pid < 0 ? -1 : (long) (CpuProbe.processTicks(pid) / CpuProbe.TICKS_PER_SECOND);
+    private static long cpuSeconds(long pid) {
+        return (long) (CpuProbe.processTicks(pid) / CpuProbe.TICKS_PER_SECOND);
     }
 
-    private long peakRssMb(String service) throws IOException {
-        long pid = CpuProbe.pid(pidDir.resolve(service + ".pid"));
-        if (pid < 0) {
+    private static long peakRssMb(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
             return -1;
         }
-        Path status = Path.of("/proc", Long.toString(pid), "status");
         for (String line : Files.readAllLines(status)) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;

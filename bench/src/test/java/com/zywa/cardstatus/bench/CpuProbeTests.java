@@ -1,0 +1,85 @@
+package com.zywa.cardstatus.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CpuProbeTests {
+
+    @Test
+    void findsEveryInstanceOfAServiceInInstanceOrder(@TempDir Path pids) throws IOException {
+        pidFile(pids, "status-processor-10", 110);
+        pidFile(pids, "status-processor", 101);
+        pidFile(pids, "status-processor-2", 102);
+        pidFile(pids, "status-processor-old", 999);
+        pidFile(pids, "status-api", 200);
+
+        assertThat(CpuProbe.pids(pids, "status-processor")).containsExactly(101L, 102L, 110L);
+        assertThat(CpuProbe.pids(pids, "status-api")).containsExactly(200L);
+        assertThat(CpuProbe.pids(pids, "ingest-producer")).isEmpty();
+        assertThat(CpuProbe.pids(pids.resolve("none"), "status-api")).isEmpty();
+    }
+
+    @Test
+    void aServiceCostsTheSumOfItsInstances(@TempDir Path pids) throws IOException {
+        pidFile(pids, "status-processor", 101);
+        pidFile(pids, "status-processor-2", 102);
+        pidFile(pids, "status-processor-3", 103);
+        pidFile(pids, "ingest-producer", 201);
+        pidFile(pids, "local-stack", 301);
+        Map<Long, Long> ticks = new HashMap<>(Map.of(101L, 1_000L, 102L, 2_000L, 103L, 3_000L, 201L, 500L, 301L, 70L));
+
+        Map<String, Long> snapshot = new CpuProbe(pids, pids.resolve("postmaster.pid"),
+                pid -> ticks.getOrDefault(pid, 0L)).snapshot();
+
+        assertThat(snapshot).containsEntry("status-processor", 6_000L).containsEntry("ingest-producer", 500L)
+                .containsEntry("status-api", 0L).containsEntry("kafka-broker", 70L).containsEntry("postgresql", 0L);
+    }
+
+    @Test
+    void costsPerMillionRowsCountOnlyTheMeasuredPhase() {
+        Map<String, Long> before = ticks(1_000, 500, 100, 300, 200, 50, 10_000);
+        Map<String, Long> after = ticks(3_000, 1_500, 110, 800, 600, 150, 15_000);
+
+        Map<String, Double> perMillion = CpuProbe.perMillionRows(before, after, 250_000);
+
+        assertThat(perMillion.keySet()).containsExactly("processor", "ingest", "api", "broker", "postgresql", "stack",
+                "bench", "machine");
+        assertThat(perMillion.get("processor")).isCloseTo(80.0, within(1e-9));
+        assertThat(perMillion.get("ingest")).isCloseTo(40.0, within(1e-9));
+        assertThat(perMillion.get("api")).isCloseTo(0.4, within(1e-9));
+        assertThat(perMillion.get("broker")).isCloseTo(20.0, within(1e-9));
+        assertThat(perMillion.get("postgresql")).isCloseTo(16.0, within(1e-9));
+        assertThat(perMillion.get("stack")).isCloseTo(156.4, within(1e-9));
+        assertThat(perMillion.get("bench")).isCloseTo(4.0, within(1e-9));
+        assertThat(perMillion.get("machine")).isCloseTo(200.0, within(1e-9));
+    }
+
+    private static Map<String, Long> ticks(long processor, long ingest, long api, long broker, long postgresql,
+            long bench, long machine) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql", "bench", "machine")
+                .forEach(part -> ticks.put(part, 0L));
+        ticks.put("status-processor", processor);
+        ticks.put("ingest-producer", ingest);
+        ticks.put("status-api", api);
+        ticks.put("kafka-broker", broker);
+        ticks.put("postgresql", postgresql);
+        ticks.put("bench", bench);
+        ticks.put("machine", machine);
+        return ticks;
+    }
+
+    private static void pidFile(Path dir, String name, long pid) throws IOException {
+        Files.writeString(dir.resolve(name + ".pid"), pid + "\n");
+    }
+}
