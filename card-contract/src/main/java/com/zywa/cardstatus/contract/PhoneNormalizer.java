@@ -23,9 +23,16 @@ public final class PhoneNormalizer {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
+    /** The region's written forms reduced to national digits; null for a region they do not cover. */
+    private final NationalForms forms;
     /**
-     * Parsed numbers by their cleaned digits: a card's phone recurs in every row about it, and parsing is costly.
-     * Keys are at most {@link InputLimits#PHONE_CHARS} characters long, so the cache holds at most a few megabytes.
+     * National digits whose every written form parses to a valid number (see {@link NationalForms#uniform}): a card's
+     * phone recurs in every row about it, in any form, and parsing is costly.
+     */
+    private final KnownNumbers valid = new KnownNumbers();
+    /**
+     * Other parsed phones by their cleaned digits. Keys are at most {@link InputLimits#PHONE_CHARS} characters long,
+     * so the cache holds at most a few megabytes.
      */
     private final Map<String, Phone> parsed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -40,6 +47,7 @@ public final class PhoneNormalizer {
         if (!util.getSupportedRegions().contains(defaultRegion)) {
             throw new IllegalArgumentException("unknown phone region '" + defaultRegion + "'");
         }
+        this.forms = NationalForms.of(util, defaultRegion);
     }
 
     /** Reads one phone field; never throws for bad input. */
@@ -62,17 +70,26 @@ public final class PhoneNormalizer {
         if (!isDigits(cleaned)) {
             return new Phone.Invalid("phone '" + Phone.mask(cleaned) + "' contains characters other than digits");
         }
+        String national = forms == null ? null : forms.national(cleaned);
+        long key = national == null ? -1 : NationalForms.key(national);
+        if (key > 0 && valid.contains(key)) {
+            return new Phone.Valid(forms.e164(national));
+        }
         Phone known = parsed.get(cleaned);
         if (known == null) {
             known = parse(cleaned);
-            parsed.put(cleaned, known);
+            if (key > 0 && known.equals(new Phone.Valid(forms.e164(national))) && forms.uniform(national)) {
+                valid.add(key);
+            } else {
+                parsed.put(cleaned, known);
+            }
         }
         return known;
     }
 
     /** How many parsed numbers are cached. */
     int cached() {
-        return parsed.size();
+        return parsed.size() + valid.size();
     }
 
     private static boolean mayBeScientific(String text) {
