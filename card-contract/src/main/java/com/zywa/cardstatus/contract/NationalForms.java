@@ -18,6 +18,7 @@ final class NationalForms {
     /** The longest national number libphonenumber keeps (its MAX_LENGTH_FOR_NSN); it also fits in a long. */
     private static final int MAX_NATIONAL = 17;
 
+    private final int callingCode;
     private final String countryCode;
     private final String plusCountryCode;
     private final String internationalPrefix;
@@ -26,6 +27,7 @@ final class NationalForms {
     private final Pattern generalPattern;
 
     private NationalForms(int countryCode, String internationalPrefix, String nationalPrefix, String generalPattern) {
+        this.callingCode = countryCode;
         this.countryCode = Integer.toString(countryCode);
         this.plusCountryCode = "+" + this.countryCode;
         this.internationalPrefix = internationalPrefix;
@@ -73,6 +75,10 @@ final class NationalForms {
             return -1;
         }
         return Long.parseLong(national);
+    }
+
+    int countryCode() {
+        return callingCode;
     }
 
     /** The E.164 form of the national digits. */

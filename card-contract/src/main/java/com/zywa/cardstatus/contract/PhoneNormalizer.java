@@ -41,13 +41,21 @@ public final class PhoneNormalizer {
         }
     });
 
+    private final boolean remembers;
+
     /** @param defaultRegion ISO 3166 region for numbers written without a country code, e.g. {@code AE} */
     public PhoneNormalizer(String defaultRegion) {
+        this(defaultRegion, true);
+    }
+
+    /** A normaliser that, unless it {@code remembers}, asks libphonenumber about every phone (what the tests trust). */
+    PhoneNormalizer(String defaultRegion, boolean remembers) {
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
         if (!util.getSupportedRegions().contains(defaultRegion)) {
             throw new IllegalArgumentException("unknown phone region '" + defaultRegion + "'");
         }
-        this.forms = NationalForms.of(util, defaultRegion);
+        this.forms = remembers ? NationalForms.of(util, defaultRegion) : null;
+        this.remembers = remembers;
     }
 
     /** Reads one phone field; never throws for bad input. */
@@ -75,12 +83,18 @@ public final class PhoneNormalizer {
         if (key > 0 && valid.contains(key)) {
             return new Phone.Valid(forms.e164(national));
         }
-        Phone known = parsed.get(cleaned);
+        if (key > 0 && forms.uniform(national)) {
+            // libphonenumber would parse any form of it into this number, so only its say on the number is needed
+            Phone phone = possible(new PhoneNumber().setCountryCode(forms.countryCode()).setNationalNumber(key), cleaned);
+            if (phone instanceof Phone.Valid) {
+                valid.add(key);
+                return phone;
+            }
+        }
+        Phone known = remembers ? parsed.get(cleaned) : null;
         if (known == null) {
             known = parse(cleaned);
-            if (key > 0 && known.equals(new Phone.Valid(forms.e164(national))) && forms.uniform(national)) {
-                valid.add(key);
-            } else {
+            if (remembers) {
                 parsed.put(cleaned, known);
             }
         }
@@ -126,16 +140,20 @@ public final class PhoneNormalizer {
         return true;
     }
 
+    /** The number in E.164 if libphonenumber deems it possible, else why not ({@code digits} masked). */
+    private Phone possible(PhoneNumber number, String digits) {
+        ValidationResult possible = util.isPossibleNumberWithReason(number);
+        if (possible != ValidationResult.IS_POSSIBLE) {
+            return new Phone.Invalid("phone '" + Phone.mask(digits) + "' is not a possible number for region "
+                    + util.getRegionCodeForCountryCode(number.getCountryCode()) + " ("
+                    + possible.name().toLowerCase().replace('_', ' ') + ")");
+        }
+        return new Phone.Valid(util.format(number, PhoneNumberFormat.E164));
+    }
+
     private Phone parse(String digits) {
         try {
-            PhoneNumber number = util.parse(digits, defaultRegion);
-            ValidationResult possible = util.isPossibleNumberWithReason(number);
-            if (possible != ValidationResult.IS_POSSIBLE) {
-                return new Phone.Invalid("phone '" + Phone.mask(digits) + "' is not a possible number for region "
-                        + util.getRegionCodeForCountryCode(number.getCountryCode()) + " ("
-                        + possible.name().toLowerCase().replace('_', ' ') + ")");
-            }
-            return new Phone.Valid(util.format(number, PhoneNumberFormat.E164));
+            return possible(util.parse(digits, defaultRegion), digits);
         } catch (NumberParseException e) {
             return new Phone.Invalid("phone '" + Phone.mask(digits) + "' cannot be read as a number: "
                     + e.getMessage());
