@@ -23,9 +23,16 @@ public final class PhoneNormalizer {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
+    /** The region's written forms reduced to national digits; null for a region they do not cover. */
+    private final NationalForms forms;
     /**
-     * Parsed numbers by their cleaned digits: a card's phone recurs in every row about it, and parsing is costly.
-     * Keys are at most {@link InputLimits#PHONE_CHARS} characters long, so the cache holds at most a few megabytes.
+     * National digits whose every written form parses to a valid number (see {@link NationalForms#uniform}): a card's
+     * phone recurs in every row about it, in any form, and parsing is costly.
+     */
+    private final KnownNumbers valid = new KnownNumbers();
+    /**
+     * Other parsed phones by their cleaned digits. Keys are at most {@link InputLimits#PHONE_CHARS} characters long,
+     * so the cache holds at most a few megabytes.
      */
     private final Map<String, Phone> parsed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -34,12 +41,21 @@ public final class PhoneNormalizer {
         }
     });
 
+    private final boolean remembers;
+
     /** @param defaultRegion ISO 3166 region for numbers written without a country code, e.g. {@code AE} */
     public PhoneNormalizer(String defaultRegion) {
+        this(defaultRegion, true);
+    }
+
+    /** A normaliser that, unless it {@code remembers}, asks libphonenumber about every phone (what the tests trust). */
+    PhoneNormalizer(String defaultRegion, boolean remembers) {
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
         if (!util.getSupportedRegions().contains(defaultRegion)) {
             throw new IllegalArgumentException("unknown phone region '" + defaultRegion + "'");
         }
+        this.forms = remembers ? NationalForms.of(util, defaultRegion) : null;
+        this.remembers = remembers;
     }
 
     /** Reads one phone field; never throws for bad input. */
@@ -62,17 +78,32 @@ public final class PhoneNormalizer {
         if (!isDigits(cleaned)) {
             return new Phone.Invalid("phone '" + Phone.mask(cleaned) + "' contains characters other than digits");
         }
-        Phone known = parsed.get(cleaned);
+        String national = forms == null ? null : forms.national(cleaned);
+        long key = national == null ? -1 : NationalForms.key(national);
+        if (key > 0 && valid.contains(key)) {
+            return new Phone.Valid(forms.e164(national));
+        }
+        if (key > 0 && forms.uniform(national)) {
+            // libphonenumber would parse any form of it into this number, so only its say on the number is needed
+            Phone phone = possible(new PhoneNumber().setCountryCode(forms.countryCode()).setNationalNumber(key), cleaned);
+            if (phone instanceof Phone.Valid) {
+                valid.add(key);
+                return phone;
+            }
+        }
+        Phone known = remembers ? parsed.get(cleaned) : null;
         if (known == null) {
             known = parse(cleaned);
-            parsed.put(cleaned, known);
+            if (remembers) {
+                parsed.put(cleaned, known);
+            }
         }
         return known;
     }
 
     /** How many parsed numbers are cached. */
     int cached() {
-        return parsed.size();
+        return parsed.size() + valid.size();
     }
 
     private static boolean mayBeScientific(String text) {
@@ -109,16 +140,20 @@ public final class PhoneNormalizer {
         return true;
     }
 
+    /** The number in E.164 if libphonenumber deems it possible, else why not ({@code digits} masked). */
+    private Phone possible(PhoneNumber number, String digits) {
+        ValidationResult possible = util.isPossibleNumberWithReason(number);
+        if (possible != ValidationResult.IS_POSSIBLE) {
+            return new Phone.Invalid("phone '" + Phone.mask(digits) + "' is not a possible number for region "
+                    + util.getRegionCodeForCountryCode(number.getCountryCode()) + " ("
+                    + possible.name().toLowerCase().replace('_', ' ') + ")");
+        }
+        return new Phone.Valid(util.format(number, PhoneNumberFormat.E164));
+    }
+
     private Phone parse(String digits) {
         try {
-            PhoneNumber number = util.parse(digits, defaultRegion);
-            ValidationResult possible = util.isPossibleNumberWithReason(number);
-            if (possible != ValidationResult.IS_POSSIBLE) {
-                return new Phone.Invalid("phone '" + Phone.mask(digits) + "' is not a possible number for region "
-                        + util.getRegionCodeForCountryCode(number.getCountryCode()) + " ("
-                        + possible.name().toLowerCase().replace('_', ' ') + ")");
-            }
-            return new Phone.Valid(util.format(number, PhoneNumberFormat.E164));
+            return possible(util.parse(digits, defaultRegion), digits);
         } catch (NumberParseException e) {
             return new Phone.Invalid("phone '" + Phone.mask(digits) + "' cannot be read as a number: "
                     + e.getMessage());

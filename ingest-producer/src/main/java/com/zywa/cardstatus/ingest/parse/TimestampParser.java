@@ -44,11 +44,13 @@ public final class TimestampParser {
     }
 
     private final ZoneId partnerZone;
+    private final CommonTimestamps common;
     private final List<Form> forms;
     private final String expected;
 
     public TimestampParser(ZoneId partnerZone, DateOrder order) {
         this.partnerZone = partnerZone;
+        this.common = new CommonTimestamps(partnerZone, order);
         this.forms = List.of(
                 new Form("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX", DateTimeFormatter.ISO_OFFSET_DATE_TIME, true),
                 new Form("yyyy-MM-dd'T'HH:mm[:ss]", DateTimeFormatter.ISO_LOCAL_DATE_TIME, false),
@@ -67,6 +69,12 @@ public final class TimestampParser {
     /** The instant {@code text} denotes; throws {@link IllegalArgumentException} with a readable reason. */
     public Instant parse(String text) {
         String value = text.strip();
+        Instant common = this.common.parse(value);
+        return common != null ? common : byFormatters(value);
+    }
+
+    /** The instant of a stripped timestamp by the formatters alone, the authority for every form. */
+    Instant byFormatters(String value) {
         DateTimeException impossible = null;
         for (Form form : forms) {
             // a cheap textual match first: trying each form by catching its exception costs more than the parse
