@@ -55,13 +55,7 @@ final class CardEventCodec {
 
     /** The event in {@code bytes}, or null if they are not in the form {@link #write} gives (absent fields aside). */
     static CardEvent read(byte[] bytes) {
-        try (JsonParser in = StreamingJson.parser(bytes)) {
-            CardEvent event = read(in);
-            StreamingJson.end(in);
-            return event;
-        } catch (RuntimeException notOurs) {
-            return null;
-        }
+        return StreamingJson.read(bytes, CardEventCodec::read);
     }
 
     private static void write(JsonGenerator out, CardEvent event) {

@@ -70,13 +70,7 @@ public final class CardStatusCodec {
 
     /** The status in {@code bytes}, or null if they are not in the form {@link #write} gives (absent fields aside). */
     static CardStatus read(byte[] bytes) {
-        try (JsonParser in = StreamingJson.parser(bytes)) {
-            CardStatus status = read(in);
-            StreamingJson.end(in);
-            return status;
-        } catch (RuntimeException notOurs) {
-            return null;
-        }
+        return StreamingJson.read(bytes, CardStatusCodec::read);
     }
 
     private static void write(JsonGenerator out, CardStatus status) {

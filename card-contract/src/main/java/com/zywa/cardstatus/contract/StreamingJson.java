@@ -3,6 +3,7 @@ package com.zywa.cardstatus.contract;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,8 +37,18 @@ final class StreamingJson {
         }
     }
 
-    static JsonParser parser(byte[] bytes) {
-        return FACTORY.createParser(ObjectReadContext.empty(), bytes);
+    /**
+     * The one value in {@code bytes} as {@code reader} reads it, or null if they are not in the form the pipeline's
+     * own writer gives (absent fields aside): the caller then hands them to data binding.
+     */
+    static <T> T read(byte[] bytes, Function<JsonParser, T> reader) {
+        try (JsonParser in = FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
+            T value = reader.apply(in);
+            end(in);
+            return value;
+        } catch (RuntimeException notOurs) {
+            return null;
+        }
     }
 
     /** Writes {@code value} with {@code writer} into a fresh byte array. */
@@ -154,7 +165,7 @@ final class StreamingJson {
     }
 
     /** The document must end after its one value, as databind requires. */
-    static void end(JsonParser in) {
+    private static void end(JsonParser in) {
         expect(in.nextToken(), null);
     }
 
