@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -83,17 +86,40 @@ class ProjectionOrigin implements SmartLifecycle {
     /** The cluster this processor talks to, and the generation of its {@code card.status} topic. */
     private KafkaHistory found() {
         try (Admin admin = Admin.create(kafka.getConfigurationProperties())) {
-            String cluster = admin.describeCluster().clusterId().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            String topicId = admin.describeTopics(List.of(Topics.STATUS)).allTopicNames()
-                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(Topics.STATUS).topicId().toString();
-            return new KafkaHistory(cluster, topicId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the Kafka cluster's ID", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the Kafka cluster's ID and the " + Topics.STATUS
-                    + " topic's ID, needed to check the projection was built from this Kafka", e);
+            return read(admin, KAFKA_TIMEOUT);
         }
+    }
+
+    /**
+     * Reads the cluster's ID and the {@code card.status} topic's ID. Right after the topics are created, a broker of
+     * a cluster of several may not know the topic yet (metadata reaches the brokers asynchronously) and answers
+     * "unknown topic": Kafka's retriable errors are retried with back-off until {@code timeout}; others fail at once.
+     */
+    static KafkaHistory read(Admin admin, Duration timeout) {
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder().predicate(ProjectionOrigin::retriable)
+                .maxRetries(Long.MAX_VALUE).delay(Duration.ofMillis(100)).multiplier(2)
+                .maxDelay(Duration.ofSeconds(2)).timeout(timeout).build());
+        try {
+            return retry.execute(() -> {
+                String cluster = admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                String topicId = admin.describeTopics(List.of(Topics.STATUS)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(Topics.STATUS).topicId().toString();
+                return new KafkaHistory(cluster, topicId);
+            });
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the Kafka cluster's ID", e);
+            }
+            throw new IllegalStateException("cannot read the Kafka cluster's ID and the " + Topics.STATUS
+                    + " topic's ID (attempts: " + (e.getRetryCount() + 1) + "), needed to check the projection was "
+                    + "built from this Kafka", e.getLastException());
+        }
+    }
+
+    private static boolean retriable(Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
+        return cause instanceof RetriableException;
     }
 
     @Override
