@@ -38,6 +38,7 @@ final class FreshnessBench {
     private static final long POLL_MS = 10;
     private static final int UNTIMED_EVENTS = 100;
     private static final Duration GIVE_UP = Duration.ofSeconds(30);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final Endpoints endpoints;
     private final int events;
@@ -52,7 +53,7 @@ final class FreshnessBench {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
         measure("ZYW" + run, UNTIMED_EVENTS);
         Measured measured = measure("ZYF" + run, events);
-        Latencies projected = projected("ZYF" + run, measured.startedAt);
+        Latencies projected = projected(measured.startedAt);
         results.put("freshness_p50_ms", measured.visible.percentileMs(50));
         results.put("freshness_p99_ms", measured.visible.percentileMs(99));
         results.put("freshness_accepted_p99_ms", measured.accepted.percentileMs(99));
@@ -65,7 +66,7 @@ final class FreshnessBench {
         log.info("freshness: {} events seen, {} never seen", measured.visible.count(), measured.neverSeen.get());
     }
 
-    /** What one series of events measured; each {@link Latencies} is only touched under its own lock. */
+    /** What one series of events measured, recorded from the publisher and poller threads. */
     private static final class Measured {
         final Latencies visible = new Latencies();
         final Latencies accepted = new Latencies();
@@ -75,6 +76,16 @@ final class FreshnessBench {
 
         Measured(int count) {
             done = new CountDownLatch(count);
+        }
+
+        void seen(long nanos) {
+            visible.add(nanos);
+            done.countDown();
+        }
+
+        void lost() {
+            neverSeen.incrementAndGet();
+            done.countDown();
         }
     }
 
@@ -103,38 +114,32 @@ final class FreshnessBench {
     }
 
     private void publish(String card, Measured measured, ScheduledExecutorService pollers) {
-        String body = "{\"type\":\"PICKED_UP\",\"card_id\":\"" + card + "\",\"occurred_at\":\"" + Instant.now() + "\"}";
         Instant startWall = Instant.now();
         long start = System.nanoTime();
+        String body = "{\"type\":\"PICKED_UP\",\"card_id\":\"" + card + "\",\"occurred_at\":\"" + startWall + "\"}";
         try {
             int status = http.send(HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/events"))
-                    .header("Content-Type", "application/json").header("X-API-Key", endpoints.keys().partner())
+                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .header("X-API-Key", endpoints.keys().partner())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 throw new IllegalStateException("POST /events answered " + status);
             }
-            synchronized (measured.accepted) {
-                measured.accepted.add(System.nanoTime() - start);
-            }
+            measured.accepted.add(System.nanoTime() - start);
             measured.startedAt.put(card, startWall);
             pollers.execute(() -> poll(card, start, measured, pollers));
         } catch (Exception e) {
             log.warn("publishing {} failed: {}", card, e.getMessage());
-            measured.neverSeen.incrementAndGet();
-            measured.done.countDown();
+            measured.lost();
         }
     }
 
     private void poll(String card, long start, Measured measured, ScheduledExecutorService pollers) {
         if (visible(card)) {
-            synchronized (measured.visible) {
-                measured.visible.add(System.nanoTime() - start);
-            }
-            measured.done.countDown();
+            measured.seen(System.nanoTime() - start);
         } else if (System.nanoTime() - start > GIVE_UP.toNanos()) {
-            measured.neverSeen.incrementAndGet();
-            measured.done.countDown();
+            measured.lost();
         } else if (!pollers.isShutdown()) {
             pollers.schedule(() -> poll(card, start, measured, pollers), POLL_MS, TimeUnit.MILLISECONDS);
         }
@@ -143,7 +148,8 @@ final class FreshnessBench {
     private boolean visible(String card) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/get_card_status?card_id=" + card))
-                    .header("X-API-Key", endpoints.keys().reader()).build(), HttpResponse.BodyHandlers.discarding())
+                    .timeout(REQUEST_TIMEOUT).header("X-API-Key", endpoints.keys().reader()).build(),
+                    HttpResponse.BodyHandlers.discarding())
                     .statusCode() == 200;
         } catch (Exception e) {
             return false;
@@ -151,19 +157,17 @@ final class FreshnessBench {
     }
 
     private static String percentiles(Latencies latencies) {
-        synchronized (latencies) {
-            return String.format("p50 %.0f ms, p99 %.0f ms", latencies.percentileMs(50), latencies.percentileMs(99));
-        }
+        return String.format("p50 %.0f ms, p99 %.0f ms", latencies.percentileMs(50), latencies.percentileMs(99));
     }
 
     /** From the start of each event's publication to the {@code updated_at} of its card's row. */
-    private Latencies projected(String prefix, Map<String, Instant> startedAt) throws SQLException {
+    private Latencies projected(Map<String, Instant> startedAt) throws SQLException {
         Latencies projected = new Latencies();
         try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(),
                 endpoints.dbPassword());
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT card_id, updated_at FROM card_status WHERE card_id LIKE ?")) {
-            select.setString(1, prefix + "%");
+                        "SELECT card_id, updated_at FROM card_status WHERE card_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", startedAt.keySet().toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Instant start = startedAt.get(rows.getString(1));

@@ -36,12 +36,10 @@ class ProjectionOriginReadTests {
 
     @Test
     void aTopicTheBrokerDoesNotKnowYetIsAskedForAgain() {
-        DescribeClusterResult cluster = cluster("cluster-a");
         DescribeTopicsResult unknown = topics(failed(new UnknownTopicOrPartitionException("not yet")));
         DescribeTopicsResult known = topics(KafkaFuture.completedFuture(Map.of(Topics.STATUS,
                 new TopicDescription(Topics.STATUS, false, List.of(), Set.of(), TOPIC_ID))));
-        when(admin.describeCluster()).thenReturn(cluster);
-        when(admin.describeTopics(anyCollection())).thenReturn(unknown, unknown, known);
+        clusterAnswers(unknown, unknown, known);
 
         KafkaHistory history = ProjectionOrigin.read(admin, Duration.ofSeconds(10));
 
@@ -51,10 +49,7 @@ class ProjectionOriginReadTests {
 
     @Test
     void aTopicStillUnknownAtTheDeadlineFailsWithTheBrokersAnswer() {
-        DescribeClusterResult cluster = cluster("cluster-a");
-        DescribeTopicsResult unknown = topics(failed(new UnknownTopicOrPartitionException("never")));
-        when(admin.describeCluster()).thenReturn(cluster);
-        when(admin.describeTopics(anyCollection())).thenReturn(unknown);
+        clusterAnswers(topics(failed(new UnknownTopicOrPartitionException("never"))));
 
         assertThatThrownBy(() -> ProjectionOrigin.read(admin, Duration.ofMillis(500)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot read the Kafka cluster's ID")
@@ -63,10 +58,7 @@ class ProjectionOriginReadTests {
 
     @Test
     void anErrorAskingAgainCannotCureFailsAtOnce() {
-        DescribeClusterResult cluster = cluster("cluster-a");
-        DescribeTopicsResult denied = topics(failed(new TopicAuthorizationException("no describe")));
-        when(admin.describeCluster()).thenReturn(cluster);
-        when(admin.describeTopics(anyCollection())).thenReturn(denied);
+        clusterAnswers(topics(failed(new TopicAuthorizationException("no describe"))));
 
         assertThatThrownBy(() -> ProjectionOrigin.read(admin, Duration.ofSeconds(10)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("(attempts: 1)")
@@ -74,10 +66,12 @@ class ProjectionOriginReadTests {
         verify(admin, times(1)).describeTopics(anyCollection());
     }
 
-    private static DescribeClusterResult cluster(String id) {
-        DescribeClusterResult result = mock(DescribeClusterResult.class);
-        when(result.clusterId()).thenReturn(KafkaFuture.completedFuture(id));
-        return result;
+    /** Cluster "cluster-a"; its describe-topics requests get {@code first}, then {@code then} (the last repeated). */
+    private void clusterAnswers(DescribeTopicsResult first, DescribeTopicsResult... then) {
+        DescribeClusterResult cluster = mock(DescribeClusterResult.class);
+        when(cluster.clusterId()).thenReturn(KafkaFuture.completedFuture("cluster-a"));
+        when(admin.describeCluster()).thenReturn(cluster);
+        when(admin.describeTopics(anyCollection())).thenReturn(first, then);
     }
 
     private static DescribeTopicsResult topics(KafkaFuture<Map<String, TopicDescription>> names) {
