@@ -28,18 +28,23 @@ final class CpuProbe {
     private static final Map<String, String> SHORT_NAMES = Map.of("status-processor", "processor",
             "ingest-producer", "ingest", "status-api", "api", "kafka-broker", "broker", "postgresql", "postgresql");
 
+    /** How the JVM names its JIT compiler threads (C1 and C2), as /proc shows them (15 characters at most). */
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
+
     private final Path pidDir;
     private final Path postgresPidFile;
     private final LongUnaryOperator ticksOfPid;
+    private final LongUnaryOperator compilerTicksOfPid;
 
     CpuProbe(Path pidDir, Path postgresPidFile) {
-        this(pidDir, postgresPidFile, CpuProbe::processTicks);
+        this(pidDir, postgresPidFile, CpuProbe::processTicks, CpuProbe::compilerTicks);
     }
 
-    CpuProbe(Path pidDir, Path postgresPidFile, LongUnaryOperator ticksOfPid) {
+    CpuProbe(Path pidDir, Path postgresPidFile, LongUnaryOperator ticksOfPid, LongUnaryOperator compilerTicksOfPid) {
         this.pidDir = pidDir;
         this.postgresPidFile = postgresPidFile;
         this.ticksOfPid = ticksOfPid;
+        this.compilerTicksOfPid = compilerTicksOfPid;
     }
 
     /** CPU ticks by part at this moment; "machine" is the whole box, busy ticks of all cores. */
@@ -53,6 +58,37 @@ final class CpuProbe {
         ticks.put("bench", ticksOfPid.applyAsLong(ProcessHandle.current().pid()));
         ticks.put("machine", machineBusyTicks());
         return ticks;
+    }
+
+    /**
+     * CPU ticks by JVM part of the stack (processor, ingest, api, broker) at this moment, spent by its JIT compiler
+     * threads only: compiling is what a cold JVM does and a warm one no longer does, so this tells how much of a
+     * measured phase was still warming up. A compiler thread the JVM stopped in between takes its ticks with it, so
+     * a difference of two snapshots is a lower bound.
+     */
+    Map<String, Long> compilerSnapshot() throws IOException {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (String part : PARTS) {
+            String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
+            ticks.put(part, pids(pidDir, pidFiles).stream().mapToLong(compilerTicksOfPid::applyAsLong).sum());
+        }
+        return ticks;
+    }
+
+    /**
+     * JIT compiler CPU seconds per million rows of each JVM part between two {@link #compilerSnapshot}s, then their
+     * sum "stack"; never below zero (see there).
+     */
+    static Map<String, Double> compilerPerMillionRows(Map<String, Long> before, Map<String, Long> after, long rows) {
+        Map<String, Double> perRows = new LinkedHashMap<>();
+        double stack = 0;
+        for (String part : PARTS) {
+            double value = Math.max(0, seconds(before, after, part)) * 1e6 / rows;
+            perRows.put(SHORT_NAMES.get(part), value);
+            stack += value;
+        }
+        perRows.put("stack", stack);
+        return perRows;
     }
 
     /**
@@ -132,6 +168,34 @@ final class CpuProbe {
     static long processTicks(long pid) {
         String[] stat = pid < 0 ? null : stat(Path.of("/proc", Long.toString(pid)));
         return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    }
+
+    /** CPU ticks the JIT compiler threads of a JVM now running have used; 0 when it is not running. */
+    static long compilerTicks(long pid) {
+        if (pid < 0) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                String name = threadName(thread);
+                String[] stat = name != null && COMPILER_THREAD.matcher(name).matches() ? stat(thread) : null;
+                if (stat != null) {
+                    total += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        } catch (IOException e) {
+            return 0; // the process is gone
+        }
+        return total;
+    }
+
+    private static String threadName(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).strip();
+        } catch (IOException e) {
+            return null; // the thread ended meanwhile
+        }
     }
 
     /** The fields of /proc/PID/stat after the command name (state first), or null when the process is gone. */

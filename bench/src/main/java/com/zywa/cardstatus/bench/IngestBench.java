@@ -110,12 +110,14 @@ final class IngestBench {
 
     /** One upload of the files and the wait for its outcome in the projection. */
     private record Run(long cards, long correct, double seconds, double uploaded, Map<String, Long> cpuBefore,
-            Map<String, Long> cpuAfter) {
+            Map<String, Long> cpuAfter, Map<String, Long> compilersBefore, Map<String, Long> compilersAfter) {
     }
 
     /**
      * Ingests these files into the freshly started services, so that the measured run meets JIT-compiled code as a
-     * service in operation does; reports how long this first, cold ingest took.
+     * service in operation does; reports how long this first, cold ingest took. The last thing before the measured
+     * run: the baselines' load (the broker compressing and validating lz4 batches) would otherwise have the JIT
+     * compilers recompiling for a different traffic when the measurement starts.
      */
     void warmUp(Results results) throws Exception {
         Run run = ingest();
@@ -149,6 +151,14 @@ final class IngestBench {
         perMillion.forEach((part, cpu) -> line.append(line.isEmpty() ? "" : ", ")
                 .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
         results.row("  CPU seconds per 1M rows", line.toString(), "");
+        // of which the JIT compilers: a warm service no longer pays them, so they say how warm the run was
+        Map<String, Double> compilers = CpuProbe.compilerPerMillionRows(run.compilersBefore(), run.compilersAfter(),
+                rows);
+        compilers.forEach((part, cpu) -> results.put("jit_cpu_s_per_1m_rows_" + part, cpu));
+        StringBuilder jit = new StringBuilder();
+        compilers.forEach((part, cpu) -> jit.append(jit.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
+        results.row("    of which JIT compilers", jit.toString(), "");
         log.info("end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)", rows, cards, correct,
                 String.format("%.2f", seconds), String.format("%.2f", run.uploaded()));
     }
@@ -161,6 +171,7 @@ final class IngestBench {
         HttpClient http = HttpClient.newHttpClient();
         CpuProbe cpu = new CpuProbe(endpoints.pidDir(), endpoints.postgresPidFile());
         Map<String, Long> cpuBefore = cpu.snapshot();
+        Map<String, Long> compilersBefore = cpu.compilerSnapshot();
         long start = System.nanoTime();
         for (Path file : files) {
             upload(http, file);
@@ -168,7 +179,8 @@ final class IngestBench {
         double uploaded = seconds(start);
         long correct = awaitProjection(cards);
         double seconds = seconds(start);
-        return new Run(cards, correct, seconds, uploaded, cpuBefore, cpu.snapshot());
+        return new Run(cards, correct, seconds, uploaded, cpuBefore, cpu.snapshot(), compilersBefore,
+                cpu.compilerSnapshot());
     }
 
     private long loadExpected(Connection db, Statement sql) throws SQLException, IOException {

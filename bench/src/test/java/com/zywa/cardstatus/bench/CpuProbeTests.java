@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -39,10 +40,45 @@ class CpuProbeTests {
         Map<Long, Long> ticks = new HashMap<>(Map.of(101L, 1_000L, 102L, 2_000L, 103L, 3_000L, 201L, 500L, 301L, 70L));
 
         Map<String, Long> snapshot = new CpuProbe(pids, pids.resolve("postmaster.pid"),
-                pid -> ticks.getOrDefault(pid, 0L)).snapshot();
+                pid -> ticks.getOrDefault(pid, 0L), pid -> 0L).snapshot();
 
         assertThat(snapshot).containsEntry("status-processor", 6_000L).containsEntry("ingest-producer", 500L)
                 .containsEntry("status-api", 0L).containsEntry("kafka-broker", 70L).containsEntry("postgresql", 0L);
+    }
+
+    @Test
+    void theJitCompilersOfEachJvmPartAreCountedApart(@TempDir Path pids) throws IOException {
+        pidFile(pids, "status-processor", 101);
+        pidFile(pids, "status-processor-2", 102);
+        pidFile(pids, "ingest-producer", 201);
+        pidFile(pids, "local-stack", 301);
+        Map<Long, Long> compilers = new HashMap<>(Map.of(101L, 100L, 102L, 50L, 201L, 20L, 301L, 7L));
+        CpuProbe probe = new CpuProbe(pids, pids.resolve("postmaster.pid"), pid -> 1_000_000L,
+                pid -> compilers.getOrDefault(pid, 0L));
+
+        Map<String, Long> before = probe.compilerSnapshot();
+        compilers.merge(101L, 400L, Long::sum);
+        compilers.merge(301L, 150L, Long::sum);
+        compilers.put(201L, 0L); // its compiler thread ended: a lower bound, never a negative cost
+        Map<String, Long> after = probe.compilerSnapshot();
+
+        assertThat(before).containsExactly(entry("status-processor", 150L), entry("ingest-producer", 20L),
+                entry("status-api", 0L), entry("kafka-broker", 7L));
+        Map<String, Double> perMillion = CpuProbe.compilerPerMillionRows(before, after, 500_000);
+        assertThat(perMillion.keySet()).containsExactly("processor", "ingest", "api", "broker", "stack");
+        assertThat(perMillion.get("processor")).isCloseTo(8.0, within(1e-9));
+        assertThat(perMillion.get("ingest")).isCloseTo(0.0, within(1e-9));
+        assertThat(perMillion.get("broker")).isCloseTo(3.0, within(1e-9));
+        assertThat(perMillion.get("stack")).isCloseTo(11.0, within(1e-9));
+    }
+
+    @Test
+    void theCompilerThreadsOfARunningJvmAreFoundInProc() {
+        long self = ProcessHandle.current().pid();
+
+        assertThat(CpuProbe.compilerTicks(self)).isBetween(0L, CpuProbe.processTicks(self));
+        assertThat(CpuProbe.compilerTicks(-1)).isZero();
+        assertThat(CpuProbe.compilerTicks(Long.MAX_VALUE)).isZero();
     }
 
     @Test
