@@ -51,8 +51,7 @@ final class CpuProbe {
     Map<String, Long> snapshot() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (String part : PARTS) {
-            String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
-            ticks.put(part, pids(pidDir, pidFiles).stream().mapToLong(ticksOfPid::applyAsLong).sum());
+            ticks.put(part, ticksOfInstances(part, ticksOfPid));
         }
         ticks.put("postgresql", postgresTicks());
         ticks.put("bench", ticksOfPid.applyAsLong(ProcessHandle.current().pid()));
@@ -69,8 +68,7 @@ final class CpuProbe {
     Map<String, Long> compilerSnapshot() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (String part : PARTS) {
-            String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
-            ticks.put(part, pids(pidDir, pidFiles).stream().mapToLong(compilerTicksOfPid::applyAsLong).sum());
+            ticks.put(part, ticksOfInstances(part, compilerTicksOfPid));
         }
         return ticks;
     }
@@ -89,6 +87,12 @@ final class CpuProbe {
         }
         perRows.put("stack", stack);
         return perRows;
+    }
+
+    /** The sum over a part's instances (the broker: the local stack's process) of what {@code ticks} counts. */
+    private long ticksOfInstances(String part, LongUnaryOperator ticks) throws IOException {
+        String pidFiles = part.equals("kafka-broker") ? "local-stack" : part;
+        return pids(pidDir, pidFiles).stream().mapToLong(ticks::applyAsLong).sum();
     }
 
     /**
