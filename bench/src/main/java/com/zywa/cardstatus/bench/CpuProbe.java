@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,15 +79,7 @@ final class CpuProbe {
      * sum "stack"; never below zero (see there).
      */
     static Map<String, Double> compilerPerMillionRows(Map<String, Long> before, Map<String, Long> after, long rows) {
-        Map<String, Double> perRows = new LinkedHashMap<>();
-        double stack = 0;
-        for (String part : PARTS) {
-            double value = Math.max(0, seconds(before, after, part)) * 1e6 / rows;
-            perRows.put(SHORT_NAMES.get(part), value);
-            stack += value;
-        }
-        perRows.put("stack", stack);
-        return perRows;
+        return perMillionRowsWithStack(PARTS, before, after, rows, true);
     }
 
     /** The sum over a part's instances (the broker: the local stack's process) of what {@code ticks} counts. */
@@ -126,16 +119,28 @@ final class CpuProbe {
      * (the whole box, other users included).
      */
     static Map<String, Double> perMillionRows(Map<String, Long> before, Map<String, Long> after, long rows) {
+        List<String> stack = List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql");
+        Map<String, Double> perRows = perMillionRowsWithStack(stack, before, after, rows, false);
+        perRows.put("bench", seconds(before, after, "bench") * 1e6 / rows);
+        perRows.put("machine", seconds(before, after, "machine") * 1e6 / rows);
+        return perRows;
+    }
+
+    /**
+     * CPU seconds per million rows of each of {@code parts} (by short name), then their sum "stack"; with
+     * {@code atLeastZero}, a part that seems to have lost ticks in between counts as zero.
+     */
+    private static Map<String, Double> perMillionRowsWithStack(List<String> parts, Map<String, Long> before,
+            Map<String, Long> after, long rows, boolean atLeastZero) {
         Map<String, Double> perRows = new LinkedHashMap<>();
         double stack = 0;
-        for (String part : List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql")) {
-            double value = seconds(before, after, part) * 1e6 / rows;
+        for (String part : parts) {
+            double seconds = seconds(before, after, part);
+            double value = (atLeastZero ? Math.max(0, seconds) : seconds) * 1e6 / rows;
             perRows.put(SHORT_NAMES.get(part), value);
             stack += value;
         }
         perRows.put("stack", stack);
-        perRows.put("bench", seconds(before, after, "bench") * 1e6 / rows);
-        perRows.put("machine", seconds(before, after, "machine") * 1e6 / rows);
         return perRows;
     }
 
@@ -176,22 +181,31 @@ final class CpuProbe {
 
     /** CPU ticks the JIT compiler threads of a JVM now running have used; 0 when it is not running. */
     static long compilerTicks(long pid) {
-        if (pid < 0) {
-            return 0;
-        }
         long total = 0;
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path thread : threads.toList()) {
-                String name = threadName(thread);
-                String[] stat = name != null && COMPILER_THREAD.matcher(name).matches() ? stat(thread) : null;
-                if (stat != null) {
-                    total += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
-                }
+        for (Path thread : compilerThreads(pid)) {
+            String[] stat = stat(thread);
+            if (stat != null) {
+                total += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
             }
-        } catch (IOException e) {
-            return 0; // the process is gone
         }
         return total;
+    }
+
+    /** The /proc directories of a running JVM's JIT compiler threads; none when it is not running. */
+    static List<Path> compilerThreads(long pid) {
+        if (pid < 0) {
+            return List.of();
+        }
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.filter(thread -> isCompilerThread(threadName(thread))).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // the process is gone, or went while its threads were listed
+        }
+    }
+
+    /** Whether a thread's name, as /proc shows it (15 characters at most), is that of a C1 or C2 compiler thread. */
+    static boolean isCompilerThread(String name) {
+        return name != null && COMPILER_THREAD.matcher(name).matches();
     }
 
     private static String threadName(Path thread) {

@@ -173,22 +173,22 @@ final class IngestBench {
                 String.format("%.0f available (2 cores)", 2 * seconds));
         results.put("e2e_cpu_s", CpuProbe.seconds(run.cpuBefore(), run.cpuAfter(), "machine"));
         // the capacity model's figures: what each part costs per million rows in this phase only (not the warm-up)
-        Map<String, Double> perMillion = CpuProbe.perMillionRows(run.cpuBefore(), run.cpuAfter(), rows);
-        perMillion.forEach((part, cpu) -> results.put("cpu_s_per_1m_rows_" + part, cpu));
-        StringBuilder line = new StringBuilder();
-        perMillion.forEach((part, cpu) -> line.append(line.isEmpty() ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
-        results.row("  CPU seconds per 1M rows", line.toString(), "");
+        report(results, "  CPU seconds per 1M rows", "cpu_s_per_1m_rows_",
+                CpuProbe.perMillionRows(run.cpuBefore(), run.cpuAfter(), rows));
         // of which the JIT compilers: a warm service no longer pays them, so they say how warm the run was
-        Map<String, Double> compilers = CpuProbe.compilerPerMillionRows(run.compilersBefore(), run.compilersAfter(),
-                rows);
-        compilers.forEach((part, cpu) -> results.put("jit_cpu_s_per_1m_rows_" + part, cpu));
-        StringBuilder jit = new StringBuilder();
-        compilers.forEach((part, cpu) -> jit.append(jit.isEmpty() ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
-        results.row("    of which JIT compilers", jit.toString(), "");
+        report(results, "    of which JIT compilers", "jit_cpu_s_per_1m_rows_",
+                CpuProbe.compilerPerMillionRows(run.compilersBefore(), run.compilersAfter(), rows));
         log.info("end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)", rows, cards, correct,
                 String.format("%.2f", seconds), String.format("%.2f", run.uploaded()));
+    }
+
+    /** CPU seconds per part as one table row and as RESULT keys {@code keyPrefix + part}. */
+    private static void report(Results results, String label, String keyPrefix, Map<String, Double> perPart) {
+        perPart.forEach((part, cpu) -> results.put(keyPrefix + part, cpu));
+        StringBuilder line = new StringBuilder();
+        perPart.forEach((part, cpu) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
+        results.row(label, line.toString(), "");
     }
 
     private Run ingest() throws Exception {

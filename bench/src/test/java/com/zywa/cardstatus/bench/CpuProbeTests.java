@@ -32,11 +32,7 @@ class CpuProbeTests {
 
     @Test
     void aServiceCostsTheSumOfItsInstances(@TempDir Path pids) throws IOException {
-        pidFile(pids, "status-processor", 101);
-        pidFile(pids, "status-processor-2", 102);
-        pidFile(pids, "status-processor-3", 103);
-        pidFile(pids, "ingest-producer", 201);
-        pidFile(pids, "local-stack", 301);
+        pidFilesOfAStack(pids);
         Map<Long, Long> ticks = new HashMap<>(Map.of(101L, 1_000L, 102L, 2_000L, 103L, 3_000L, 201L, 500L, 301L, 70L));
 
         Map<String, Long> snapshot = new CpuProbe(pids, pids.resolve("postmaster.pid"),
@@ -48,10 +44,7 @@ class CpuProbeTests {
 
     @Test
     void theJitCompilersOfEachJvmPartAreCountedApart(@TempDir Path pids) throws IOException {
-        pidFile(pids, "status-processor", 101);
-        pidFile(pids, "status-processor-2", 102);
-        pidFile(pids, "ingest-producer", 201);
-        pidFile(pids, "local-stack", 301);
+        pidFilesOfAStack(pids);
         Map<Long, Long> compilers = new HashMap<>(Map.of(101L, 100L, 102L, 50L, 201L, 20L, 301L, 7L));
         CpuProbe probe = new CpuProbe(pids, pids.resolve("postmaster.pid"), pid -> 1_000_000L,
                 pid -> compilers.getOrDefault(pid, 0L));
@@ -76,9 +69,22 @@ class CpuProbeTests {
     void theCompilerThreadsOfARunningJvmAreFoundInProc() {
         long self = ProcessHandle.current().pid();
 
+        // this JVM runs tiered compilation: at least one C1 and one C2 compiler thread
+        assertThat(CpuProbe.compilerThreads(self)).isNotEmpty();
         assertThat(CpuProbe.compilerTicks(self)).isBetween(0L, CpuProbe.processTicks(self));
-        assertThat(CpuProbe.compilerTicks(-1)).isZero();
+        assertThat(CpuProbe.compilerThreads(-1)).isEmpty();
+        assertThat(CpuProbe.compilerThreads(Long.MAX_VALUE)).isEmpty();
         assertThat(CpuProbe.compilerTicks(Long.MAX_VALUE)).isZero();
+    }
+
+    @Test
+    void onlyTheJitCompilerThreadsCount() {
+        assertThat(CpuProbe.isCompilerThread("C2 CompilerThre")).isTrue();
+        assertThat(CpuProbe.isCompilerThread("C1 CompilerThre")).isTrue();
+        assertThat(CpuProbe.isCompilerThread("GC Thread#0")).isFalse();
+        assertThat(CpuProbe.isCompilerThread("card-status-pro")).isFalse();
+        assertThat(CpuProbe.isCompilerThread("Sweeper thread")).isFalse();
+        assertThat(CpuProbe.isCompilerThread(null)).isFalse();
     }
 
     @Test
@@ -113,6 +119,15 @@ class CpuProbeTests {
         ticks.put("bench", bench);
         ticks.put("machine", machine);
         return ticks;
+    }
+
+    /** Three processor instances (pids 101-103), ingest (201) and the local stack with the broker (301). */
+    private static void pidFilesOfAStack(Path dir) throws IOException {
+        pidFile(dir, "status-processor", 101);
+        pidFile(dir, "status-processor-2", 102);
+        pidFile(dir, "status-processor-3", 103);
+        pidFile(dir, "ingest-producer", 201);
+        pidFile(dir, "local-stack", 301);
     }
 
     private static void pidFile(Path dir, String name, long pid) throws IOException {
