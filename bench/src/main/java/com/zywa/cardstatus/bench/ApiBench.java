@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,9 @@ final class ApiBench {
     private static final Logger log = LoggerFactory.getLogger(ApiBench.class);
     private static final int CLIENTS = 32;
     private static final int POOL = 16;
+    /** The parts whose CPU per request is reported (by their CPU probe names), and their short names. */
+    private static final List<List<String>> PER_REQUEST_PARTS = List.of(List.of("status-api", "api"),
+            List.of("postgresql", "postgresql"), List.of("bench", "bench"), List.of("machine", "machine"));
     private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
             + "history::text AS history, updated_at";
 
@@ -91,6 +95,8 @@ final class ApiBench {
         }
         Map<String, Long> cpuAfter = cpu.snapshot();
         Load jdbc;
+        Map<String, Long> jdbcCpuBefore;
+        Map<String, Long> jdbcCpuAfter;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(endpoints.jdbcUrl());
         config.setUsername(endpoints.dbUser());
@@ -99,7 +105,10 @@ final class ApiBench {
         try (HikariDataSource pool = new HikariDataSource(config)) {
             Callable<Lookup> lookups = () -> (byCard, value) -> select(pool, byCard, value);
             load(lookups, warmup.dividedBy(4));
+            jdbcCpuBefore = cpu.snapshot();
             jdbc = load(lookups, duration);
+            // before the pool closes: a database backend that has ended no longer shows its CPU time
+            jdbcCpuAfter = cpu.snapshot();
         }
         results.put("api_rps", api.rate());
         results.put("api_p50_ms", api.latencies().percentileMs(50));
@@ -114,7 +123,26 @@ final class ApiBench {
                         jdbc.latencies().percentileMs(99), 100 * api.rate() / jdbc.rate()));
         results.row("  CPU seconds during it", CpuProbe.between(cpuBefore, cpuAfter),
                 String.format("%.0f available (2 cores)", 2 * api.seconds()));
+        results.row("  CPU seconds during JDBC", CpuProbe.between(jdbcCpuBefore, jdbcCpuAfter),
+                String.format("%.0f available (2 cores)", 2 * jdbc.seconds()));
+        // per request, what each side cost the box: the API's own process, and what the database and the load
+        // generator spent for one lookup through the API against one direct select
+        StringBuilder perRequest = new StringBuilder();
+        for (List<String> part : PER_REQUEST_PARTS) {
+            double viaApi = perRequestMicros(cpuBefore, cpuAfter, part.get(0), api);
+            double direct = perRequestMicros(jdbcCpuBefore, jdbcCpuAfter, part.get(0), jdbc);
+            results.put("api_cpu_us_per_request_" + part.get(1), viaApi);
+            results.put("jdbc_cpu_us_per_request_" + part.get(1), direct);
+            perRequest.append(perRequest.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.0f / %.0f", part.get(1), viaApi, direct));
+        }
+        results.row("  CPU us per request, API / JDBC", perRequest.toString(), "");
         log.info("API: {} requests, {} errors; JDBC: {} selects", api.requests(), api.errors(), jdbc.requests());
+    }
+
+    private static double perRequestMicros(Map<String, Long> before, Map<String, Long> after, String part,
+            Load load) {
+        return load.requests() == 0 ? 0 : CpuProbe.seconds(before, after, part) * 1e6 / load.requests();
     }
 
     /** A lookup as an internal client sends it, with the reader key. */
