@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -77,8 +78,7 @@ final class ApiBench {
 
     void run(Results results) throws Exception {
         CpuProbe cpu = new CpuProbe(endpoints.pidDir(), endpoints.postgresPidFile());
-        Map<String, Long> cpuBefore;
-        Load api;
+        Measured api;
         // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
         // that the figure is the service's, not the load generator's
         try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
@@ -89,14 +89,11 @@ final class ApiBench {
                         return response.getCode() == 200;
                     });
             log.info("API: warming up for {} s", warmup.toSeconds());
-            load(lookups, warmup);
-            cpuBefore = cpu.snapshot();
-            api = load(lookups, duration);
+            load(lookups, warmup, 0);
+            api = measure(cpu, lookups, 0);
         }
-        Map<String, Long> cpuAfter = cpu.snapshot();
-        Load jdbc;
-        Map<String, Long> jdbcCpuBefore;
-        Map<String, Long> jdbcCpuAfter;
+        Measured jdbc;
+        Measured paced;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(endpoints.jdbcUrl());
         config.setUsername(endpoints.dbUser());
@@ -104,45 +101,69 @@ final class ApiBench {
         config.setMaximumPoolSize(POOL);
         try (HikariDataSource pool = new HikariDataSource(config)) {
             Callable<Lookup> lookups = () -> (byCard, value) -> select(pool, byCard, value);
-            load(lookups, warmup.dividedBy(4));
-            jdbcCpuBefore = cpu.snapshot();
-            jdbc = load(lookups, duration);
-            // before the pool closes: a database backend that has ended no longer shows its CPU time
-            jdbcCpuAfter = cpu.snapshot();
+            load(lookups, warmup.dividedBy(4), 0);
+            jdbc = measure(cpu, lookups, 0);
+            // the same selects at the rate the API reached: what a lookup costs the database and the load generator
+            // at that rate, apart from what the API adds (a backend that waits between statements costs more each)
+            paced = measure(cpu, lookups, api.load().rate());
         }
-        results.put("api_rps", api.rate());
-        results.put("api_p50_ms", api.latencies().percentileMs(50));
-        results.put("api_p99_ms", api.latencies().percentileMs(99));
-        results.put("api_errors", api.errors());
-        results.put("jdbc_rps", jdbc.rate());
-        results.put("jdbc_p99_ms", jdbc.latencies().percentileMs(99));
+        results.put("api_rps", api.load().rate());
+        results.put("api_p50_ms", api.load().latencies().percentileMs(50));
+        results.put("api_p99_ms", api.load().latencies().percentileMs(99));
+        results.put("api_errors", api.load().errors());
+        results.put("jdbc_rps", jdbc.load().rate());
+        results.put("jdbc_p99_ms", jdbc.load().latencies().percentileMs(99));
         results.row("API, " + CLIENTS + " clients, " + duration.toSeconds() + " s (after " + warmup.toSeconds() + " s warm-up)",
-                String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.rate(), api.latencies().percentileMs(50),
-                        api.latencies().percentileMs(99)),
-                String.format("JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)", jdbc.rate(),
-                        jdbc.latencies().percentileMs(99), 100 * api.rate() / jdbc.rate()));
-        results.row("  CPU seconds during it", CpuProbe.between(cpuBefore, cpuAfter),
-                String.format("%.0f available (2 cores)", 2 * api.seconds()));
-        results.row("  CPU seconds during JDBC", CpuProbe.between(jdbcCpuBefore, jdbcCpuAfter),
-                String.format("%.0f available (2 cores)", 2 * jdbc.seconds()));
-        // per request, what each side cost the box: the API's own process, and what the database and the load
-        // generator spent for one lookup through the API against one direct select
+                String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.load().rate(),
+                        api.load().latencies().percentileMs(50), api.load().latencies().percentileMs(99)),
+                String.format("JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)", jdbc.load().rate(),
+                        jdbc.load().latencies().percentileMs(99), 100 * api.load().rate() / jdbc.load().rate()));
+        results.row("  CPU seconds during it", api.cpu(), api.available());
+        results.row("  CPU seconds during JDBC", jdbc.cpu(), jdbc.available());
+        results.row(String.format("  CPU seconds during JDBC at %.0f/s", paced.load().rate()), paced.cpu(),
+                paced.available());
+        // per request, what each part cost the box: through the API, direct, and direct at the API's rate
         StringBuilder perRequest = new StringBuilder();
         for (List<String> part : PER_REQUEST_PARTS) {
-            double viaApi = perRequestMicros(cpuBefore, cpuAfter, part.get(0), api);
-            double direct = perRequestMicros(jdbcCpuBefore, jdbcCpuAfter, part.get(0), jdbc);
+            double viaApi = api.perRequestMicros(part.get(0));
+            double direct = jdbc.perRequestMicros(part.get(0));
+            double directPaced = paced.perRequestMicros(part.get(0));
             results.put("api_cpu_us_per_request_" + part.get(1), viaApi);
             results.put("jdbc_cpu_us_per_request_" + part.get(1), direct);
-            perRequest.append(perRequest.isEmpty() ? "" : ", ")
-                    .append(String.format(Locale.ROOT, "%s %.0f / %.0f", part.get(1), viaApi, direct));
+            results.put("jdbc_paced_cpu_us_per_request_" + part.get(1), directPaced);
+            perRequest.append(perRequest.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f",
+                    part.get(1), viaApi, direct, directPaced));
         }
-        results.row("  CPU us per request, API / JDBC", perRequest.toString(), "");
-        log.info("API: {} requests, {} errors; JDBC: {} selects", api.requests(), api.errors(), jdbc.requests());
+        results.row("  CPU us per request, API / JDBC / paced", perRequest.toString(), "");
+        log.info("API: {} requests, {} errors; JDBC: {} selects, {} at the API's rate", api.load().requests(),
+                api.load().errors(), jdbc.load().requests(), paced.load().requests());
     }
 
-    private static double perRequestMicros(Map<String, Long> before, Map<String, Long> after, String part,
-            Load load) {
-        return load.requests() == 0 ? 0 : CpuProbe.seconds(before, after, part) * 1e6 / load.requests();
+    /** One measured load and the CPU time of each part of the box before and after it. */
+    private record Measured(Load load, Map<String, Long> before, Map<String, Long> after) {
+
+        String cpu() {
+            return CpuProbe.between(before, after);
+        }
+
+        String available() {
+            return String.format("%.0f available (2 cores)", 2 * load.seconds());
+        }
+
+        double perRequestMicros(String part) {
+            return load.requests() == 0 ? 0 : CpuProbe.seconds(before, after, part) * 1e6 / load.requests();
+        }
+    }
+
+    /**
+     * The lookups for the measured duration, at {@code rate} requests per second in all (0: as fast as they go),
+     * between two CPU snapshots; the caller keeps a JDBC pool open until this returns, since a database backend
+     * that has ended no longer shows its CPU time.
+     */
+    private Measured measure(CpuProbe cpu, Callable<Lookup> lookups, double rate) throws Exception {
+        Map<String, Long> before = cpu.snapshot();
+        Load load = load(lookups, duration, rate);
+        return new Measured(load, before, cpu.snapshot());
     }
 
     /** A lookup as an internal client sends it, with the reader key. */
@@ -167,7 +188,9 @@ final class ApiBench {
         }
     }
 
-    private Load load(Callable<Lookup> perThread, Duration duration) throws Exception {
+    /** Runs the lookups on {@value #CLIENTS} threads; at {@code rate} requests per second in all if above 0. */
+    private Load load(Callable<Lookup> perThread, Duration duration, double rate) throws Exception {
+        long interval = rate > 0 ? (long) (CLIENTS * 1e9 / rate) : 0;
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -181,7 +204,9 @@ final class ApiBench {
                 long ok = 0;
                 long errors = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                while (System.nanoTime() < end) {
+                for (long next = start; System.nanoTime() < end; next += interval) {
+                    // paced: each thread starts its requests at a fixed interval (catching up if one was slow)
+                    LockSupport.parkNanos(next - System.nanoTime());
                     boolean byCard = phones.isEmpty() || random.nextBoolean();
                     String value = byCard ? cards.get(random.nextInt(cards.size())) : phones.get(random.nextInt(phones.size()));
                     long t = System.nanoTime();
