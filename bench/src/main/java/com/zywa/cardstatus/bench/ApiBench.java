@@ -35,9 +35,8 @@ final class ApiBench {
     private static final Logger log = LoggerFactory.getLogger(ApiBench.class);
     private static final int CLIENTS = 32;
     private static final int POOL = 16;
-    /** The parts whose CPU per request is reported (by their CPU probe names), and their short names. */
-    private static final List<List<String>> PER_REQUEST_PARTS = List.of(List.of("status-api", "api"),
-            List.of("postgresql", "postgresql"), List.of("bench", "bench"), List.of("machine", "machine"));
+    /** The parts whose CPU per request is reported (by their CPU probe names). */
+    private static final List<String> PER_REQUEST_PARTS = List.of("status-api", "postgresql", "bench", "machine");
     private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
             + "history::text AS history, updated_at";
 
@@ -124,15 +123,16 @@ final class ApiBench {
                 paced.available());
         // per request, what each part cost the box: through the API, direct, and direct at the API's rate
         StringBuilder perRequest = new StringBuilder();
-        for (List<String> part : PER_REQUEST_PARTS) {
-            double viaApi = api.perRequestMicros(part.get(0));
-            double direct = jdbc.perRequestMicros(part.get(0));
-            double directPaced = paced.perRequestMicros(part.get(0));
-            results.put("api_cpu_us_per_request_" + part.get(1), viaApi);
-            results.put("jdbc_cpu_us_per_request_" + part.get(1), direct);
-            results.put("jdbc_paced_cpu_us_per_request_" + part.get(1), directPaced);
+        for (String part : PER_REQUEST_PARTS) {
+            String name = CpuProbe.shortName(part);
+            double viaApi = api.perRequestMicros(part);
+            double direct = jdbc.perRequestMicros(part);
+            double directPaced = paced.perRequestMicros(part);
+            results.put("api_cpu_us_per_request_" + name, viaApi);
+            results.put("jdbc_cpu_us_per_request_" + name, direct);
+            results.put("jdbc_paced_cpu_us_per_request_" + name, directPaced);
             perRequest.append(perRequest.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f",
-                    part.get(1), viaApi, direct, directPaced));
+                    name, viaApi, direct, directPaced));
         }
         results.row("  CPU us per request, API / JDBC / paced", perRequest.toString(), "");
         log.info("API: {} requests, {} errors; JDBC: {} selects, {} at the API's rate", api.load().requests(),

@@ -28,6 +28,8 @@ final class CpuProbe {
     /** The short name of each part of the stack, for the per-million-rows figures. */
     private static final Map<String, String> SHORT_NAMES = Map.of("status-processor", "processor",
             "ingest-producer", "ingest", "status-api", "api", "kafka-broker", "broker", "postgresql", "postgresql");
+    /** The parts of the stack: the ones run from pid files, and PostgreSQL. */
+    private static final List<String> STACK = Stream.concat(PARTS.stream(), Stream.of("postgresql")).toList();
 
     /** How the JVM names its JIT compiler threads (C1 and C2), as /proc shows them (15 characters at most). */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
@@ -119,8 +121,7 @@ final class CpuProbe {
      * (the whole box, other users included).
      */
     static Map<String, Double> perMillionRows(Map<String, Long> before, Map<String, Long> after, long rows) {
-        List<String> stack = List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql");
-        Map<String, Double> perRows = perMillionRowsWithStack(stack, before, after, rows, false);
+        Map<String, Double> perRows = perMillionRowsWithStack(STACK, before, after, rows, false);
         perRows.put("bench", seconds(before, after, "bench") * 1e6 / rows);
         perRows.put("machine", seconds(before, after, "machine") * 1e6 / rows);
         return perRows;
@@ -137,11 +138,16 @@ final class CpuProbe {
         for (String part : parts) {
             double seconds = seconds(before, after, part);
             double value = (atLeastZero ? Math.max(0, seconds) : seconds) * 1e6 / rows;
-            perRows.put(SHORT_NAMES.get(part), value);
+            perRows.put(shortName(part), value);
             stack += value;
         }
         perRows.put("stack", stack);
         return perRows;
+    }
+
+    /** The name a part goes by in the per-row and per-request figures: "api" for status-api, and so on. */
+    static String shortName(String part) {
+        return SHORT_NAMES.getOrDefault(part, part);
     }
 
     /** The CPU seconds of each part between {@code before} and {@code after}, as one line. */
@@ -166,7 +172,7 @@ final class CpuProbe {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
                 String[] stat = stat(process);
                 if (stat != null && Long.parseLong(stat[1]) == postmaster) {
-                    total += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    total += ticks(stat);
                 }
             }
         }
@@ -176,7 +182,7 @@ final class CpuProbe {
     /** CPU ticks (1/100 s) a process has used since it started; 0 when it is not running. */
     static long processTicks(long pid) {
         String[] stat = pid < 0 ? null : stat(Path.of("/proc", Long.toString(pid)));
-        return stat == null ? 0 : Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        return stat == null ? 0 : ticks(stat);
     }
 
     /** CPU ticks the JIT compiler threads of a JVM now running have used; 0 when it is not running. */
@@ -185,7 +191,7 @@ final class CpuProbe {
         for (Path thread : compilerThreads(pid)) {
             String[] stat = stat(thread);
             if (stat != null) {
-                total += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                total += ticks(stat);
             }
         }
         return total;
@@ -224,6 +230,11 @@ final class CpuProbe {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The user and system CPU ticks in the fields of {@link #stat}. */
+    private static long ticks(String[] stat) {
+        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
     }
 
     private static long machineBusyTicks() throws IOException {
