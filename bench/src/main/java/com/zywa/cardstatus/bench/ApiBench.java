@@ -200,11 +200,14 @@ final class ApiBench {
             Latencies mine = new Latencies();
             latencies.add(mine);
             Lookup lookup = perThread.call();
+            // paced, the threads take turns: thread i starts i/CLIENTS of an interval later, so the requests come
+            // evenly spread over time, not CLIENTS at once followed by a pause
+            long first = start + interval * i / CLIENTS;
             done.add(threads.submit(() -> {
                 long ok = 0;
                 long errors = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                for (long next = start; System.nanoTime() < end; next += interval) {
+                for (long next = first; System.nanoTime() < end; next += interval) {
                     // paced: each thread starts its requests at a fixed interval (catching up if one was slow)
                     LockSupport.parkNanos(next - System.nanoTime());
                     boolean byCard = phones.isEmpty() || random.nextBoolean();
