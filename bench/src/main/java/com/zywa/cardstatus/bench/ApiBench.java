@@ -37,6 +37,7 @@ final class ApiBench {
     private static final int POOL = 16;
     /** The parts whose CPU per request is reported (by their CPU probe names). */
     private static final List<String> PER_REQUEST_PARTS = List.of("status-api", "postgresql", "bench", "machine");
+
     private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
             + "history::text AS history, updated_at";
 
@@ -80,13 +81,16 @@ final class ApiBench {
         Measured api;
         // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
         // that the figure is the service's, not the load generator's
-        try (CloseableHttpClient http = HttpClients.custom().setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(CLIENTS).setMaxConnPerRoute(CLIENTS)
-                        .build()).build()) {
+        try (CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(CLIENTS)
+                        .setMaxConnPerRoute(CLIENTS)
+                        .build())
+                .build()) {
             Callable<Lookup> lookups = () -> (byCard, value) -> http.execute(lookup(byCard, value), response -> {
-                        EntityUtils.consume(response.getEntity());
-                        return response.getCode() == 200;
-                    });
+                EntityUtils.consume(response.getEntity());
+                return response.getCode() == 200;
+            });
             log.info("API: warming up for {} s", warmup.toSeconds());
             load(lookups, warmup, 0);
             api = measure(cpu, lookups, 0);
@@ -112,14 +116,25 @@ final class ApiBench {
         results.put("api_errors", api.load().errors());
         results.put("jdbc_rps", jdbc.load().rate());
         results.put("jdbc_p99_ms", jdbc.load().latencies().percentileMs(99));
-        results.row("API, " + CLIENTS + " clients, " + duration.toSeconds() + " s (after " + warmup.toSeconds() + " s warm-up)",
-                String.format("%.0f req/s, p50 %.2f ms, p99 %.2f ms", api.load().rate(),
-                        api.load().latencies().percentileMs(50), api.load().latencies().percentileMs(99)),
-                String.format("JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)", jdbc.load().rate(),
-                        jdbc.load().latencies().percentileMs(99), 100 * api.load().rate() / jdbc.load().rate()));
+        results.row(
+                "API, " + CLIENTS + " clients, " + duration.toSeconds() + " s (after " + warmup.toSeconds()
+                        + " s warm-up)",
+                String.format(
+                        "%.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                        api.load().rate(),
+                        api.load().latencies().percentileMs(50),
+                        api.load().latencies().percentileMs(99)),
+                String.format(
+                        "JDBC %.0f req/s, p99 %.2f ms (API = %.0f%%)",
+                        jdbc.load().rate(),
+                        jdbc.load().latencies().percentileMs(99),
+                        100 * api.load().rate() / jdbc.load().rate()));
         results.row("  CPU seconds during it", api.cpu(), api.available());
         results.row("  CPU seconds during JDBC", jdbc.cpu(), jdbc.available());
-        results.row(String.format("  CPU seconds during JDBC at %.0f/s", paced.load().rate()), paced.cpu(),
+        results.row(
+                String.format(
+                        "  CPU seconds during JDBC at %.0f/s", paced.load().rate()),
+                paced.cpu(),
                 paced.available());
         // per request, what each part cost the box: through the API, direct, and direct at the API's rate
         StringBuilder perRequest = new StringBuilder();
@@ -131,12 +146,17 @@ final class ApiBench {
             results.put("api_cpu_us_per_request_" + name, viaApi);
             results.put("jdbc_cpu_us_per_request_" + name, direct);
             results.put("jdbc_paced_cpu_us_per_request_" + name, directPaced);
-            perRequest.append(perRequest.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f",
-                    name, viaApi, direct, directPaced));
+            perRequest
+                    .append(perRequest.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f", name, viaApi, direct, directPaced));
         }
         results.row("  CPU us per request, API / JDBC / paced", perRequest.toString(), "");
-        log.info("API: {} requests, {} errors; JDBC: {} selects, {} at the API's rate", api.load().requests(),
-                api.load().errors(), jdbc.load().requests(), paced.load().requests());
+        log.info(
+                "API: {} requests, {} errors; JDBC: {} selects, {} at the API's rate",
+                api.load().requests(),
+                api.load().errors(),
+                jdbc.load().requests(),
+                paced.load().requests());
     }
 
     /** One measured load and the CPU time of each part of the box before and after it. */
@@ -168,15 +188,18 @@ final class ApiBench {
 
     /** A lookup as an internal client sends it, with the reader key. */
     private HttpGet lookup(boolean byCard, String value) {
-        HttpGet get = new HttpGet(endpoints.apiUrl() + "/get_card_status?" + (byCard ? "card_id=" : "user_phone=") + value);
+        HttpGet get =
+                new HttpGet(endpoints.apiUrl() + "/get_card_status?" + (byCard ? "card_id=" : "user_phone=") + value);
         get.addHeader("X-API-Key", endpoints.keys().reader());
         return get;
     }
 
     private boolean select(HikariDataSource pool, boolean byCard, String value) throws Exception {
-        String sql = byCard ? "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?"
+        String sql = byCard
+                ? "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?"
                 : "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? ORDER BY status_at DESC, card_id LIMIT 100";
-        try (Connection db = pool.getConnection(); PreparedStatement query = db.prepareStatement(sql)) {
+        try (Connection db = pool.getConnection();
+                PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, byCard ? value : "+971" + value);
             try (ResultSet rows = query.executeQuery()) {
                 boolean found = false;
@@ -211,7 +234,9 @@ final class ApiBench {
                     // paced: each thread starts its requests at a fixed interval (catching up if one was slow)
                     LockSupport.parkNanos(next - System.nanoTime());
                     boolean byCard = phones.isEmpty() || random.nextBoolean();
-                    String value = byCard ? cards.get(random.nextInt(cards.size())) : phones.get(random.nextInt(phones.size()));
+                    String value = byCard
+                            ? cards.get(random.nextInt(cards.size()))
+                            : phones.get(random.nextInt(phones.size()));
                     long t = System.nanoTime();
                     boolean found = lookup.call(byCard, value);
                     mine.add(System.nanoTime() - t);

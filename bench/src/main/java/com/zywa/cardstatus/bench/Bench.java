@@ -12,15 +12,16 @@ public final class Bench {
 
     private static final Logger log = LoggerFactory.getLogger(Bench.class);
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         try {
             execute(Options.parse(args));
         } catch (Options.UsageException e) {
-            log.error("{} (usage: generate|run --rows N --seed S [--out DIR]; run also takes --warmup-rows, "
-                    + "--api-seconds, --api-warmup-seconds, --freshness-events, --partitions)", e.getMessage());
+            log.error(
+                    "{} (usage: generate|run --rows N --seed S [--out DIR]; run also takes --warmup-rows, "
+                            + "--api-seconds, --api-warmup-seconds, --freshness-events, --partitions)",
+                    e.getMessage());
             System.exit(2);
         }
     }
@@ -31,8 +32,13 @@ public final class Bench {
         Path out = Path.of(options.text("out", ".local/bench/data-" + rows + "-" + seed));
         if (options.command().equals("generate")) {
             DataGenerator.Summary summary = DataGenerator.generate(rows, seed, out);
-            log.info("wrote {} rows ({} bad) for {} cards to {}: {}", summary.rows(), summary.badRows(),
-                    summary.cards(), out, summary.rowsPerKind());
+            log.info(
+                    "wrote {} rows ({} bad) for {} cards to {}: {}",
+                    summary.rows(),
+                    summary.badRows(),
+                    summary.cards(),
+                    out,
+                    summary.rowsPerKind());
             return;
         }
         new Harness(options, rows, seed, out).run();

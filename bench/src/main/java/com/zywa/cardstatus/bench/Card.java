@@ -42,13 +42,21 @@ final class Card {
         return rows;
     }
 
-    private long row(Kind kind, Random random, PartnerQuirks quirks, Map<Kind, BufferedWriter> out,
-            Map<Kind, Long> counts) throws IOException {
+    private long row(
+            Kind kind, Random random, PartnerQuirks quirks, Map<Kind, BufferedWriter> out, Map<Kind, Long> counts)
+            throws IOException {
         clock = clock.plus(Duration.ofMinutes(30 + random.nextInt(60 * 30)));
         String phoneField = quirks.phone(phone);
         phoneKept |= !PartnerQuirks.mangled(phoneField);
-        StringBuilder line = new StringBuilder().append(kind.name().charAt(0)).append(counts.get(kind)).append(',')
-                .append(id).append(',').append(phoneField).append(',').append(quirks.time(clock));
+        StringBuilder line = new StringBuilder()
+                .append(kind.name().charAt(0))
+                .append(counts.get(kind))
+                .append(',')
+                .append(id)
+                .append(',')
+                .append(phoneField)
+                .append(',')
+                .append(quirks.time(clock));
         if (kind == Kind.EXCEPTION) {
             line.append(',').append(DataGenerator.reason(random));
             exceptions++;

@@ -23,13 +23,23 @@ final class CpuProbe {
 
     static final double TICKS_PER_SECOND = 100.0;
     /** The parts run from pid files, by the name of their pid files. */
-    private static final List<String> PARTS = List.of("status-processor", "ingest-producer", "status-api",
-            "kafka-broker");
+    private static final List<String> PARTS =
+            List.of("status-processor", "ingest-producer", "status-api", "kafka-broker");
     /** The short name of each part of the stack, for the per-million-rows figures. */
-    private static final Map<String, String> SHORT_NAMES = Map.of("status-processor", "processor",
-            "ingest-producer", "ingest", "status-api", "api", "kafka-broker", "broker", "postgresql", "postgresql");
+    private static final Map<String, String> SHORT_NAMES = Map.of(
+            "status-processor",
+            "processor",
+            "ingest-producer",
+            "ingest",
+            "status-api",
+            "api",
+            "kafka-broker",
+            "broker",
+            "postgresql",
+            "postgresql");
     /** The parts of the stack: the ones run from pid files, and PostgreSQL. */
-    private static final List<String> STACK = Stream.concat(PARTS.stream(), Stream.of("postgresql")).toList();
+    private static final List<String> STACK =
+            Stream.concat(PARTS.stream(), Stream.of("postgresql")).toList();
 
     /** How the JVM names its JIT compiler threads (C1 and C2), as /proc shows them (15 characters at most). */
     private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre.*");
@@ -131,8 +141,8 @@ final class CpuProbe {
      * CPU seconds per million rows of each of {@code parts} (by short name), then their sum "stack"; with
      * {@code atLeastZero}, a part that seems to have lost ticks in between counts as zero.
      */
-    private static Map<String, Double> perMillionRowsWithStack(List<String> parts, Map<String, Long> before,
-            Map<String, Long> after, long rows, boolean atLeastZero) {
+    private static Map<String, Double> perMillionRowsWithStack(
+            List<String> parts, Map<String, Long> before, Map<String, Long> after, long rows, boolean atLeastZero) {
         Map<String, Double> perRows = new LinkedHashMap<>();
         double stack = 0;
         for (String part : parts) {
@@ -153,7 +163,9 @@ final class CpuProbe {
     /** The CPU seconds of each part between {@code before} and {@code after}, as one line. */
     static String between(Map<String, Long> before, Map<String, Long> after) {
         StringBuilder line = new StringBuilder();
-        before.forEach((part, ticks) -> line.append(line.isEmpty() ? "" : ", ").append(part).append(' ')
+        before.forEach((part, ticks) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(part)
+                .append(' ')
                 .append(String.format(java.util.Locale.ROOT, "%.1f", (after.get(part) - ticks) / TICKS_PER_SECOND)));
         return line.toString();
     }
@@ -169,7 +181,9 @@ final class CpuProbe {
         }
         long total = processTicks(postmaster);
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .toList()) {
                 String[] stat = stat(process);
                 if (stat != null && Long.parseLong(stat[1]) == postmaster) {
                     total += ticks(stat);
@@ -203,7 +217,8 @@ final class CpuProbe {
             return List.of();
         }
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return threads.filter(thread -> isCompilerThread(threadName(thread))).toList();
+            return threads.filter(thread -> isCompilerThread(threadName(thread)))
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
             return List.of(); // the process is gone, or went while its threads were listed
         }

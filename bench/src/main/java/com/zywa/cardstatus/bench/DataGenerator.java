@@ -37,15 +37,14 @@ public final class DataGenerator {
     }
 
     /** What was written: rows per kind, bad rows among them, and cards. */
-    public record Summary(long rows, long badRows, long cards, Map<Kind, Long> rowsPerKind) {
-    }
+    public record Summary(long rows, long badRows, long cards, Map<Kind, Long> rowsPerKind) {}
 
     private static final Instant START = Instant.parse("2023-11-01T04:00:00Z");
-    private static final String[] REASONS = {"User not available", "User declined to accept package",
-        "Address not found", "Office closed"};
+    private static final String[] REASONS = {
+        "User not available", "User declined to accept package", "Address not found", "Office closed"
+    };
 
-    private DataGenerator() {
-    }
+    private DataGenerator() {}
 
     /** Writes about {@code rows} rows (the last card may overshoot by a few) into {@code dir}. */
     static Summary generate(long rows, long seed, Path dir) throws IOException {
@@ -71,7 +70,9 @@ public final class DataGenerator {
             expected.write("card_id,status,status_at,phone,delivery_exceptions\n");
             while (written < rows) {
                 cards++;
-                Card card = new Card(String.format(Locale.ROOT, "%s%08d", cardPrefix, cards), phone(random),
+                Card card = new Card(
+                        String.format(Locale.ROOT, "%s%08d", cardPrefix, cards),
+                        phone(random),
                         START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 20))));
                 written += card.write(random, quirks, out, counts);
                 expected.write(card.expectedLine() + "\n");
@@ -93,8 +94,8 @@ public final class DataGenerator {
 
     private static String phone(Random random) {
         int[] prefixes = {50, 52, 54, 55, 56, 58};
-        return String.format(Locale.ROOT, "+971%d%07d", prefixes[random.nextInt(prefixes.length)],
-                random.nextInt(10_000_000));
+        return String.format(
+                Locale.ROOT, "+971%d%07d", prefixes[random.nextInt(prefixes.length)], random.nextInt(10_000_000));
     }
 
     private static String badRow(Random random, Kind kind, String cardPrefix, long card) {

@@ -58,9 +58,10 @@ final class FreshnessBench {
         results.put("freshness_p99_ms", measured.visible.percentileMs(99));
         results.put("freshness_accepted_p99_ms", measured.accepted.percentileMs(99));
         results.put("freshness_projected_p99_ms", projected.percentileMs(99));
-        results.row("freshness (" + measured.visible.count() + " events at " + 1000 / PERIOD_MS + "/s)",
-                percentiles(measured.visible), "after " + UNTIMED_EVENTS + " untimed; each polled every " + POLL_MS
-                        + " ms");
+        results.row(
+                "freshness (" + measured.visible.count() + " events at " + 1000 / PERIOD_MS + "/s)",
+                percentiles(measured.visible),
+                "after " + UNTIMED_EVENTS + " untimed; each polled every " + POLL_MS + " ms");
         results.row("  accepted: POST /events answered", percentiles(measured.accepted), "");
         results.row("  projected: row written in PostgreSQL", percentiles(projected), "");
         log.info("freshness: {} events seen, {} never seen", measured.visible.count(), measured.neverSeen.get());
@@ -95,20 +96,24 @@ final class FreshnessBench {
         AtomicInteger published = new AtomicInteger();
         ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
-        publisher.scheduleAtFixedRate(() -> {
-            int n = published.getAndIncrement();
-            if (n < count) {
-                publish(prefix + n, measured, pollers);
-            }
-        }, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+        publisher.scheduleAtFixedRate(
+                () -> {
+                    int n = published.getAndIncrement();
+                    if (n < count) {
+                        publish(prefix + n, measured, pollers);
+                    }
+                },
+                0,
+                PERIOD_MS,
+                TimeUnit.MILLISECONDS);
         boolean finished = measured.done.await(count * PERIOD_MS + GIVE_UP.toMillis() + 10_000, TimeUnit.MILLISECONDS);
         publisher.shutdownNow();
         pollers.shutdownNow();
         publisher.awaitTermination(10, TimeUnit.SECONDS);
         pollers.awaitTermination(10, TimeUnit.SECONDS);
         if (!finished) {
-            log.warn("freshness: {} of {} events neither seen nor given up on in time", measured.done.getCount(),
-                    count);
+            log.warn(
+                    "freshness: {} of {} events neither seen nor given up on in time", measured.done.getCount(), count);
         }
         return measured;
     }
@@ -118,11 +123,15 @@ final class FreshnessBench {
         long start = System.nanoTime();
         String body = "{\"type\":\"PICKED_UP\",\"card_id\":\"" + card + "\",\"occurred_at\":\"" + startWall + "\"}";
         try {
-            int status = http.send(HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/events"))
-                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                    .header("X-API-Key", endpoints.keys().partner())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(
+                            HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/events"))
+                                    .timeout(REQUEST_TIMEOUT)
+                                    .header("Content-Type", "application/json")
+                                    .header("X-API-Key", endpoints.keys().partner())
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             if (status / 100 != 2) {
                 throw new IllegalStateException("POST /events answered " + status);
             }
@@ -147,10 +156,17 @@ final class FreshnessBench {
 
     private boolean visible(String card) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(endpoints.apiUrl() + "/get_card_status?card_id=" + card))
-                    .timeout(REQUEST_TIMEOUT).header("X-API-Key", endpoints.keys().reader()).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create(endpoints.apiUrl() + "/get_card_status?card_id=" + card))
+                                            .timeout(REQUEST_TIMEOUT)
+                                            .header(
+                                                    "X-API-Key",
+                                                    endpoints.keys().reader())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (Exception e) {
             return false;
         }
@@ -163,17 +179,20 @@ final class FreshnessBench {
     /** From the start of each event's publication to the {@code updated_at} of its card's row. */
     private Latencies projected(Map<String, Instant> startedAt) throws SQLException {
         Latencies projected = new Latencies();
-        try (Connection connection = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(),
-                endpoints.dbPassword());
+        try (Connection connection =
+                        DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT card_id, updated_at FROM card_status WHERE card_id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("text", startedAt.keySet().toArray()));
+            select.setArray(
+                    1, connection.createArrayOf("text", startedAt.keySet().toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Instant start = startedAt.get(rows.getString(1));
                     if (start != null) {
-                        Instant written = rows.getObject(2, OffsetDateTime.class).toInstant();
-                        projected.add(Math.max(0, Duration.between(start, written).toNanos()));
+                        Instant written =
+                                rows.getObject(2, OffsetDateTime.class).toInstant();
+                        projected.add(
+                                Math.max(0, Duration.between(start, written).toNanos()));
                     }
                 }
             }

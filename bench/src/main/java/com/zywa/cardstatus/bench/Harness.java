@@ -47,7 +47,9 @@ final class Harness {
     }
 
     private static List<Path> files(Path dir) {
-        return List.of(DataGenerator.Kind.values()).stream().map(kind -> dir.resolve(kind.file)).toList();
+        return List.of(DataGenerator.Kind.values()).stream()
+                .map(kind -> dir.resolve(kind.file))
+                .toList();
     }
 
     void run() throws Exception {
@@ -57,7 +59,9 @@ final class Harness {
         }
         Results results = new Results();
         results.put("partitions", partitions);
-        results.put("processor_instances", CpuProbe.pids(endpoints.pidDir(), "status-processor").size());
+        results.put(
+                "processor_instances",
+                CpuProbe.pids(endpoints.pidDir(), "status-processor").size());
 
         IngestBench ingest = new IngestBench(endpoints, files(data), data.resolve("expected.csv"));
         ingest.copyBaseline(results);

@@ -70,27 +70,34 @@ final class IngestBench {
      * pages of the table), then timed.
      */
     void copyBaseline(Results results) throws Exception {
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             sql.execute("DROP TABLE IF EXISTS bench_copy_rows");
-            sql.execute("CREATE UNLOGGED TABLE bench_copy_rows (id TEXT, card_id TEXT, phone TEXT, ts TEXT, comment TEXT)");
+            sql.execute(
+                    "CREATE UNLOGGED TABLE bench_copy_rows (id TEXT, card_id TEXT, phone TEXT, ts TEXT, comment TEXT)");
             double cold = copy(db);
             sql.execute("TRUNCATE bench_copy_rows");
             double seconds = copy(db);
             sql.execute("DROP TABLE bench_copy_rows");
             copyRate = rows / seconds;
             results.put("copy_rows_per_s", copyRate);
-            log.info("COPY baseline: {} rows in {} s (the untimed first pass: {} s)", rows,
-                    String.format("%.2f", seconds), String.format("%.2f", cold));
+            log.info(
+                    "COPY baseline: {} rows in {} s (the untimed first pass: {} s)",
+                    rows,
+                    String.format("%.2f", seconds),
+                    String.format("%.2f", cold));
         }
     }
 
     private double copy(Connection db) throws Exception {
         long start = System.nanoTime();
         for (Path file : files) {
-            String columns = header(file).split(",").length == 5 ? "id, card_id, phone, ts, comment" : "id, card_id, phone, ts";
+            String columns =
+                    header(file).split(",").length == 5 ? "id, card_id, phone, ts, comment" : "id, card_id, phone, ts";
             try (Reader in = Files.newBufferedReader(file)) {
-                db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy_rows (" + columns
-                        + ") FROM STDIN WITH (FORMAT csv, HEADER true)", in);
+                db.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY bench_copy_rows (" + columns + ") FROM STDIN WITH (FORMAT csv, HEADER true)", in);
             }
         }
         return seconds(start);
@@ -107,12 +114,27 @@ final class IngestBench {
     void kafkaBaseline(Results results, int partitions) throws Exception {
         String topic = "bench.raw-lines-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", endpoints.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                    .all()
+                    .get();
             double cold;
             Latencies passes = new Latencies();
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                    endpoints.bootstrapServers(), "acks", "all", "enable.idempotence", "true", "compression.type", "lz4",
-                    "batch.size", "262144", "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(
+                            "bootstrap.servers",
+                            endpoints.bootstrapServers(),
+                            "acks",
+                            "all",
+                            "enable.idempotence",
+                            "true",
+                            "compression.type",
+                            "lz4",
+                            "batch.size",
+                            "262144",
+                            "linger.ms",
+                            "5"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 cold = send(producer, topic);
                 for (int pass = 0; pass < KAFKA_WARM_PASSES; pass++) {
                     passes.add((long) (send(producer, topic) * 1e9));
@@ -124,10 +146,15 @@ final class IngestBench {
             results.put("kafka_rows_per_s", kafkaRate);
             kafkaColdRate = rows / cold;
             results.put("kafka_cold_rows_per_s", kafkaColdRate);
-            kafkaRange = String.format("%.0f-%.0f", rows / (passes.percentileMs(100) / 1000),
-                    rows / (passes.percentileMs(0) / 1000));
-            log.info("Kafka baseline: {} rows in {} s, the median of {} passes ({} rows/s; the untimed first pass: {} s)",
-                    rows, String.format("%.2f", seconds), KAFKA_WARM_PASSES, kafkaRange, String.format("%.2f", cold));
+            kafkaRange = String.format(
+                    "%.0f-%.0f", rows / (passes.percentileMs(100) / 1000), rows / (passes.percentileMs(0) / 1000));
+            log.info(
+                    "Kafka baseline: {} rows in {} s, the median of {} passes ({} rows/s; the untimed first pass: {} s)",
+                    rows,
+                    String.format("%.2f", seconds),
+                    KAFKA_WARM_PASSES,
+                    kafkaRange,
+                    String.format("%.2f", cold));
         }
     }
 
@@ -146,9 +173,15 @@ final class IngestBench {
     }
 
     /** One upload of the files and the wait for its outcome in the projection. */
-    private record Run(long cards, long correct, double seconds, double uploaded, Map<String, Long> cpuBefore,
-            Map<String, Long> cpuAfter, Map<String, Long> compilersBefore, Map<String, Long> compilersAfter) {
-    }
+    private record Run(
+            long cards,
+            long correct,
+            double seconds,
+            double uploaded,
+            Map<String, Long> cpuBefore,
+            Map<String, Long> cpuAfter,
+            Map<String, Long> compilersBefore,
+            Map<String, Long> compilersAfter) {}
 
     /**
      * Ingests these files into the freshly started services, so that the measured run meets JIT-compiled code as a
@@ -158,9 +191,15 @@ final class IngestBench {
      */
     void warmUp(Results results) throws Exception {
         Run run = ingest();
-        results.row("warm-up ingest, " + rows + " rows (cold JVMs)", String.format("%.1f s, %.0f rows/s",
-                run.seconds(), rows / run.seconds()), run.correct() == run.cards() ? "" : "NOT ALL CARDS CORRECT");
-        log.info("warm-up: {} rows, {} cards, {} correct, in {} s", rows, run.cards(), run.correct(),
+        results.row(
+                "warm-up ingest, " + rows + " rows (cold JVMs)",
+                String.format("%.1f s, %.0f rows/s", run.seconds(), rows / run.seconds()),
+                run.correct() == run.cards() ? "" : "NOT ALL CARDS CORRECT");
+        log.info(
+                "warm-up: {} rows, {} cards, {} correct, in {} s",
+                rows,
+                run.cards(),
+                run.correct(),
                 String.format("%.2f", run.seconds()));
     }
 
@@ -174,36 +213,53 @@ final class IngestBench {
         results.put("e2e_seconds", seconds);
         results.put("correct_cards", correct);
         results.put("wrong_cards", cards - correct);
-        results.row("end-to-end ingest, " + rows + " rows", String.format("%.1f s, %.0f rows/s", seconds, rows / seconds),
-                String.format("COPY %.0f rows/s; raw Kafka %.0f rows/s (median of %d passes: %s; first pass %.0f)",
+        results.row(
+                "end-to-end ingest, " + rows + " rows",
+                String.format("%.1f s, %.0f rows/s", seconds, rows / seconds),
+                String.format(
+                        "COPY %.0f rows/s; raw Kafka %.0f rows/s (median of %d passes: %s; first pass %.0f)",
                         copyRate, kafkaRate, KAFKA_WARM_PASSES, kafkaRange, kafkaColdRate));
         results.row("  correct / wrong cards", correct + " / " + (cards - correct), "");
         results.row("  of which uploads accepted", String.format("%.1f s", run.uploaded()), "");
-        results.row("  CPU seconds during it", CpuProbe.between(run.cpuBefore(), run.cpuAfter()),
+        results.row(
+                "  CPU seconds during it",
+                CpuProbe.between(run.cpuBefore(), run.cpuAfter()),
                 String.format("%.0f available (2 cores)", 2 * seconds));
         results.put("e2e_cpu_s", CpuProbe.seconds(run.cpuBefore(), run.cpuAfter(), "machine"));
         // the capacity model's figures: what each part costs per million rows in this phase only (not the warm-up)
-        report(results, "  CPU seconds per 1M rows", "cpu_s_per_1m_rows_",
+        report(
+                results,
+                "  CPU seconds per 1M rows",
+                "cpu_s_per_1m_rows_",
                 CpuProbe.perMillionRows(run.cpuBefore(), run.cpuAfter(), rows));
         // of which the JIT compilers: a warm service no longer pays them, so they say how warm the run was
-        report(results, "    of which JIT compilers", "jit_cpu_s_per_1m_rows_",
+        report(
+                results,
+                "    of which JIT compilers",
+                "jit_cpu_s_per_1m_rows_",
                 CpuProbe.compilerPerMillionRows(run.compilersBefore(), run.compilersAfter(), rows));
-        log.info("end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)", rows, cards, correct,
-                String.format("%.2f", seconds), String.format("%.2f", run.uploaded()));
+        log.info(
+                "end to end: {} rows, {} cards, {} correct, in {} s (uploads done after {} s)",
+                rows,
+                cards,
+                correct,
+                String.format("%.2f", seconds),
+                String.format("%.2f", run.uploaded()));
     }
 
     /** CPU seconds per part as one table row and as RESULT keys {@code keyPrefix + part}. */
     private static void report(Results results, String label, String keyPrefix, Map<String, Double> perPart) {
         perPart.forEach((part, cpu) -> results.put(keyPrefix + part, cpu));
         StringBuilder line = new StringBuilder();
-        perPart.forEach((part, cpu) -> line.append(line.isEmpty() ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
+        perPart.forEach((part, cpu) ->
+                line.append(line.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", part, cpu)));
         results.row(label, line.toString(), "");
     }
 
     private Run ingest() throws Exception {
         long cards;
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             cards = loadExpected(db, sql);
         }
         HttpClient http = HttpClient.newHttpClient();
@@ -217,17 +273,19 @@ final class IngestBench {
         double uploaded = seconds(start);
         long correct = awaitProjection(cards);
         double seconds = seconds(start);
-        return new Run(cards, correct, seconds, uploaded, cpuBefore, cpu.snapshot(), compilersBefore,
-                cpu.compilerSnapshot());
+        return new Run(
+                cards, correct, seconds, uploaded, cpuBefore, cpu.snapshot(), compilersBefore, cpu.compilerSnapshot());
     }
 
     private long loadExpected(Connection db, Statement sql) throws SQLException, IOException {
         sql.execute("DROP TABLE IF EXISTS bench_expected");
-        sql.execute("CREATE UNLOGGED TABLE bench_expected (card_id TEXT PRIMARY KEY, status TEXT, status_at TIMESTAMPTZ, "
-                + "phone TEXT, delivery_exceptions INT)");
+        sql.execute(
+                "CREATE UNLOGGED TABLE bench_expected (card_id TEXT PRIMARY KEY, status TEXT, status_at TIMESTAMPTZ, "
+                        + "phone TEXT, delivery_exceptions INT)");
         try (Reader in = Files.newBufferedReader(expected)) {
-            return db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_expected FROM STDIN WITH (FORMAT csv, "
-                    + "HEADER true)", in);
+            return db.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY bench_expected FROM STDIN WITH (FORMAT csv, " + "HEADER true)", in);
         }
     }
 
@@ -238,13 +296,15 @@ final class IngestBench {
     private long awaitProjection(long cards) throws Exception {
         long deadline = System.nanoTime() + E2E_TIMEOUT.toNanos();
         long correct = 0;
-        try (PipelineLag lag = new PipelineLag(endpoints.bootstrapServers()); Connection db = connect();
+        try (PipelineLag lag = new PipelineLag(endpoints.bootstrapServers());
+                Connection db = connect();
                 Statement sql = db.createStatement()) {
             while (System.nanoTime() < deadline) {
                 if (lag.caughtUp()) {
-                    try (ResultSet count = sql.executeQuery("SELECT count(*) FROM card_status c JOIN bench_expected e "
-                            + "USING (card_id) WHERE c.status = e.status AND c.status_at = e.status_at AND "
-                            + "c.delivery_exceptions = e.delivery_exceptions AND c.phone IS NOT DISTINCT FROM NULLIF(e.phone, '')")) {
+                    try (ResultSet count = sql.executeQuery(
+                            "SELECT count(*) FROM card_status c JOIN bench_expected e "
+                                    + "USING (card_id) WHERE c.status = e.status AND c.status_at = e.status_at AND "
+                                    + "c.delivery_exceptions = e.delivery_exceptions AND c.phone IS NOT DISTINCT FROM NULLIF(e.phone, '')")) {
                         count.next();
                         correct = count.getLong(1);
                     }
@@ -261,19 +321,20 @@ final class IngestBench {
 
     private void upload(HttpClient http, Path file) throws IOException, InterruptedException {
         String boundary = "bench-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.ingestUrl() + "/uploads"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("X-API-Key", endpoints.keys().ops())
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head),
                         HttpRequest.BodyPublishers.ofFile(file),
                         HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload of " + file + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "upload of " + file + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

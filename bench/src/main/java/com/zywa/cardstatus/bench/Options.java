@@ -12,8 +12,15 @@ import java.util.Map;
 record Options(String command, Map<String, String> values) {
 
     private static final List<String> GENERATE = List.of("rows", "seed", "out");
-    private static final List<String> RUN = List.of("rows", "seed", "out", "warmup-rows", "api-seconds",
-            "api-warmup-seconds", "freshness-events", "partitions");
+    private static final List<String> RUN = List.of(
+            "rows",
+            "seed",
+            "out",
+            "warmup-rows",
+            "api-seconds",
+            "api-warmup-seconds",
+            "freshness-events",
+            "partitions");
 
     /** A command line the bench cannot run, with what is wrong. */
     static final class UsageException extends IllegalArgumentException {
@@ -46,8 +53,8 @@ record Options(String command, Map<String, String> values) {
                 throw new UsageException("--" + name + " needs a value");
             }
             if (!known.contains(name)) {
-                throw new UsageException("unknown option --" + name + " for " + command + "; known: --"
-                        + String.join(", --", known));
+                throw new UsageException(
+                        "unknown option --" + name + " for " + command + "; known: --" + String.join(", --", known));
             }
             if (values.putIfAbsent(name, value) != null) {
                 throw new UsageException("--" + name + " is given twice");

@@ -40,8 +40,20 @@ final class PipelineLag implements AutoCloseable {
 
     PipelineLag(String bootstrapServers) throws ExecutionException, InterruptedException {
         admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
-        reader = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
-                "enable.auto.commit", "false", "max.poll.records", "1", "max.partition.fetch.bytes", "1024"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        reader = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrapServers,
+                        "isolation.level",
+                        "read_committed",
+                        "enable.auto.commit",
+                        "false",
+                        "max.poll.records",
+                        "1",
+                        "max.partition.fetch.bytes",
+                        "1024"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         eventPartitions = partitions(Topics.eventTopics());
         statusPartitions = partitions(List.of(Topics.STATUS));
     }
@@ -58,7 +70,8 @@ final class PipelineLag implements AutoCloseable {
     private boolean caughtUp(String group, List<TopicPartition> partitions, boolean full)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<TopicPartition, Long> stable = lastStableOffsets(partitions);
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
@@ -80,7 +93,9 @@ final class PipelineLag implements AutoCloseable {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all()
+                .get()
                 .forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;
     }
@@ -94,8 +109,11 @@ final class PipelineLag implements AutoCloseable {
 
     private List<TopicPartition> partitions(List<String> topics) throws ExecutionException, InterruptedException {
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, description) ->
+                        description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         return partitions;
     }
 

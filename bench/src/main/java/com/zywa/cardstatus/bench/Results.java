@@ -11,8 +11,11 @@ final class Results {
     private final StringBuilder table = new StringBuilder();
 
     void put(String key, double value) {
-        values.put(key, value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.1f", value));
+        values.put(
+                key,
+                value == Math.rint(value) && Math.abs(value) < 1e15
+                        ? Long.toString((long) value)
+                        : String.format(Locale.ROOT, "%.1f", value));
     }
 
     void row(String what, String measured, String baseline) {
@@ -21,9 +24,14 @@ final class Results {
 
     void print(java.io.PrintStream out) {
         StringBuilder text = new StringBuilder("\n")
-                .append(String.format(Locale.ROOT, "%-44s %-30s %s%n", "measure", "card status service", "baseline (same run)"))
-                .append("-".repeat(100)).append('\n').append(table).append('\n');
-        values.forEach((key, value) -> text.append("RESULT ").append(key).append('=').append(value).append('\n'));
+                .append(String.format(
+                        Locale.ROOT, "%-44s %-30s %s%n", "measure", "card status service", "baseline (same run)"))
+                .append("-".repeat(100))
+                .append('\n')
+                .append(table)
+                .append('\n');
+        values.forEach((key, value) ->
+                text.append("RESULT ").append(key).append('=').append(value).append('\n'));
         out.print(text);
         out.flush();
     }

@@ -35,19 +35,24 @@ class CpuProbeTests {
         pidFilesOfAStack(pids);
         Map<Long, Long> ticks = new HashMap<>(Map.of(101L, 1_000L, 102L, 2_000L, 103L, 3_000L, 201L, 500L, 301L, 70L));
 
-        Map<String, Long> snapshot = new CpuProbe(pids, pids.resolve("postmaster.pid"),
-                pid -> ticks.getOrDefault(pid, 0L), pid -> 0L).snapshot();
+        Map<String, Long> snapshot = new CpuProbe(
+                        pids, pids.resolve("postmaster.pid"), pid -> ticks.getOrDefault(pid, 0L), pid -> 0L)
+                .snapshot();
 
-        assertThat(snapshot).containsEntry("status-processor", 6_000L).containsEntry("ingest-producer", 500L)
-                .containsEntry("status-api", 0L).containsEntry("kafka-broker", 70L).containsEntry("postgresql", 0L);
+        assertThat(snapshot)
+                .containsEntry("status-processor", 6_000L)
+                .containsEntry("ingest-producer", 500L)
+                .containsEntry("status-api", 0L)
+                .containsEntry("kafka-broker", 70L)
+                .containsEntry("postgresql", 0L);
     }
 
     @Test
     void theJitCompilersOfEachJvmPartAreCountedApart(@TempDir Path pids) throws IOException {
         pidFilesOfAStack(pids);
         Map<Long, Long> compilers = new HashMap<>(Map.of(101L, 100L, 102L, 50L, 201L, 20L, 301L, 7L));
-        CpuProbe probe = new CpuProbe(pids, pids.resolve("postmaster.pid"), pid -> 1_000_000L,
-                pid -> compilers.getOrDefault(pid, 0L));
+        CpuProbe probe = new CpuProbe(
+                pids, pids.resolve("postmaster.pid"), pid -> 1_000_000L, pid -> compilers.getOrDefault(pid, 0L));
 
         Map<String, Long> before = probe.compilerSnapshot();
         compilers.merge(101L, 400L, Long::sum);
@@ -55,8 +60,12 @@ class CpuProbeTests {
         compilers.put(201L, 0L); // its compiler thread ended: a lower bound, never a negative cost
         Map<String, Long> after = probe.compilerSnapshot();
 
-        assertThat(before).containsExactly(entry("status-processor", 150L), entry("ingest-producer", 20L),
-                entry("status-api", 0L), entry("kafka-broker", 7L));
+        assertThat(before)
+                .containsExactly(
+                        entry("status-processor", 150L),
+                        entry("ingest-producer", 20L),
+                        entry("status-api", 0L),
+                        entry("kafka-broker", 7L));
         Map<String, Double> perMillion = CpuProbe.compilerPerMillionRows(before, after, 500_000);
         assertThat(perMillion.keySet()).containsExactly("processor", "ingest", "api", "broker", "stack");
         assertThat(perMillion.get("processor")).isCloseTo(8.0, within(1e-9));
@@ -94,8 +103,8 @@ class CpuProbeTests {
 
         Map<String, Double> perMillion = CpuProbe.perMillionRows(before, after, 250_000);
 
-        assertThat(perMillion.keySet()).containsExactly("processor", "ingest", "api", "broker", "postgresql", "stack",
-                "bench", "machine");
+        assertThat(perMillion.keySet())
+                .containsExactly("processor", "ingest", "api", "broker", "postgresql", "stack", "bench", "machine");
         assertThat(perMillion.get("processor")).isCloseTo(80.0, within(1e-9));
         assertThat(perMillion.get("ingest")).isCloseTo(40.0, within(1e-9));
         assertThat(perMillion.get("api")).isCloseTo(0.4, within(1e-9));
@@ -106,8 +115,8 @@ class CpuProbeTests {
         assertThat(perMillion.get("machine")).isCloseTo(200.0, within(1e-9));
     }
 
-    private static Map<String, Long> ticks(long processor, long ingest, long api, long broker, long postgresql,
-            long bench, long machine) {
+    private static Map<String, Long> ticks(
+            long processor, long ingest, long api, long broker, long postgresql, long bench, long machine) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         List.of("status-processor", "ingest-producer", "status-api", "kafka-broker", "postgresql", "bench", "machine")
                 .forEach(part -> ticks.put(part, 0L));

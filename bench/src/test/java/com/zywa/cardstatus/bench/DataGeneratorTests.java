@@ -32,24 +32,40 @@ class DataGeneratorTests {
         DataGenerator.generate(5_000, 7, two);
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            assertThat(Files.mismatch(one.resolve(kind.file), two.resolve(kind.file))).isEqualTo(-1L);
+            assertThat(Files.mismatch(one.resolve(kind.file), two.resolve(kind.file)))
+                    .isEqualTo(-1L);
         }
     }
 
     @Test
     void theServicesParserAndFoldAgreeWithTheGeneratorsExpectedAnswers(@TempDir Path dir) throws IOException {
         DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
-        PartnerFileReader reader = new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST,
-                new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1)).fileReader();
+        PartnerFileReader reader = new PartnerProfile(
+                        "default",
+                        ZoneId.of("Asia/Dubai"),
+                        DateOrder.DAY_FIRST,
+                        new PhoneNormalizer("AE"),
+                        Map.of(),
+                        Duration.ofDays(1))
+                .fileReader();
         Map<String, CardState> cards = new HashMap<>();
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), new Upload(
-                    UUID.nameUUIDFromBytes(kind.file.getBytes(StandardCharsets.UTF_8)), "default", kind.file,
-                    FileKinds.resolve(null, kind.file), null, null), outcome -> {
+            reader.read(
+                    () -> Files.newInputStream(dir.resolve(kind.file)),
+                    new Upload(
+                            UUID.nameUUIDFromBytes(kind.file.getBytes(StandardCharsets.UTF_8)),
+                            "default",
+                            kind.file,
+                            FileKinds.resolve(null, kind.file),
+                            null,
+                            null),
+                    outcome -> {
                         if (outcome instanceof RowOutcome.Accepted ok) {
-                            cards.merge(ok.event().cardId(), CardState.empty(ok.event().cardId()).apply(ok.event()),
+                            cards.merge(
+                                    ok.event().cardId(),
+                                    CardState.empty(ok.event().cardId()).apply(ok.event()),
                                     (state, ignored) -> state.apply(ok.event()));
                         } else {
                             rejected[0]++;
@@ -63,8 +79,13 @@ class DataGeneratorTests {
         for (String line : expected.subList(1, expected.size())) {
             String[] f = line.split(",", -1);
             CardStatus status = cards.get(f[0]).toStatus();
-            assertThat(String.join(",", status.cardId(), status.status().name(), status.statusAt().toString(),
-                    status.phone() == null ? "" : status.phone(), Integer.toString(status.deliveryExceptions())))
+            assertThat(String.join(
+                            ",",
+                            status.cardId(),
+                            status.status().name(),
+                            status.statusAt().toString(),
+                            status.phone() == null ? "" : status.phone(),
+                            Integer.toString(status.deliveryExceptions())))
                     .isEqualTo(line);
         }
     }

@@ -28,35 +28,43 @@ class OptionsTests {
 
     @Test
     void refusesAnOptionWithoutAValue() {
-        assertThatThrownBy(() -> Options.parse("run", "--rows")).isInstanceOf(Options.UsageException.class)
+        assertThatThrownBy(() -> Options.parse("run", "--rows"))
+                .isInstanceOf(Options.UsageException.class)
                 .hasMessage("--rows needs a value");
         assertThatThrownBy(() -> Options.parse("run", "--rows", "--seed", "1"))
-                .isInstanceOf(Options.UsageException.class).hasMessage("--rows needs a value");
+                .isInstanceOf(Options.UsageException.class)
+                .hasMessage("--rows needs a value");
     }
 
     @Test
     void refusesAnOptionGivenTwice() {
         assertThatThrownBy(() -> Options.parse("run", "--rows", "10", "--rows=20"))
-                .isInstanceOf(Options.UsageException.class).hasMessage("--rows is given twice");
+                .isInstanceOf(Options.UsageException.class)
+                .hasMessage("--rows is given twice");
     }
 
     @Test
     void refusesUnknownOptionsCommandsAndArguments() {
-        assertThatThrownBy(() -> Options.parse("run", "--row", "10")).isInstanceOf(Options.UsageException.class)
+        assertThatThrownBy(() -> Options.parse("run", "--row", "10"))
+                .isInstanceOf(Options.UsageException.class)
                 .hasMessageStartingWith("unknown option --row for run");
         assertThatThrownBy(() -> Options.parse("generate", "--api-seconds", "10"))
-                .isInstanceOf(Options.UsageException.class).hasMessageStartingWith("unknown option --api-seconds");
-        assertThatThrownBy(() -> Options.parse("measure")).isInstanceOf(Options.UsageException.class)
+                .isInstanceOf(Options.UsageException.class)
+                .hasMessageStartingWith("unknown option --api-seconds");
+        assertThatThrownBy(() -> Options.parse("measure"))
+                .isInstanceOf(Options.UsageException.class)
                 .hasMessageStartingWith("unknown command 'measure'");
         assertThatThrownBy(() -> Options.parse("run", "--rows", "10", "20"))
-                .isInstanceOf(Options.UsageException.class).hasMessage("unexpected argument '20'");
+                .isInstanceOf(Options.UsageException.class)
+                .hasMessage("unexpected argument '20'");
     }
 
     @Test
     void refusesANumberOptionThatIsNotANumber() {
         Options options = Options.parse("run", "--api-seconds", "ten");
 
-        assertThatThrownBy(() -> options.number("api-seconds", 20)).isInstanceOf(Options.UsageException.class)
+        assertThatThrownBy(() -> options.number("api-seconds", 20))
+                .isInstanceOf(Options.UsageException.class)
                 .hasMessage("--api-seconds takes a whole number, not 'ten'");
     }
 }

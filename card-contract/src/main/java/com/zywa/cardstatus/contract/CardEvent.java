@@ -25,8 +25,14 @@ public record CardEvent(
     }
 
     /** Builds an event whose ID is derived from its identifying content. */
-    public static CardEvent of(EventType type, String cardId, String phone, Instant occurredAt,
-            String comment, String partnerEventId, EventSource source) {
+    public static CardEvent of(
+            EventType type,
+            String cardId,
+            String phone,
+            Instant occurredAt,
+            String comment,
+            String partnerEventId,
+            EventSource source) {
         String id = EventIds.eventId(type, cardId, occurredAt, partnerEventId);
         return new CardEvent(id, type, cardId, phone, occurredAt, comment, partnerEventId, source);
     }

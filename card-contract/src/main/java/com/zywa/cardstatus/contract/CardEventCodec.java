@@ -33,10 +33,19 @@ final class CardEventCodec {
     private static final SerializableString FILE_NAME = StreamingJson.name("file");
     private static final SerializableString LINE_NAME = StreamingJson.name("line");
     private static final SerializableString CALLER_NAME = StreamingJson.name("caller");
-    private static final SerializableString[] EVENT_ORDER = {EVENT_ID_NAME, TYPE_NAME, CARD_ID_NAME, PHONE_NAME,
-        OCCURRED_AT_NAME, COMMENT_NAME, PARTNER_EVENT_ID_NAME, SOURCE_NAME};
-    private static final SerializableString[] SOURCE_ORDER = {PARTNER_NAME, UPLOAD_ID_NAME, FILE_NAME, LINE_NAME,
-        CALLER_NAME};
+    private static final SerializableString[] EVENT_ORDER = {
+        EVENT_ID_NAME,
+        TYPE_NAME,
+        CARD_ID_NAME,
+        PHONE_NAME,
+        OCCURRED_AT_NAME,
+        COMMENT_NAME,
+        PARTNER_EVENT_ID_NAME,
+        SOURCE_NAME
+    };
+    private static final SerializableString[] SOURCE_ORDER = {
+        PARTNER_NAME, UPLOAD_ID_NAME, FILE_NAME, LINE_NAME, CALLER_NAME
+    };
     private static final int EVENT_ID = 1;
     private static final int TYPE = 2;
     private static final int CARD_ID = 4;
@@ -46,8 +55,7 @@ final class CardEventCodec {
     private static final int PARTNER_EVENT_ID = 64;
     private static final int SOURCE = 128;
 
-    private CardEventCodec() {
-    }
+    private CardEventCodec() {}
 
     static byte[] write(CardEvent event) {
         return StreamingJson.write(event, CardEventCodec::write);
@@ -99,20 +107,44 @@ final class CardEventCodec {
         String partnerEventId = null;
         EventSource source = null;
         int fields = 0;
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String name = nextName(in, expected(EVENT_ORDER, i));
             if (name == null) {
                 break;
             }
             switch (name) {
-                case "event_id" -> { fields = seen(fields, EVENT_ID); eventId = text(in); }
-                case "type" -> { fields = seen(fields, TYPE); type = StreamingJson.type(in); }
-                case "card_id" -> { fields = seen(fields, CARD_ID); cardId = text(in); }
-                case "phone" -> { fields = seen(fields, PHONE); phone = text(in); }
-                case "occurred_at" -> { fields = seen(fields, OCCURRED_AT); occurredAt = StreamingJson.instant(in); }
-                case "comment" -> { fields = seen(fields, COMMENT); comment = text(in); }
-                case "partner_event_id" -> { fields = seen(fields, PARTNER_EVENT_ID); partnerEventId = text(in); }
-                case "source" -> { fields = seen(fields, SOURCE); source = source(in); }
+                case "event_id" -> {
+                    fields = seen(fields, EVENT_ID);
+                    eventId = text(in);
+                }
+                case "type" -> {
+                    fields = seen(fields, TYPE);
+                    type = StreamingJson.type(in);
+                }
+                case "card_id" -> {
+                    fields = seen(fields, CARD_ID);
+                    cardId = text(in);
+                }
+                case "phone" -> {
+                    fields = seen(fields, PHONE);
+                    phone = text(in);
+                }
+                case "occurred_at" -> {
+                    fields = seen(fields, OCCURRED_AT);
+                    occurredAt = StreamingJson.instant(in);
+                }
+                case "comment" -> {
+                    fields = seen(fields, COMMENT);
+                    comment = text(in);
+                }
+                case "partner_event_id" -> {
+                    fields = seen(fields, PARTNER_EVENT_ID);
+                    partnerEventId = text(in);
+                }
+                case "source" -> {
+                    fields = seen(fields, SOURCE);
+                    source = source(in);
+                }
                 default -> StreamingJson.skip(in);
             }
         }
@@ -131,17 +163,32 @@ final class CardEventCodec {
         Integer line = null;
         String caller = null;
         int fields = 0;
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String name = nextName(in, expected(SOURCE_ORDER, i));
             if (name == null) {
                 break;
             }
             switch (name) {
-                case "partner" -> { fields = seen(fields, 1); partner = text(in); }
-                case "upload_id" -> { fields = seen(fields, 2); uploadId = text(in); }
-                case "file" -> { fields = seen(fields, 4); file = text(in); }
-                case "line" -> { fields = seen(fields, 8); line = StreamingJson.integer(in); }
-                case "caller" -> { fields = seen(fields, 16); caller = text(in); }
+                case "partner" -> {
+                    fields = seen(fields, 1);
+                    partner = text(in);
+                }
+                case "upload_id" -> {
+                    fields = seen(fields, 2);
+                    uploadId = text(in);
+                }
+                case "file" -> {
+                    fields = seen(fields, 4);
+                    file = text(in);
+                }
+                case "line" -> {
+                    fields = seen(fields, 8);
+                    line = StreamingJson.integer(in);
+                }
+                case "caller" -> {
+                    fields = seen(fields, 16);
+                    caller = text(in);
+                }
                 default -> StreamingJson.skip(in);
             }
         }

@@ -22,6 +22,5 @@ public record CardStatus(
     }
 
     /** One distinct event of the card, in fold order (oldest first). */
-    public record HistoryEntry(EventType status, Instant at, String comment) {
-    }
+    public record HistoryEntry(EventType status, Instant at, String comment) {}
 }

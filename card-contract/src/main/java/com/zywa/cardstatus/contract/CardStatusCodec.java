@@ -32,8 +32,16 @@ public final class CardStatusCodec {
     private static final SerializableString VERSION_NAME = StreamingJson.name("version");
     private static final SerializableString HISTORY_NAME = StreamingJson.name("history");
     private static final SerializableString AT_NAME = StreamingJson.name("at");
-    private static final SerializableString[] STATUS_ORDER = {CARD_ID_NAME, STATUS_NAME, STATUS_AT_NAME, PHONE_NAME,
-        COMMENT_NAME, DELIVERY_EXCEPTIONS_NAME, VERSION_NAME, HISTORY_NAME};
+    private static final SerializableString[] STATUS_ORDER = {
+        CARD_ID_NAME,
+        STATUS_NAME,
+        STATUS_AT_NAME,
+        PHONE_NAME,
+        COMMENT_NAME,
+        DELIVERY_EXCEPTIONS_NAME,
+        VERSION_NAME,
+        HISTORY_NAME
+    };
     private static final SerializableString[] ENTRY_ORDER = {STATUS_NAME, AT_NAME, COMMENT_NAME};
     private static final int CARD_ID = 1;
     private static final int STATUS = 2;
@@ -45,8 +53,7 @@ public final class CardStatusCodec {
     private static final int HISTORY = 128;
     private static final int REQUIRED = DELIVERY_EXCEPTIONS | VERSION | HISTORY;
 
-    private CardStatusCodec() {
-    }
+    private CardStatusCodec() {}
 
     /**
      * The histories of {@code statuses} as one JSON array holding each one's {@code history} array, each exactly as
@@ -112,23 +119,44 @@ public final class CardStatusCodec {
         long version = 0;
         List<CardStatus.HistoryEntry> history = null;
         int fields = 0;
-        for (int i = 0;; i++) {
+        for (int i = 0; ; i++) {
             String name = nextName(in, expected(STATUS_ORDER, i));
             if (name == null) {
                 break;
             }
             switch (name) {
-                case "card_id" -> { fields = seen(fields, CARD_ID); cardId = text(in); }
-                case "status" -> { fields = seen(fields, STATUS); type = StreamingJson.type(in); }
-                case "status_at" -> { fields = seen(fields, STATUS_AT); statusAt = StreamingJson.instant(in); }
-                case "phone" -> { fields = seen(fields, PHONE); phone = text(in); }
-                case "comment" -> { fields = seen(fields, COMMENT); comment = text(in); }
+                case "card_id" -> {
+                    fields = seen(fields, CARD_ID);
+                    cardId = text(in);
+                }
+                case "status" -> {
+                    fields = seen(fields, STATUS);
+                    type = StreamingJson.type(in);
+                }
+                case "status_at" -> {
+                    fields = seen(fields, STATUS_AT);
+                    statusAt = StreamingJson.instant(in);
+                }
+                case "phone" -> {
+                    fields = seen(fields, PHONE);
+                    phone = text(in);
+                }
+                case "comment" -> {
+                    fields = seen(fields, COMMENT);
+                    comment = text(in);
+                }
                 case "delivery_exceptions" -> {
                     fields = seen(fields, DELIVERY_EXCEPTIONS);
                     deliveryExceptions = StreamingJson.intValue(in);
                 }
-                case "version" -> { fields = seen(fields, VERSION); version = StreamingJson.longValue(in); }
-                case "history" -> { fields = seen(fields, HISTORY); history = history(in); }
+                case "version" -> {
+                    fields = seen(fields, VERSION);
+                    version = StreamingJson.longValue(in);
+                }
+                case "history" -> {
+                    fields = seen(fields, HISTORY);
+                    history = history(in);
+                }
                 default -> StreamingJson.skip(in);
             }
         }
@@ -147,15 +175,24 @@ public final class CardStatusCodec {
             Instant at = null;
             String comment = null;
             int fields = 0;
-            for (int i = 0;; i++) {
+            for (int i = 0; ; i++) {
                 String name = nextName(in, expected(ENTRY_ORDER, i));
                 if (name == null) {
                     break;
                 }
                 switch (name) {
-                    case "status" -> { fields = seen(fields, 1); status = StreamingJson.type(in); }
-                    case "at" -> { fields = seen(fields, 2); at = StreamingJson.instant(in); }
-                    case "comment" -> { fields = seen(fields, 4); comment = text(in); }
+                    case "status" -> {
+                        fields = seen(fields, 1);
+                        status = StreamingJson.type(in);
+                    }
+                    case "at" -> {
+                        fields = seen(fields, 2);
+                        at = StreamingJson.instant(in);
+                    }
+                    case "comment" -> {
+                        fields = seen(fields, 4);
+                        comment = text(in);
+                    }
                     default -> StreamingJson.skip(in);
                 }
             }

@@ -9,7 +9,9 @@ import java.util.UUID;
  * upload it concerns when there is one ({@code upload_id}, left out otherwise).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorBody(@JsonProperty("error") String error, @JsonProperty("message") String message,
+public record ErrorBody(
+        @JsonProperty("error") String error,
+        @JsonProperty("message") String message,
         @JsonProperty("upload_id") UUID uploadId) {
 
     public static ErrorBody of(String error, String message) {

@@ -15,12 +15,16 @@ public final class EventIds {
 
     private static final String NAMESPACE = "zywa.card-event.v1";
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A name-based (SHA-256, RFC 4122 version 5 layout) UUID of the event's identity. */
     public static String eventId(EventType type, String cardId, Instant occurredAt, String partnerEventId) {
-        String name = String.join("\u001f", NAMESPACE, type.name(), cardId, occurredAt.toString(),
+        String name = String.join(
+                "\u001f",
+                NAMESPACE,
+                type.name(),
+                cardId,
+                occurredAt.toString(),
                 partnerEventId == null ? "" : partnerEventId);
         byte[] hash = sha256(name.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);

@@ -32,8 +32,7 @@ public final class InputLimits {
     private static final String CUT = "…[cut]";
     private static final Pattern CARD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /**
      * The raw text of a rejected input as it is kept: NUL (which PostgreSQL text cannot hold) written as
@@ -71,8 +70,9 @@ public final class InputLimits {
     /** Why field {@code name} may not hold {@code value}: a control character, shown escaped; null when it has none. */
     public static String controlCharacterIn(String name, String value) {
         int control = value == null ? -1 : firstForbiddenControl(value);
-        return control < 0 ? null : name + " holds the control character " + escaped(control)
-                + "; no field may hold control characters";
+        return control < 0
+                ? null
+                : name + " holds the control character " + escaped(control) + "; no field may hold control characters";
     }
 
     /** Why field {@code name} may not hold {@code value}: longer than {@code limit} characters; null when it fits. */

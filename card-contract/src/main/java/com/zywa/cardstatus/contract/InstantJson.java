@@ -24,13 +24,14 @@ final class InstantJson {
 
     /** The range of years ITU formats as {@link Instant#toString()} does: 0000 to 9999. */
     private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+
     private static final long MAX_FAST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
-    private InstantJson() {
-    }
+    private InstantJson() {}
 
     static SimpleModule module() {
-        return new SimpleModule("instants-rfc3339").addSerializer(Instant.class, new Writer())
+        return new SimpleModule("instants-rfc3339")
+                .addSerializer(Instant.class, new Writer())
                 .addDeserializer(Instant.class, new Reader());
     }
 
@@ -73,8 +74,11 @@ final class InstantJson {
             try {
                 return parse(text);
             } catch (DateTimeException e) {
-                return (Instant) context.handleWeirdStringValue(Instant.class, text,
-                        "not an ISO-8601 instant such as 2023-11-13T09:34:56Z (%s)", e.getMessage());
+                return (Instant) context.handleWeirdStringValue(
+                        Instant.class,
+                        text,
+                        "not an ISO-8601 instant such as 2023-11-13T09:34:56Z (%s)",
+                        e.getMessage());
             }
         }
     }

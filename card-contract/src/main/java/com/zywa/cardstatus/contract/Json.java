@@ -25,6 +25,5 @@ public final class Json {
         return InstantJson.module();
     }
 
-    private Json() {
-    }
+    private Json() {}
 }

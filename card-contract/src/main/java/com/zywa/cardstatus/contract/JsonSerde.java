@@ -37,7 +37,8 @@ public final class JsonSerde<T> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
-        Function<byte[], Object> codec = type == CardEvent.class ? CardEventCodec::read
+        Function<byte[], Object> codec = type == CardEvent.class
+                ? CardEventCodec::read
                 : type == CardStatus.class ? CardStatusCodec::read : bytes -> null;
         return (topic, bytes) -> {
             if (bytes == null) {
@@ -67,11 +68,17 @@ public final class JsonSerde<T> implements Serde<T> {
         try {
             return Json.MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
-            String field = e.getPath().stream().map(JacksonException.Reference::getPropertyName)
-                    .filter(Objects::nonNull).collect(Collectors.joining("."));
-            throw new SerializationException("topic " + topic + ": not a " + type.getSimpleName() + " JSON document"
-                    + (field.isEmpty() ? "" : " (at " + field + ")") + ": "
-                    + LONG_NUMBER.matcher(SafeMessages.safe(e.getOriginalMessage())).replaceAll("…"), e);
+            String field = e.getPath().stream()
+                    .map(JacksonException.Reference::getPropertyName)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.joining("."));
+            throw new SerializationException(
+                    "topic " + topic + ": not a " + type.getSimpleName() + " JSON document"
+                            + (field.isEmpty() ? "" : " (at " + field + ")") + ": "
+                            + LONG_NUMBER
+                                    .matcher(SafeMessages.safe(e.getOriginalMessage()))
+                                    .replaceAll("…"),
+                    e);
         }
     }
 }

@@ -41,9 +41,11 @@ final class NationalForms {
      * region for the country code, a plain-digit international and national prefix, no prefix transform rule.
      */
     static NationalForms of(PhoneNumberUtil util, String region) {
-        PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource()
+        PhoneMetadata metadata = DefaultMetadataDependenciesProvider.getInstance()
+                .getPhoneNumberMetadataSource()
                 .getMetadataForRegion(region);
-        if (metadata == null || !List.of(region).equals(util.getRegionCodesForCountryCode(metadata.getCountryCode()))
+        if (metadata == null
+                || !List.of(region).equals(util.getRegionCodesForCountryCode(metadata.getCountryCode()))
                 || !DIGITS.matcher(metadata.getInternationalPrefix()).matches()
                 || !DIGITS.matcher(metadata.getNationalPrefix()).matches()
                 || metadata.hasNationalPrefixForParsing()
@@ -52,8 +54,11 @@ final class NationalForms {
                 || metadata.getGeneralDesc().getNationalNumberPattern().isEmpty()) {
             return null;
         }
-        return new NationalForms(metadata.getCountryCode(), metadata.getInternationalPrefix(),
-                metadata.getNationalPrefix(), metadata.getGeneralDesc().getNationalNumberPattern());
+        return new NationalForms(
+                metadata.getCountryCode(),
+                metadata.getInternationalPrefix(),
+                metadata.getNationalPrefix(),
+                metadata.getGeneralDesc().getNationalNumberPattern());
     }
 
     /** The national digits of a cleaned phone ({@code +} and ASCII digits) written in one of the forms, else null. */
@@ -96,18 +101,22 @@ final class NationalForms {
     boolean uniform(String national) {
         String withCountry = countryCode + national;
         String withPrefix = nationalPrefix + national;
-        if (key(national) < 0 || national.length() < 2
-                || national.startsWith(nationalPrefix) || national.startsWith(countryCode)
+        if (key(national) < 0
+                || national.length() < 2
+                || national.startsWith(nationalPrefix)
+                || national.startsWith(countryCode)
                 || withPrefix.startsWith(countryCode)
-                || national.startsWith(internationalPrefix) || withPrefix.startsWith(internationalPrefix)
+                || national.startsWith(internationalPrefix)
+                || withPrefix.startsWith(internationalPrefix)
                 || withCountry.startsWith(internationalPrefix)) {
             return false;
         }
-        if (!generalPattern.matcher(national).matches() || generalPattern.matcher(withCountry).matches()) {
+        if (!generalPattern.matcher(national).matches()
+                || generalPattern.matcher(withCountry).matches()) {
             return false;
         }
-        for (String form : List.of(plusCountryCode + national, internationalCountryCode + national, withCountry,
-                withPrefix, national)) {
+        for (String form : List.of(
+                plusCountryCode + national, internationalCountryCode + national, withCountry, withPrefix, national)) {
             if (!national.equals(national(form))) {
                 return false;
             }

@@ -7,20 +7,16 @@ package com.zywa.cardstatus.contract;
 public sealed interface Phone {
 
     /** A usable number, in E.164 form such as {@code +971585949014}. */
-    record Valid(String e164) implements Phone {
-    }
+    record Valid(String e164) implements Phone {}
 
     /** The field was empty. */
-    record Absent() implements Phone {
-    }
+    record Absent() implements Phone {}
 
     /** A number a spreadsheet turned into scientific notation ({@code 9.71535E+11}): digits are lost. */
-    record Mangled(String raw) implements Phone {
-    }
+    record Mangled(String raw) implements Phone {}
 
     /** Text that is not a possible phone number; {@code reason} says why, with the number masked. */
-    record Invalid(String reason) implements Phone {
-    }
+    record Invalid(String reason) implements Phone {}
 
     /** The E.164 number, or null when there is none. */
     default String e164OrNull() {

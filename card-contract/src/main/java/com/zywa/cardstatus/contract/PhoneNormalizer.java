@@ -64,8 +64,8 @@ public final class PhoneNormalizer {
             return new Phone.Absent();
         }
         if (raw.length() > InputLimits.PHONE_CHARS) {
-            return new Phone.Invalid("phone is " + raw.length() + " characters long; at most "
-                    + InputLimits.PHONE_CHARS + " are read");
+            return new Phone.Invalid(
+                    "phone is " + raw.length() + " characters long; at most " + InputLimits.PHONE_CHARS + " are read");
         }
         String trimmed = raw.strip().replace("\"", "");
         if (mayBeScientific(trimmed) && SCIENTIFIC.matcher(trimmed).matches()) {
@@ -85,7 +85,8 @@ public final class PhoneNormalizer {
         }
         if (key > 0 && forms.uniform(national)) {
             // libphonenumber would parse any form of it into this number, so only its say on the number is needed
-            Phone phone = possible(new PhoneNumber().setCountryCode(forms.countryCode()).setNationalNumber(key), cleaned);
+            Phone phone = possible(
+                    new PhoneNumber().setCountryCode(forms.countryCode()).setNationalNumber(key), cleaned);
             if (phone instanceof Phone.Valid) {
                 valid.add(key);
                 return phone;
@@ -115,8 +116,18 @@ public final class PhoneNormalizer {
         StringBuilder kept = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean noise = c == '"' || c == '\'' || c == '-' || c == '(' || c == ')' || c == '.' || c == ' '
-                    || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean noise = c == '"'
+                    || c == '\''
+                    || c == '-'
+                    || c == '('
+                    || c == ')'
+                    || c == '.'
+                    || c == ' '
+                    || c == '\t'
+                    || c == '\n'
+                    || c == '\u000B'
+                    || c == '\f'
+                    || c == '\r';
             if (noise && kept == null) {
                 kept = new StringBuilder(text.length()).append(text, 0, i);
             } else if (!noise && kept != null) {
@@ -155,8 +166,8 @@ public final class PhoneNormalizer {
         try {
             return possible(util.parse(digits, defaultRegion), digits);
         } catch (NumberParseException e) {
-            return new Phone.Invalid("phone '" + Phone.mask(digits) + "' cannot be read as a number: "
-                    + e.getMessage());
+            return new Phone.Invalid(
+                    "phone '" + Phone.mask(digits) + "' cannot be read as a number: " + e.getMessage());
         }
     }
 }

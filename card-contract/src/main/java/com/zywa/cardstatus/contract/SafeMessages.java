@@ -9,13 +9,12 @@ public final class SafeMessages {
 
     private static final int MAX_CHARS = 500;
 
-    private SafeMessages() {
-    }
+    private SafeMessages() {}
 
     /** The first line of {@code message}, quoted text masked and length capped. */
     public static String safe(String message) {
-        String firstLine = String.valueOf(message).lines().findFirst().orElse("")
-                .replaceAll("\"[^\"]*\"|'[^']*'", "\"…\"");
+        String firstLine =
+                String.valueOf(message).lines().findFirst().orElse("").replaceAll("\"[^\"]*\"|'[^']*'", "\"…\"");
         return firstLine.length() <= MAX_CHARS ? firstLine : firstLine.substring(0, MAX_CHARS) + "…";
     }
 

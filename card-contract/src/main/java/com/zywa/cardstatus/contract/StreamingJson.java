@@ -24,8 +24,7 @@ final class StreamingJson {
 
     static final TokenStreamFactory FACTORY = Json.MAPPER.tokenStreamFactory();
 
-    private StreamingJson() {
-    }
+    private StreamingJson() {}
 
     /** Input the codec does not read itself: a coercion, a missing or repeated field, malformed JSON. */
     static final class NotOurForm extends RuntimeException {

@@ -31,8 +31,7 @@ public final class Topics {
     /** Status records the projection could not read, or whose row PostgreSQL refused; the reason in the headers. */
     public static final String STATUS_DLT = "card.status.DLT";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The event topics, in lifecycle order. */
     public static List<String> eventTopics() {

@@ -28,33 +28,43 @@ class CardCodecPropertyTests {
 
     @Test
     void writesTheBytesDatabindWritesForAnyEvent() {
-        qt().withExamples(EXAMPLES).forAll(ContractGens.events()).checkAssert(event ->
-                assertSameBytes(CardEventCodec.write(event), Json.MAPPER.writeValueAsBytes(event)));
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.events())
+                .checkAssert(
+                        event -> assertSameBytes(CardEventCodec.write(event), Json.MAPPER.writeValueAsBytes(event)));
     }
 
     @Test
     void readsAnyEventDatabindWritesItselfAsThatEvent() {
-        qt().withExamples(EXAMPLES).forAll(ContractGens.events()).checkAssert(event ->
-                assertThat(CardEventCodec.read(Json.MAPPER.writeValueAsBytes(event))).isEqualTo(event));
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.events())
+                .checkAssert(event -> assertThat(CardEventCodec.read(Json.MAPPER.writeValueAsBytes(event)))
+                        .isEqualTo(event));
     }
 
     @Test
     void writesTheBytesDatabindWritesForAnyStatus() {
-        qt().withExamples(EXAMPLES).forAll(ContractGens.statuses()).checkAssert(status ->
-                assertSameBytes(CardStatusCodec.write(status), Json.MAPPER.writeValueAsBytes(status)));
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.statuses())
+                .checkAssert(status ->
+                        assertSameBytes(CardStatusCodec.write(status), Json.MAPPER.writeValueAsBytes(status)));
     }
 
     @Test
     void readsAnyStatusDatabindWritesItselfAsThatStatus() {
-        qt().withExamples(EXAMPLES).forAll(ContractGens.statuses()).checkAssert(status ->
-                assertThat(CardStatusCodec.read(Json.MAPPER.writeValueAsBytes(status))).isEqualTo(status));
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.statuses())
+                .checkAssert(status -> assertThat(CardStatusCodec.read(Json.MAPPER.writeValueAsBytes(status)))
+                        .isEqualTo(status));
     }
 
     @Test
     void writesEachHistoryInABatchAsTheStatusCarriesIt() {
-        qt().withExamples(300).forAll(ContractGens.statuses().zip(ContractGens.statuses(), List::of))
-                .checkAssert(statuses -> assertThat(CardStatusCodec.histories(statuses)).isEqualTo(
-                        Json.MAPPER.writeValueAsString(statuses.stream().map(CardStatus::history).toList())));
+        qt().withExamples(300)
+                .forAll(ContractGens.statuses().zip(ContractGens.statuses(), List::of))
+                .checkAssert(statuses -> assertThat(CardStatusCodec.histories(statuses))
+                        .isEqualTo(Json.MAPPER.writeValueAsString(
+                                statuses.stream().map(CardStatus::history).toList())));
     }
 
     @Test
@@ -62,34 +72,44 @@ class CardCodecPropertyTests {
         qt().withExamples(EXAMPLES).forAll(ContractGens.events(), longs().all()).checkAssert((event, seed) -> {
             byte[] json = reshaped(Json.MAPPER.valueToTree(event), new Random(seed));
 
-            assertThat(CardEventCodec.read(json)).isEqualTo(Json.MAPPER.readValue(json, CardEvent.class))
+            assertThat(CardEventCodec.read(json))
+                    .isEqualTo(Json.MAPPER.readValue(json, CardEvent.class))
                     .isEqualTo(event);
         });
     }
 
     @Test
     void readsAStatusWithItsFieldsShuffledUnknownOnesAddedAndNullOnesLeftOutItselfAsDatabindDoes() {
-        qt().withExamples(EXAMPLES).forAll(ContractGens.statuses(), longs().all()).checkAssert((status, seed) -> {
-            byte[] json = reshaped(Json.MAPPER.valueToTree(status), new Random(seed));
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.statuses(), longs().all())
+                .checkAssert((status, seed) -> {
+                    byte[] json = reshaped(Json.MAPPER.valueToTree(status), new Random(seed));
 
-            assertThat(CardStatusCodec.read(json)).isEqualTo(Json.MAPPER.readValue(json, CardStatus.class))
-                    .isEqualTo(status);
-        });
+                    assertThat(CardStatusCodec.read(json))
+                            .isEqualTo(Json.MAPPER.readValue(json, CardStatus.class))
+                            .isEqualTo(status);
+                });
     }
 
     @Test
     void anEventDocumentWithRandomEditsIsReadOrRefusedExactlyAsDatabindDoes() {
         JsonSerde<CardEvent> serde = JsonSerde.cardEvents();
-        qt().withExamples(EXAMPLES).forAll(ContractGens.events(), longs().all()).checkAssert((event, seed) ->
-                assertSameOutcome(edited(Json.MAPPER.writeValueAsBytes(event), new Random(seed)), CardEvent.class,
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.events(), longs().all())
+                .checkAssert((event, seed) -> assertSameOutcome(
+                        edited(Json.MAPPER.writeValueAsBytes(event), new Random(seed)),
+                        CardEvent.class,
                         bytes -> serde.deserializer().deserialize("t", bytes)));
     }
 
     @Test
     void aStatusDocumentWithRandomEditsIsReadOrRefusedExactlyAsDatabindDoes() {
         JsonSerde<CardStatus> serde = new JsonSerde<>(CardStatus.class);
-        qt().withExamples(EXAMPLES).forAll(ContractGens.statuses(), longs().all()).checkAssert((status, seed) ->
-                assertSameOutcome(edited(Json.MAPPER.writeValueAsBytes(status), new Random(seed)), CardStatus.class,
+        qt().withExamples(EXAMPLES)
+                .forAll(ContractGens.statuses(), longs().all())
+                .checkAssert((status, seed) -> assertSameOutcome(
+                        edited(Json.MAPPER.writeValueAsBytes(status), new Random(seed)),
+                        CardStatus.class,
                         bytes -> serde.deserializer().deserialize("t", bytes)));
     }
 
@@ -117,7 +137,8 @@ class CardCodecPropertyTests {
     /** The document with its fields (at every level) shuffled, null ones dropped at random, unknown ones added. */
     private static byte[] reshaped(JsonNode document, Random random) {
         JsonNode shaped = reshape(document, random);
-        return random.nextBoolean() ? Json.MAPPER.writeValueAsBytes(shaped)
+        return random.nextBoolean()
+                ? Json.MAPPER.writeValueAsBytes(shaped)
                 : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(shaped);
     }
 

@@ -44,7 +44,8 @@ class CardCodecTests {
     @Test
     void refusesAnythingAfterTheDocument() {
         assertThatThrownBy(() -> events.deserialize("t", bytes(EVENT + " {}")))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("Trailing token");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Trailing token");
         assertThatThrownBy(() -> statuses.deserialize("t", bytes(status() + "]")))
                 .isInstanceOf(SerializationException.class);
     }
@@ -52,16 +53,21 @@ class CardCodecTests {
     @Test
     void refusesAnEventWithoutItsIdentifyingFieldsAndAStatusWithoutVersion() {
         assertThatThrownBy(() -> events.deserialize("t", bytes(EVENT.replace("\"card_id\":\"ZYW1\",", ""))))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("cardId");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("cardId");
         assertThatThrownBy(() -> statuses.deserialize("t", bytes(status().replace("\"version\":3,", ""))))
-                .isInstanceOf(SerializationException.class).hasMessageContaining("(at version)");
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("(at version)");
     }
 
     @Test
     void keepsDatabindsLenienceForFormsThePipelineDoesNotWrite() {
-        CardEvent event = events.deserialize("t", bytes(EVENT.replace("\"line\":7", "\"line\":\"7\"")
-                .replace("\"+971501234567\"", "971501234567").replace("\"card_id\":\"ZYW1\"", "\"card_id\":\"ZYW0\"")
-                .replace("}}", "},\"card_id\":\"ZYW1\"}")));
+        CardEvent event = events.deserialize(
+                "t",
+                bytes(EVENT.replace("\"line\":7", "\"line\":\"7\"")
+                        .replace("\"+971501234567\"", "971501234567")
+                        .replace("\"card_id\":\"ZYW1\"", "\"card_id\":\"ZYW0\"")
+                        .replace("}}", "},\"card_id\":\"ZYW1\"}")));
 
         assertThat(event.source().line()).isEqualTo(7);
         assertThat(event.phone()).isEqualTo("971501234567");
@@ -71,18 +77,27 @@ class CardCodecTests {
 
     @Test
     void readsAStatusWhoseHistoryEntriesLackFieldsAsDatabindDoes() {
-        CardStatus status = statuses.deserialize("t", bytes(status().replace(",\"comment\":\"late\"", ",\"extra\":[1]")));
+        CardStatus status =
+                statuses.deserialize("t", bytes(status().replace(",\"comment\":\"late\"", ",\"extra\":[1]")));
 
-        assertThat(status.history()).containsExactly(new CardStatus.HistoryEntry(EventType.PICKED_UP,
-                Instant.parse("2023-11-12T08:00:00Z"), null));
-        assertThat(status).isEqualTo(Json.MAPPER.readValue(status().replace(",\"comment\":\"late\"", ""),
-                CardStatus.class));
+        assertThat(status.history())
+                .containsExactly(
+                        new CardStatus.HistoryEntry(EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"), null));
+        assertThat(status)
+                .isEqualTo(Json.MAPPER.readValue(status().replace(",\"comment\":\"late\"", ""), CardStatus.class));
     }
 
     private static String status() {
-        CardStatus status = new CardStatus("ZYW1", EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"),
-                "+971501234567", null, 0, 3, List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP,
-                        Instant.parse("2023-11-12T08:00:00Z"), "late")));
+        CardStatus status = new CardStatus(
+                "ZYW1",
+                EventType.PICKED_UP,
+                Instant.parse("2023-11-12T08:00:00Z"),
+                "+971501234567",
+                null,
+                0,
+                3,
+                List.of(new CardStatus.HistoryEntry(
+                        EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"), "late")));
         return new String(CardStatusCodec.write(status), StandardCharsets.UTF_8);
     }
 

@@ -12,21 +12,28 @@ import org.quicktheories.core.Gen;
 final class ContractGens {
 
     /** Characters JSON escapes or encodes in several bytes, besides plain ones: C0, DEL, C1, separators, emoji. */
-    private static final int[] CODE_POINTS = {'a', 'Z', '0', '9', '+', ' ', '-', '_', '"', '\\', '/', '\'', '<', '&',
-        0x00, 0x01, 0x08, '\t', '\n', 0x0B, '\f', '\r', 0x1F, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xE9, 0x20AC, 0x2028,
-        0x2029, 0x0663, 0x4E2D, 0xFEFF, 0xFFFD, 0x1F600, 0x10FFFF};
-    private static final long MIN_SECOND = Instant.parse("-1000-01-01T00:00:00Z").getEpochSecond();
-    private static final long MAX_SECOND = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+    private static final int[] CODE_POINTS = {
+        'a', 'Z', '0', '9', '+', ' ', '-', '_', '"', '\\', '/', '\'', '<', '&', 0x00, 0x01, 0x08, '\t', '\n', 0x0B,
+        '\f', '\r', 0x1F, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xE9, 0x20AC, 0x2028, 0x2029, 0x0663, 0x4E2D, 0xFEFF, 0xFFFD,
+        0x1F600, 0x10FFFF
+    };
+
+    private static final long MIN_SECOND =
+            Instant.parse("-1000-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_SECOND =
+            Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
     private static final long YEAR_0 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
     private static final long YEAR_9999 = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
-    private ContractGens() {
-    }
+    private ContractGens() {}
 
     /** Text of 0 to {@code maxChars} characters (at the maximum now and then). */
     static Gen<String> text(int maxChars) {
-        Gen<Integer> lengths = integers().between(0, 9).zip(integers().between(0, maxChars),
-                (pick, any) -> pick == 0 ? maxChars : pick < 5 ? Math.min(any, 12) : any);
+        Gen<Integer> lengths = integers()
+                .between(0, 9)
+                .zip(
+                        integers().between(0, maxChars),
+                        (pick, any) -> pick == 0 ? maxChars : pick < 5 ? Math.min(any, 12) : any);
         Gen<Integer> points = integers().between(0, CODE_POINTS.length - 1).map(i -> CODE_POINTS[i]);
         return in -> {
             int length = lengths.generate(in);
@@ -47,11 +54,19 @@ final class ContractGens {
 
     /** Instants mostly in years 0000-9999, some outside, with whole seconds, milli-, micro- and nanoseconds. */
     static Gen<Instant> instants() {
-        Gen<Long> seconds = integers().between(0, 9).zip(longs().between(YEAR_0, YEAR_9999),
-                longs().between(MIN_SECOND, MAX_SECOND), (pick, usual, any) -> pick == 0 ? any : usual);
-        Gen<Integer> nanos = integers().between(0, 3).zip(integers().between(0, 999_999_999),
-                (digits, n) -> digits == 0 ? 0 : digits == 1 ? n / 1_000_000 * 1_000_000
-                        : digits == 2 ? n / 1_000 * 1_000 : n);
+        Gen<Long> seconds = integers()
+                .between(0, 9)
+                .zip(
+                        longs().between(YEAR_0, YEAR_9999),
+                        longs().between(MIN_SECOND, MAX_SECOND),
+                        (pick, usual, any) -> pick == 0 ? any : usual);
+        Gen<Integer> nanos = integers()
+                .between(0, 3)
+                .zip(
+                        integers().between(0, 999_999_999),
+                        (digits, n) -> digits == 0
+                                ? 0
+                                : digits == 1 ? n / 1_000_000 * 1_000_000 : digits == 2 ? n / 1_000 * 1_000 : n);
         return seconds.zip(nanos, Instant::ofEpochSecond);
     }
 
@@ -65,12 +80,23 @@ final class ContractGens {
         Gen<String> comments = nullable(text(InputLimits.COMMENT_CHARS));
         Gen<String> phones = nullable(text(InputLimits.PHONE_CHARS));
         Gen<Integer> lines = nullable(integers().all());
-        Gen<EventSource> sources = nullable(in -> new EventSource(optional.generate(in), optional.generate(in),
-                optional.generate(in), lines.generate(in), optional.generate(in)));
+        Gen<EventSource> sources = nullable(in -> new EventSource(
+                optional.generate(in),
+                optional.generate(in),
+                optional.generate(in),
+                lines.generate(in),
+                optional.generate(in)));
         Gen<EventType> types = types();
         Gen<Instant> instants = instants();
-        return in -> new CardEvent(ids.generate(in), types.generate(in), ids.generate(in), phones.generate(in),
-                instants.generate(in), comments.generate(in), optional.generate(in), sources.generate(in));
+        return in -> new CardEvent(
+                ids.generate(in),
+                types.generate(in),
+                ids.generate(in),
+                phones.generate(in),
+                instants.generate(in),
+                comments.generate(in),
+                optional.generate(in),
+                sources.generate(in));
     }
 
     static Gen<CardStatus> statuses() {
@@ -81,15 +107,22 @@ final class ContractGens {
         Gen<Integer> counts = integers().all();
         Gen<Long> versions = longs().all();
         Gen<Integer> sizes = integers().between(0, 12);
-        Gen<CardStatus.HistoryEntry> entries = in -> new CardStatus.HistoryEntry(types.generate(in),
-                instants.generate(in), comments.generate(in));
+        Gen<CardStatus.HistoryEntry> entries =
+                in -> new CardStatus.HistoryEntry(types.generate(in), instants.generate(in), comments.generate(in));
         return in -> {
             List<CardStatus.HistoryEntry> history = new ArrayList<>();
             for (int i = sizes.generate(in); i > 0; i--) {
                 history.add(entries.generate(in));
             }
-            return new CardStatus(ids.generate(in), types.generate(in), instants.generate(in), ids.generate(in),
-                    comments.generate(in), counts.generate(in), versions.generate(in), history);
+            return new CardStatus(
+                    ids.generate(in),
+                    types.generate(in),
+                    instants.generate(in),
+                    ids.generate(in),
+                    comments.generate(in),
+                    counts.generate(in),
+                    versions.generate(in),
+                    history);
         };
     }
 }

@@ -22,17 +22,24 @@ class EventIdsTests {
 
         assertThat(EventIds.eventId(EventType.RETURNED, "ZYW8827", AT, "A883")).isNotEqualTo(base);
         assertThat(EventIds.eventId(EventType.DELIVERED, "ZYW8828", AT, "A883")).isNotEqualTo(base);
-        assertThat(EventIds.eventId(EventType.DELIVERED, "ZYW8827", AT.plusSeconds(1), "A883")).isNotEqualTo(base);
+        assertThat(EventIds.eventId(EventType.DELIVERED, "ZYW8827", AT.plusSeconds(1), "A883"))
+                .isNotEqualTo(base);
         assertThat(EventIds.eventId(EventType.DELIVERED, "ZYW8827", AT, "A884")).isNotEqualTo(base);
         assertThat(EventIds.eventId(EventType.DELIVERED, "ZYW8827", AT, null)).isNotEqualTo(base);
     }
 
     @Test
     void doesNotDependOnPhoneCommentOrSource() {
-        CardEvent one = CardEvent.of(EventType.DELIVERED, "ZYW8827", "+971585949014", AT, "DELIVERED", "A883",
+        CardEvent one = CardEvent.of(
+                EventType.DELIVERED,
+                "ZYW8827",
+                "+971585949014",
+                AT,
+                "DELIVERED",
+                "A883",
                 EventSource.upload("default", "u1", "a.csv", 2, "ops-test"));
-        CardEvent two = CardEvent.of(EventType.DELIVERED, "ZYW8827", null, AT, "other", "A883",
-                EventSource.api("default", "courier"));
+        CardEvent two = CardEvent.of(
+                EventType.DELIVERED, "ZYW8827", null, AT, "other", "A883", EventSource.api("default", "courier"));
 
         assertThat(one.eventId()).isEqualTo(two.eventId());
     }

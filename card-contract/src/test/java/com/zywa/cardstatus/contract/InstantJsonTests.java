@@ -16,14 +16,20 @@ import tools.jackson.core.JacksonException;
 class InstantJsonTests {
 
     private static final long YEAR_0 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
-    private static final long YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+    private static final long YEAR_10000 =
+            Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
 
     @Test
     void writesWhatInstantToStringWritesAndReadsItBack() {
         // nanos drawn whole, to the millisecond and to the microsecond, so every fraction length is covered
-        qt().withExamples(10_000).forAll(longs().between(YEAR_0, YEAR_10000 + 1_000_000), integers().between(0, 999_999_999),
-                integers().between(0, 2)).checkAssert((seconds, nanos, precision) -> {
-                    int rounded = precision == 0 ? nanos - nanos % 1_000_000 : precision == 1 ? nanos - nanos % 1_000 : nanos;
+        qt().withExamples(10_000)
+                .forAll(
+                        longs().between(YEAR_0, YEAR_10000 + 1_000_000),
+                        integers().between(0, 999_999_999),
+                        integers().between(0, 2))
+                .checkAssert((seconds, nanos, precision) -> {
+                    int rounded =
+                            precision == 0 ? nanos - nanos % 1_000_000 : precision == 1 ? nanos - nanos % 1_000 : nanos;
                     Instant instant = Instant.ofEpochSecond(seconds, rounded);
 
                     String text = InstantJson.format(instant);
@@ -49,9 +55,16 @@ class InstantJsonTests {
 
     @Test
     void aStatusRoundTripsThroughTheMapper() {
-        CardStatus status = new CardStatus("ZYW8890", EventType.RETURNED, Instant.parse("2023-11-14T08:00:00Z"),
-                "+971534534534", null, 1, 3, List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP,
-                        Instant.parse("2023-11-12T10:00:00.123Z"), null)));
+        CardStatus status = new CardStatus(
+                "ZYW8890",
+                EventType.RETURNED,
+                Instant.parse("2023-11-14T08:00:00Z"),
+                "+971534534534",
+                null,
+                1,
+                3,
+                List.of(new CardStatus.HistoryEntry(
+                        EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00.123Z"), null)));
 
         String json = Json.MAPPER.writeValueAsString(status);
 

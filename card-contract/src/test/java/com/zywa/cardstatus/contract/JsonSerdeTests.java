@@ -14,8 +14,13 @@ class JsonSerdeTests {
 
     @Test
     void roundTripsAnEvent() {
-        CardEvent event = CardEvent.of(EventType.DELIVERY_EXCEPTION, "ZYW8890", "+971534534534",
-                Instant.parse("2023-11-13T10:00:00Z"), "User not available", "A982",
+        CardEvent event = CardEvent.of(
+                EventType.DELIVERY_EXCEPTION,
+                "ZYW8890",
+                "+971534534534",
+                Instant.parse("2023-11-13T10:00:00Z"),
+                "User not available",
+                "A982",
                 EventSource.upload("default", "u1", "exceptions.csv", 2, "ops-test"));
 
         byte[] bytes = serde.serializer().serialize("t", event);
@@ -25,13 +30,24 @@ class JsonSerdeTests {
 
     @Test
     void writesTheSpecFieldNames() {
-        CardEvent event = CardEvent.of(EventType.PICKED_UP, "ZYW8827", null, Instant.parse("2023-11-12T19:59:00Z"),
-                null, "332", EventSource.api("default", "courier-x"));
+        CardEvent event = CardEvent.of(
+                EventType.PICKED_UP,
+                "ZYW8827",
+                null,
+                Instant.parse("2023-11-12T19:59:00Z"),
+                null,
+                "332",
+                EventSource.api("default", "courier-x"));
 
         String json = new String(serde.serializer().serialize("t", event), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"event_id\":\"" + event.eventId() + "\"", "\"type\":\"PICKED_UP\"",
-                "\"card_id\":\"ZYW8827\"", "\"occurred_at\":\"2023-11-12T19:59:00Z\"", "\"partner_event_id\":\"332\"");
+        assertThat(json)
+                .contains(
+                        "\"event_id\":\"" + event.eventId() + "\"",
+                        "\"type\":\"PICKED_UP\"",
+                        "\"card_id\":\"ZYW8827\"",
+                        "\"occurred_at\":\"2023-11-12T19:59:00Z\"",
+                        "\"partner_event_id\":\"332\"");
     }
 
     @Test

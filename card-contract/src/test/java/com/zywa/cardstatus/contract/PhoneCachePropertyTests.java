@@ -19,15 +19,22 @@ import org.quicktheories.core.Gen;
 class PhoneCachePropertyTests {
 
     /** National beginnings that steer libphonenumber down its different paths (trunk zero, country code, toll-free). */
-    private static final List<String> HEADS = List.of("", "0", "00", "5", "50", "58", "9", "97", "971", "9710", "8",
-            "800", "4", "2", "1", "6", "44", "7");
-    private static final List<String> FORMS = List.of("+971%s", "00971%s", "971%s", "0%s", "%s", "+%s", "00%s",
-            "\"0%s\"", "+971 %s", "(0%s)", "+44%s", "0044%s", "001%s", "+9710%s");
+    private static final List<String> HEADS = List.of(
+            "", "0", "00", "5", "50", "58", "9", "97", "971", "9710", "8", "800", "4", "2", "1", "6", "44", "7");
 
-    private static final Gen<String> NATIONALS = integers().between(0, HEADS.size() - 1)
-            .zip(lists().of(integers().between(0, 9)).ofSizeBetween(0, 13), (head, digits) -> HEADS.get(head)
-                    + digits.stream().map(String::valueOf).collect(Collectors.joining()));
-    private static final Gen<String> PHONES = NATIONALS.zip(integers().between(0, FORMS.size() - 1),
+    private static final List<String> FORMS = List.of(
+            "+971%s",
+            "00971%s", "971%s", "0%s", "%s", "+%s", "00%s", "\"0%s\"", "+971 %s", "(0%s)", "+44%s", "0044%s", "001%s",
+            "+9710%s");
+
+    private static final Gen<String> NATIONALS = integers()
+            .between(0, HEADS.size() - 1)
+            .zip(
+                    lists().of(integers().between(0, 9)).ofSizeBetween(0, 13),
+                    (head, digits) -> HEADS.get(head)
+                            + digits.stream().map(String::valueOf).collect(Collectors.joining()));
+    private static final Gen<String> PHONES = NATIONALS.zip(
+            integers().between(0, FORMS.size() - 1),
             (national, form) -> FORMS.get(form).formatted(national));
 
     @ParameterizedTest
@@ -37,7 +44,8 @@ class PhoneCachePropertyTests {
         PhoneNormalizer parsing = new PhoneNormalizer(region, false);
         qt().withExamples(3_000).forAll(lists().of(PHONES).ofSizeBetween(1, 8)).checkAssert(phones -> {
             for (String phone : phones) {
-                assertThat(seasoned.normalize(phone)).as("'%s' in %s", phone, region)
+                assertThat(seasoned.normalize(phone))
+                        .as("'%s' in %s", phone, region)
                         .isEqualTo(parsing.normalize(phone));
             }
         });

@@ -20,17 +20,24 @@ class PhoneCleaningPropertyTests {
 
     private static final Gen<String> TEXTS = lists().of(integers().between(0, ALPHABET.length() - 1))
             .ofSizeBetween(0, 16)
-            .map(indexes -> indexes.stream().map(i -> String.valueOf(ALPHABET.charAt(i))).collect(Collectors.joining()));
+            .map(indexes -> indexes.stream()
+                    .map(i -> String.valueOf(ALPHABET.charAt(i)))
+                    .collect(Collectors.joining()));
 
     @Test
     void removesExactlyTheNoiseCharacters() {
-        qt().withExamples(20_000).forAll(TEXTS).checkAssert(text ->
-                assertThat(PhoneNormalizer.withoutNoise(text)).isEqualTo(NOISE.matcher(text).replaceAll("")));
+        qt().withExamples(20_000)
+                .forAll(TEXTS)
+                .checkAssert(text -> assertThat(PhoneNormalizer.withoutNoise(text))
+                        .isEqualTo(NOISE.matcher(text).replaceAll("")));
     }
 
     @Test
     void acceptsExactlyAnOptionalPlusAndDigits() {
-        qt().withExamples(20_000).forAll(TEXTS).checkAssert(text ->
-                assertThat(PhoneNormalizer.isDigits(text)).as("'%s'", text).isEqualTo(DIGITS.matcher(text).matches()));
+        qt().withExamples(20_000)
+                .forAll(TEXTS)
+                .checkAssert(text -> assertThat(PhoneNormalizer.isDigits(text))
+                        .as("'%s'", text)
+                        .isEqualTo(DIGITS.matcher(text).matches()));
     }
 }

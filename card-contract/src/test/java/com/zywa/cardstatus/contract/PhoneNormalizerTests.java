@@ -14,20 +14,22 @@ class PhoneNormalizerTests {
     private final PhoneNormalizer normalizer = new PhoneNormalizer("AE");
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "0585949014|+971585949014",
-            "585949014|+971585949014",
-            "971585949014|+971585949014",
-            "+971585949014|+971585949014",
-            "00971585949014|+971585949014",
-            "\"0534534534\"|+971534534534",
-            "'0534534534'|+971534534534",
-            "058-594-9014|+971585949014",
-            "+971 58 594 9014|+971585949014",
-            "  0545576586  |+971545576586",
-            "(058) 5949014|+971585949014",
-            "+44 20 7946 0958|+442079460958",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0585949014|+971585949014",
+                "585949014|+971585949014",
+                "971585949014|+971585949014",
+                "+971585949014|+971585949014",
+                "00971585949014|+971585949014",
+                "\"0534534534\"|+971534534534",
+                "'0534534534'|+971534534534",
+                "058-594-9014|+971585949014",
+                "+971 58 594 9014|+971585949014",
+                "  0545576586  |+971545576586",
+                "(058) 5949014|+971585949014",
+                "+44 20 7946 0958|+442079460958",
+            })
     void normalisesEveryAcceptedFormToE164(String raw, String e164) {
         assertThat(normalizer.normalize(raw)).isEqualTo(new Phone.Valid(e164));
     }
@@ -46,13 +48,15 @@ class PhoneNormalizerTests {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "abc0585949014|contains characters other than digits",
-            "12|is not a possible number for region AE (too short)",
-            "0585949014999999|is not a possible number for region AE (too long)",
-            "+0123456|cannot be read as a number",
-            "+999123456789|cannot be read as a number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "abc0585949014|contains characters other than digits",
+                "12|is not a possible number for region AE (too short)",
+                "0585949014999999|is not a possible number for region AE (too long)",
+                "+0123456|cannot be read as a number",
+                "+999123456789|cannot be read as a number",
+            })
     void rejectsImpossibleNumbersWithAReason(String raw, String reason) {
         Phone phone = normalizer.normalize(raw);
 
@@ -64,7 +68,9 @@ class PhoneNormalizerTests {
     void neverEchoesAFullNumberInAnInvalidReason() {
         Phone phone = normalizer.normalize("0585949014999999");
 
-        assertThat(((Phone.Invalid) phone).reason()).doesNotContain("0585949014999999").contains("999");
+        assertThat(((Phone.Invalid) phone).reason())
+                .doesNotContain("0585949014999999")
+                .contains("999");
     }
 
     @Test

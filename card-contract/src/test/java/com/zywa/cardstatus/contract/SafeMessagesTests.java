@@ -9,9 +9,11 @@ class SafeMessagesTests {
 
     @Test
     void keepsTheRootCauseButNotTheRowsADatabaseBatchEchoes() {
-        RuntimeException failure = new IllegalStateException("batch failed", new BatchUpdateException(
-                "Batch entry 0 INSERT INTO ingest.row_issue VALUES ('B1,,0501234567,12-11-2023 10:00')\nwas aborted",
-                new int[0]));
+        RuntimeException failure = new IllegalStateException(
+                "batch failed",
+                new BatchUpdateException(
+                        "Batch entry 0 INSERT INTO ingest.row_issue VALUES ('B1,,0501234567,12-11-2023 10:00')\nwas aborted",
+                        new int[0]));
 
         assertThat(SafeMessages.rootCause(failure))
                 .isEqualTo("BatchUpdateException: Batch entry 0 INSERT INTO ingest.row_issue VALUES (\"…\")");

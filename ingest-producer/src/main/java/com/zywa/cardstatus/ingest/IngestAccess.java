@@ -20,16 +20,17 @@ public class IngestAccess {
 
     @Bean
     AccessRules ingestAccessRules() {
-        return requests -> requests
-                .requestMatchers("/uploads", "/uploads/**").hasRole(Role.OPS.name())
-                .requestMatchers("/events").access(IngestAccess::ownPartner)
+        return requests -> requests.requestMatchers("/uploads", "/uploads/**")
+                .hasRole(Role.OPS.name())
+                .requestMatchers("/events")
+                .access(IngestAccess::ownPartner)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                 .hasAnyRole(Role.OPS.name(), Role.PARTNER.name());
     }
 
     /** A partner caller, sending for the partner it speaks for (no {@code ?partner=}, or its own). */
-    static AuthorizationResult ownPartner(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    static AuthorizationResult ownPartner(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         String requested = context.getRequest().getParameter("partner");
         boolean allowed = authentication.get().getPrincipal() instanceof Caller caller
                 && caller.roles().contains(Role.PARTNER)

@@ -32,7 +32,10 @@ public record IngestSettings(
      * One partner's differences from the defaults; anything left out is inherited. {@code source} is the CloudEvents
      * {@code source} URI its events carry ({@code /partners/<name>} unless set).
      */
-    public record Partner(ZoneId zone, String phoneRegion, DateOrder dateOrder, Map<Column, List<String>> headerSynonyms,
-            String source) {
-    }
+    public record Partner(
+            ZoneId zone,
+            String phoneRegion,
+            DateOrder dateOrder,
+            Map<Column, List<String>> headerSynonyms,
+            String source) {}
 }

@@ -89,8 +89,10 @@ class InstanceLock implements DisposableBean {
             if (acquire()) {
                 log.warn("instance {} took its lock again after its database connection was lost", instanceId);
             } else {
-                log.error("another ingest-producer took instance ID '{}' while this one had lost its database "
-                        + "connection; this instance reports itself broken", instanceId);
+                log.error(
+                        "another ingest-producer took instance ID '{}' while this one had lost its database "
+                                + "connection; this instance reports itself broken",
+                        instanceId);
                 AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
                 checks.shutdown();
             }

@@ -23,7 +23,9 @@ public class Partners {
         all.putIfAbsent(defaultPartner, none);
         all.forEach((name, partner) -> {
             profiles.put(name, profile(name, partner, settings));
-            String source = Optional.ofNullable(partner.source()).filter(s -> !s.isBlank()).orElse("/partners/" + name);
+            String source = Optional.ofNullable(partner.source())
+                    .filter(s -> !s.isBlank())
+                    .orElse("/partners/" + name);
             String other = bySource.put(source.strip(), name);
             if (other != null) {
                 throw new IllegalStateException("partners '" + other + "' and '" + name + "' have the same CloudEvents "
@@ -38,10 +40,13 @@ public class Partners {
     }
 
     private static PartnerProfile profile(String name, IngestSettings.Partner partner, IngestSettings defaults) {
-        return new PartnerProfile(name, Optional.ofNullable(partner.zone()).orElse(defaults.partnerZone()),
+        return new PartnerProfile(
+                name,
+                Optional.ofNullable(partner.zone()).orElse(defaults.partnerZone()),
                 Optional.ofNullable(partner.dateOrder()).orElse(defaults.dateOrder()),
                 new PhoneNormalizer(Optional.ofNullable(partner.phoneRegion()).orElse(defaults.phoneRegion())),
-                Optional.ofNullable(partner.headerSynonyms()).orElse(Map.of()), defaults.maxFutureSkew());
+                Optional.ofNullable(partner.headerSynonyms()).orElse(Map.of()),
+                defaults.maxFutureSkew());
     }
 
     /** The profile of {@code name} (blank means the default partner). */
@@ -49,8 +54,8 @@ public class Partners {
         String key = name == null || name.isBlank() ? defaultPartner : name.strip();
         PartnerProfile profile = profiles.get(key);
         if (profile == null) {
-            throw new UnknownPartnerException("partner '" + key + "' is not configured; known partners: "
-                    + new TreeSet<>(profiles.keySet()));
+            throw new UnknownPartnerException(
+                    "partner '" + key + "' is not configured; known partners: " + new TreeSet<>(profiles.keySet()));
         }
         return profile;
     }

@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
 class IngestMetricsTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IngestMetrics metrics = new IngestMetrics(meters, new Partners(new IngestSettings(
-            ZoneId.of("Asia/Dubai"), "AE", DateOrder.DAY_FIRST, "default", Duration.ofDays(1), "test", Map.of())));
+    private final IngestMetrics metrics = new IngestMetrics(
+            meters,
+            new Partners(new IngestSettings(
+                    ZoneId.of("Asia/Dubai"),
+                    "AE",
+                    DateOrder.DAY_FIRST,
+                    "default",
+                    Duration.ofDays(1),
+                    "test",
+                    Map.of())));
 
     @Test
     void countsUploadRowsByPartnerKindAndOutcome() {
@@ -32,14 +40,25 @@ class IngestMetricsTests {
         metrics.partnerEvents("default", 2, 1);
         metrics.partnerEvents("0501234567", 1, 0);
 
-        assertThat(meters.get("cardstatus.partner.events").tags("partner", "default", "outcome", "accepted").counter()
-                .count()).isEqualTo(2);
-        assertThat(meters.get("cardstatus.partner.events").tags("partner", "other", "outcome", "accepted").counter()
-                .count()).isEqualTo(1);
-        assertThat(meters.find("cardstatus.partner.events").tag("partner", "0501234567").counters()).isEmpty();
+        assertThat(meters.get("cardstatus.partner.events")
+                        .tags("partner", "default", "outcome", "accepted")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(meters.get("cardstatus.partner.events")
+                        .tags("partner", "other", "outcome", "accepted")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.find("cardstatus.partner.events")
+                        .tag("partner", "0501234567")
+                        .counters())
+                .isEmpty();
     }
 
     private Counter rows(String partner, String kind, String outcome) {
-        return meters.get("cardstatus.upload.rows").tags("partner", partner, "kind", kind, "outcome", outcome).counter();
+        return meters.get("cardstatus.upload.rows")
+                .tags("partner", partner, "kind", kind, "outcome", outcome)
+                .counter();
     }
 }

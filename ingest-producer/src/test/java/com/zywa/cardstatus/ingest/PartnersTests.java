@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.ingest.parse.Column;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import com.zywa.cardstatus.ingest.parse.TimestampParser;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,10 +17,21 @@ import org.junit.jupiter.api.Test;
 
 class PartnersTests {
 
-    private final Partners partners = new Partners(new IngestSettings(ZoneId.of("Asia/Dubai"), "AE", DateOrder.DAY_FIRST,
-            "default", Duration.ofDays(1), "test", Map.of("fastcourier", new IngestSettings.Partner(
-                    ZoneId.of("Europe/London"), "GB", DateOrder.MONTH_FIRST, Map.of(Column.CARD_ID, List.of("Parcel Card")),
-                    "https://fastcourier.example/events"))));
+    private final Partners partners = new Partners(new IngestSettings(
+            ZoneId.of("Asia/Dubai"),
+            "AE",
+            DateOrder.DAY_FIRST,
+            "default",
+            Duration.ofDays(1),
+            "test",
+            Map.of(
+                    "fastcourier",
+                    new IngestSettings.Partner(
+                            ZoneId.of("Europe/London"),
+                            "GB",
+                            DateOrder.MONTH_FIRST,
+                            Map.of(Column.CARD_ID, List.of("Parcel Card")),
+                            "https://fastcourier.example/events"))));
 
     @Test
     void theDefaultPartnerUsesTheTopLevelSettings() {
@@ -39,20 +50,22 @@ class PartnersTests {
         assertThat(profile.dateOrder()).isEqualTo(DateOrder.MONTH_FIRST);
         assertThat(profile.phones().normalize("07700 900123")).isEqualTo(new Phone.Valid("+447700900123"));
         assertThat(profile.headerSynonyms()).containsEntry(Column.CARD_ID, List.of("Parcel Card"));
-        assertThat(new TimestampParser(profile.zone(), profile.dateOrder())
-                .parse("11-12-2023 10:00")).isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
+        assertThat(new TimestampParser(profile.zone(), profile.dateOrder()).parse("11-12-2023 10:00"))
+                .isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
     }
 
     @Test
     void anUploadsTimezoneOverridesThePartnersZone() {
-        assertThat(partners.profile("fastcourier").inZone(ZoneId.of("UTC")).zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(partners.profile("fastcourier").inZone(ZoneId.of("UTC")).zone())
+                .isEqualTo(ZoneId.of("UTC"));
         assertThat(partners.profile("fastcourier").inZone(null).zone()).isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test
     void findsThePartnerOfACloudEventsSourceConfiguredOrByDefaultSlashPartnersSlashName() {
         assertThat(partners.partnerOfSource("/partners/default")).contains("default");
-        assertThat(partners.partnerOfSource("https://fastcourier.example/events")).contains("fastcourier");
+        assertThat(partners.partnerOfSource("https://fastcourier.example/events"))
+                .contains("fastcourier");
         assertThat(partners.partnerOfSource("/partners/fastcourier")).isEmpty();
         assertThat(partners.partnerOfSource("/partners/acme")).isEmpty();
         assertThat(partners.partnerOfSource(null)).isEmpty();

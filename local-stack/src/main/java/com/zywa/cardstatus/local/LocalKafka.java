@@ -44,7 +44,12 @@ public final class LocalKafka implements AutoCloseable {
      * Node {@code nodeId} (1 to {@code ports.size()}) of a cluster whose node {@code i} listens on {@code ports[i-1]}
      * and {@code controllerPorts[i-1]}; every node of one cluster is given the same {@code clusterId}.
      */
-    public LocalKafka(Path home, int nodeId, List<Integer> ports, List<Integer> controllerPorts, String clusterId,
+    public LocalKafka(
+            Path home,
+            int nodeId,
+            List<Integer> ports,
+            List<Integer> controllerPorts,
+            String clusterId,
             int partitions) {
         if (nodeId < 1 || nodeId > ports.size() || ports.size() != controllerPorts.size()) {
             throw new IllegalArgumentException("node " + nodeId + " of " + ports.size() + " nodes with "
@@ -71,10 +76,12 @@ public final class LocalKafka implements AutoCloseable {
             config.store(out, "written by local-stack on every start");
         }
         if (!Files.exists(home.resolve("data/meta.properties"))) {
-            int status = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", file.toString(),
-                "--ignore-formatted"}, new PrintStream(OutputStream.nullOutputStream()));
+            int status = StorageTool.execute(
+                    new String[] {"format", "-t", clusterId, "-c", file.toString(), "--ignore-formatted"},
+                    new PrintStream(OutputStream.nullOutputStream()));
             if (status != 0) {
-                throw new IllegalStateException("formatting the Kafka log directory " + home + " failed (" + status + ")");
+                throw new IllegalStateException(
+                        "formatting the Kafka log directory " + home + " failed (" + status + ")");
             }
         }
         server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -90,8 +97,11 @@ public final class LocalKafka implements AutoCloseable {
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(nodeId));
-        config.put("controller.quorum.voters", IntStream.range(0, controllerPorts.size())
-                .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i)).collect(Collectors.joining(",")));
+        config.put(
+                "controller.quorum.voters",
+                IntStream.range(0, controllerPorts.size())
+                        .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i))
+                        .collect(Collectors.joining(",")));
         config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         config.put("controller.listener.names", "CONTROLLER");

@@ -31,10 +31,12 @@ public final class LocalKafkaCluster implements AutoCloseable {
 
     public LocalKafkaCluster(Path home, int size, int port, int partitions) throws IOException {
         List<Integer> ports = IntStream.range(0, size).mapToObj(i -> port + i).toList();
-        List<Integer> controllerPorts = IntStream.range(0, size).mapToObj(i -> port + size + i).toList();
+        List<Integer> controllerPorts =
+                IntStream.range(0, size).mapToObj(i -> port + size + i).toList();
         String clusterId = clusterId(home);
         for (int node = 1; node <= size; node++) {
-            nodes.add(new LocalKafka(home.resolve("node-" + node), node, ports, controllerPorts, clusterId, partitions));
+            nodes.add(
+                    new LocalKafka(home.resolve("node-" + node), node, ports, controllerPorts, clusterId, partitions));
         }
     }
 
@@ -43,13 +45,17 @@ public final class LocalKafkaCluster implements AutoCloseable {
         // a thread per node: the common pool may have a single thread on a small machine
         ExecutorService starters = Executors.newFixedThreadPool(nodes.size());
         try {
-            List<CompletableFuture<Void>> started = nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
-                try {
-                    node.start();
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }, starters)).toList();
+            List<CompletableFuture<Void>> started = nodes.stream()
+                    .map(node -> CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    node.start();
+                                } catch (IOException e) {
+                                    throw new CompletionException(e);
+                                }
+                            },
+                            starters))
+                    .toList();
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {

@@ -46,13 +46,39 @@ public final class LocalPostgres implements AutoCloseable {
             run(List.of("chown", "-R", "nobody:nogroup", server.toString()), false);
         }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
-            check(run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-                    "-E", "UTF8", "--locale=C"), true), "initdb");
+            check(
+                    run(
+                            List.of(
+                                    bin.resolve("initdb").toString(),
+                                    "-D",
+                                    data.toString(),
+                                    "-U",
+                                    "postgres",
+                                    "-A",
+                                    "trust",
+                                    "-E",
+                                    "UTF8",
+                                    "--locale=C"),
+                            true),
+                    "initdb");
         }
         if (run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "status"), true) != 0) {
-            check(run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                    "-l", server.resolve("postgres.log").toString(), "-o",
-                    "-p " + port + " -h 127.0.0.1 -k " + data, "start"), true), "pg_ctl start");
+            check(
+                    run(
+                            List.of(
+                                    bin.resolve("pg_ctl").toString(),
+                                    "-D",
+                                    data.toString(),
+                                    "-w",
+                                    "-t",
+                                    "60",
+                                    "-l",
+                                    server.resolve("postgres.log").toString(),
+                                    "-o",
+                                    "-p " + port + " -h 127.0.0.1 -k " + data,
+                                    "start"),
+                            true),
+                    "pg_ctl start");
         }
     }
 
@@ -73,22 +99,34 @@ public final class LocalPostgres implements AutoCloseable {
         if (run(List.of("test", "-w", home.toString()), true) == 0) {
             return home;
         }
-        Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp")
+        Path base = Files.isDirectory(Path.of("/var/tmp"))
+                ? Path.of("/var/tmp")
                 : Path.of(System.getProperty("java.io.tmpdir"));
-        Path elsewhere = base.resolve("card-status-postgres-" + Integer.toHexString(home.toString().hashCode()));
+        Path elsewhere = base.resolve(
+                "card-status-postgres-" + Integer.toHexString(home.toString().hashCode()));
         Path location = home.resolve("LOCATION");
         if (!Files.exists(location) && Files.exists(elsewhere)) {
             Path pgCtl = elsewhere.resolve("binaries/bin/pg_ctl");
             if (Files.exists(pgCtl)) {
-                run(List.of(pgCtl.toString(), "-D", elsewhere.resolve("data").toString(), "-m", "immediate", "stop"),
+                run(
+                        List.of(
+                                pgCtl.toString(),
+                                "-D",
+                                elsewhere.resolve("data").toString(),
+                                "-m",
+                                "immediate",
+                                "stop"),
                         true);
             }
-            check(run(List.of("rm", "-rf", elsewhere.toString()), false), "removing the server of a deleted "
-                    + home.getParent().getFileName() + " folder");
+            check(
+                    run(List.of("rm", "-rf", elsewhere.toString()), false),
+                    "removing the server of a deleted " + home.getParent().getFileName() + " folder");
         }
         Files.createDirectories(elsewhere);
-        Files.writeString(location, "PostgreSQL runs as 'nobody', who cannot enter " + home
-                + ", so its binaries, data and log are in " + elsewhere + " (delete that folder with this one)\n");
+        Files.writeString(
+                location,
+                "PostgreSQL runs as 'nobody', who cannot enter " + home + ", so its binaries, data and log are in "
+                        + elsewhere + " (delete that folder with this one)\n");
         return elsewhere;
     }
 
@@ -96,10 +134,12 @@ public final class LocalPostgres implements AutoCloseable {
     public void createDatabase(String name, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
                 Statement sql = connection.createStatement()) {
-            if (!sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'").next()) {
+            if (!sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'")
+                    .next()) {
                 sql.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
             }
-            if (!sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").next()) {
+            if (!sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")
+                    .next()) {
                 sql.execute("CREATE DATABASE " + name + " OWNER " + user);
             }
         }
@@ -122,8 +162,11 @@ public final class LocalPostgres implements AutoCloseable {
             full.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
         }
         full.addAll(command);
-        Process process = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("commands.log").toFile())).start();
+        Process process = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("commands.log").toFile()))
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish in 120 s");
@@ -136,8 +179,18 @@ public final class LocalPostgres implements AutoCloseable {
      * {@link #start()} brings it back on the same data, with crash recovery.
      */
     public void crash() throws IOException, InterruptedException {
-        check(run(List.of(server.resolve("binaries/bin/pg_ctl").toString(), "-D", dataDirectory().toString(), "-m",
-                "immediate", "-w", "stop"), true), "pg_ctl stop -m immediate");
+        check(
+                run(
+                        List.of(
+                                server.resolve("binaries/bin/pg_ctl").toString(),
+                                "-D",
+                                dataDirectory().toString(),
+                                "-m",
+                                "immediate",
+                                "-w",
+                                "stop"),
+                        true),
+                "pg_ctl stop -m immediate");
     }
 
     @Override

@@ -19,8 +19,7 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(env("LOCAL_DIR", ".local"));
@@ -30,8 +29,11 @@ public final class LocalStack {
             start(root, started);
         } catch (Exception e) {
             // exit instead of lingering with half-started parts: run-local then reports the failure at once
-            log.error("the local stack could not start: {} (is another ./run-local, or something else on its ports, "
-                    + "running?)", e.getMessage(), e);
+            log.error(
+                    "the local stack could not start: {} (is another ./run-local, or something else on its ports, "
+                            + "running?)",
+                    e.getMessage(),
+                    e);
             System.exit(1);
         }
         log.info("local stack ready");
@@ -59,15 +61,18 @@ public final class LocalStack {
                 // the services create their topics replicated on three brokers, a write needing two of them
                 settings.add("CARDSTATUS_TOPICS_REPLICAS=3");
                 settings.add("CARDSTATUS_TOPICS_MININSYNCREPLICAS=2");
-                log.info("Kafka (KRaft) cluster of {} brokers on {}, data in {}", brokers, kafka,
+                log.info(
+                        "Kafka (KRaft) cluster of {} brokers on {}, data in {}",
+                        brokers,
+                        kafka,
                         root.resolve("kafka-cluster"));
             }
         }
         settings.add("SPRING_KAFKA_BOOTSTRAP_SERVERS=" + kafka);
 
         if (env("SPRING_DATASOURCE_URL", "").isBlank()) {
-            LocalPostgres postgres = new LocalPostgres(root.resolve("postgres"),
-                    Integer.parseInt(env("LOCAL_POSTGRES_PORT", "15432")));
+            LocalPostgres postgres =
+                    new LocalPostgres(root.resolve("postgres"), Integer.parseInt(env("LOCAL_POSTGRES_PORT", "15432")));
             postgres.start();
             started.add(0, postgres);
             postgres.createDatabase("cardstatus", "cardstatus", "cardstatus");
@@ -84,7 +89,10 @@ public final class LocalStack {
         Path file = root.resolve("stack.env");
         Path partial = root.resolve("stack.env.partial");
         Files.write(partial, settings.stream().map(line -> "export " + line).toList());
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

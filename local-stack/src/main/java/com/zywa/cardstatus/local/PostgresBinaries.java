@@ -15,11 +15,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 /** The PostgreSQL server binaries published on Maven Central for this platform, unpacked once into a folder. */
 final class PostgresBinaries {
 
-    private static final String[] ARCHIVES = {"postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz",
-        "postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz"};
+    private static final String[] ARCHIVES = {
+        "postgres-linux-x86_64.txz",
+        "postgres-linux-arm_64.txz",
+        "postgres-darwin-x86_64.txz",
+        "postgres-darwin-arm_64.txz"
+    };
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Unpacks the binaries into {@code target} unless they are there already, and returns their {@code bin}. */
     static Path unpack(Path target) throws IOException {
@@ -58,8 +61,9 @@ final class PostgresBinaries {
                 return in;
             }
         }
-        throw new IOException("no PostgreSQL binaries for " + System.getProperty("os.name") + "/"
-                + System.getProperty("os.arch") + " on the class path; set SPRING_DATASOURCE_URL to use your own server");
+        throw new IOException(
+                "no PostgreSQL binaries for " + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                        + " on the class path; set SPRING_DATASOURCE_URL to use your own server");
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {

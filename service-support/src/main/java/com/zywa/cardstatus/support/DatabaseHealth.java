@@ -66,9 +66,16 @@ public final class DatabaseHealth implements HealthIndicator, AutoCloseable {
         if (failure == null && success != null && !success.plus(staleAfter).isBefore(now)) {
             return Health.up().withDetail("checkedAt", success.toString()).build();
         }
-        Health.Builder down = Health.down().withDetail("error", failure != null ? failure
-                : "no answer from the database for " + Duration.between(success, now).toSeconds() + " s");
-        return success == null ? down.build() : down.withDetail("lastSuccess", success.toString()).build();
+        Health.Builder down = Health.down()
+                .withDetail(
+                        "error",
+                        failure != null
+                                ? failure
+                                : "no answer from the database for "
+                                        + Duration.between(success, now).toSeconds() + " s");
+        return success == null
+                ? down.build()
+                : down.withDetail("lastSuccess", success.toString()).build();
     }
 
     @Override

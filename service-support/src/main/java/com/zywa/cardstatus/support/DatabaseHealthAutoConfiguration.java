@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Bean;
  * check (every second; DOWN after 4 s without a successful one), so health and readiness probes answer within their
  * timeouts even while PostgreSQL hangs.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = DataSourceHealthContributorAutoConfiguration.class)
+@AutoConfiguration(
+        after = DataSourceAutoConfiguration.class,
+        before = DataSourceHealthContributorAutoConfiguration.class)
 @ConditionalOnClass({HealthIndicator.class, DataSourceHealthContributorAutoConfiguration.class})
 @ConditionalOnBean(DataSource.class)
 public class DatabaseHealthAutoConfiguration {

@@ -37,12 +37,15 @@ class DatabaseHealthTests {
     @Test
     void downWithTheCauseAsSoonAsACheckFails() {
         boolean[] reachable = {true};
-        DatabaseHealth health = new DatabaseHealth(database(() -> {
-            if (!reachable[0]) {
-                throw new SQLException("Connection to 127.0.0.1:5432 refused");
-            }
-            return connection(true);
-        }), Duration.ofSeconds(4), clock);
+        DatabaseHealth health = new DatabaseHealth(
+                database(() -> {
+                    if (!reachable[0]) {
+                        throw new SQLException("Connection to 127.0.0.1:5432 refused");
+                    }
+                    return connection(true);
+                }),
+                Duration.ofSeconds(4),
+                clock);
         health.check();
         reachable[0] = false;
         health.check();
@@ -58,12 +61,15 @@ class DatabaseHealthTests {
     void answersDownAtOnceWhileACheckHangsOnAHungDatabase() throws Exception {
         CountDownLatch hung = new CountDownLatch(1);
         boolean[] hangs = {false};
-        DatabaseHealth health = new DatabaseHealth(database(() -> {
-            if (hangs[0]) {
-                hung.await();
-            }
-            return connection(true);
-        }), Duration.ofSeconds(4), clock);
+        DatabaseHealth health = new DatabaseHealth(
+                database(() -> {
+                    if (hangs[0]) {
+                        hung.await();
+                    }
+                    return connection(true);
+                }),
+                Duration.ofSeconds(4),
+                clock);
         health.check();
         hangs[0] = true;
         CompletableFuture<Void> hangingCheck = CompletableFuture.runAsync(health::check);
@@ -90,8 +96,8 @@ class DatabaseHealthTests {
     }
 
     private static DataSource database(ConnectionSource connections) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
                         return connections.get();
                     }
@@ -100,7 +106,9 @@ class DatabaseHealthTests {
     }
 
     private static Connection connection(boolean valid) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "isValid" -> valid;
                     case "close" -> null;

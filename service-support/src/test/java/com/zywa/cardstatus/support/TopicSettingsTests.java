@@ -14,11 +14,20 @@ class TopicSettingsTests {
 
     @Test
     void keepsEventsForeverAndRawPartnerDataForItsRetentionOnEveryTopicOfTheLayout() {
-        Map<String, NewTopic> topics = byName(new TopicSettings(6, (short) 3, 2, null, Duration.ofDays(30),
-                Duration.ofDays(14)).newTopics());
+        Map<String, NewTopic> topics =
+                byName(new TopicSettings(6, (short) 3, 2, null, Duration.ofDays(30), Duration.ofDays(14)).newTopics());
 
-        assertThat(topics).containsOnlyKeys("card.picked-up", "card.delivery-exception", "card.delivered",
-                "card.returned", Topics.PARTNER_EVENTS, Topics.STATUS, Topics.REJECTS, Topics.EVENTS_DLT, Topics.STATUS_DLT);
+        assertThat(topics)
+                .containsOnlyKeys(
+                        "card.picked-up",
+                        "card.delivery-exception",
+                        "card.delivered",
+                        "card.returned",
+                        Topics.PARTNER_EVENTS,
+                        Topics.STATUS,
+                        Topics.REJECTS,
+                        Topics.EVENTS_DLT,
+                        Topics.STATUS_DLT);
         assertThat(topics.values()).allSatisfy(topic -> {
             assertThat(topic.numPartitions()).isEqualTo(6);
             assertThat(topic.replicationFactor()).isEqualTo((short) 3);
@@ -26,7 +35,8 @@ class TopicSettingsTests {
         });
         assertThat(topics.get("card.delivered").configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(Topics.PARTNER_EVENTS).configs()).containsEntry("retention.ms", "-1");
-        assertThat(topics.get(Topics.STATUS).configs()).containsEntry("cleanup.policy", "compact")
+        assertThat(topics.get(Topics.STATUS).configs())
+                .containsEntry("cleanup.policy", "compact")
                 .doesNotContainKey("retention.ms");
         assertThat(topics.get(Topics.REJECTS).configs()).containsEntry("retention.ms", "2592000000");
         assertThat(topics.get(Topics.EVENTS_DLT).configs()).containsEntry("retention.ms", "1209600000");
@@ -34,8 +44,9 @@ class TopicSettingsTests {
 
     @Test
     void limitsEventRetentionOnlyWhenConfigured() {
-        List<NewTopic> topics = new TopicSettings(3, (short) 1, 1, Duration.ofDays(3650), Duration.ofDays(30),
-                Duration.ofDays(30)).newTopics();
+        List<NewTopic> topics = new TopicSettings(
+                        3, (short) 1, 1, Duration.ofDays(3650), Duration.ofDays(30), Duration.ofDays(30))
+                .newTopics();
 
         assertThat(byName(topics).get("card.picked-up").configs()).containsEntry("retention.ms", "315360000000");
     }

@@ -14,9 +14,14 @@ public class LookupAccess {
 
     @Bean
     AccessRules lookupAccessRules() {
-        return requests -> requests
-                .requestMatchers("/get_card_status", "/api/v1/cards", "/api/v1/cards/**", "/v3/api-docs",
-                        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+        return requests -> requests.requestMatchers(
+                        "/get_card_status",
+                        "/api/v1/cards",
+                        "/api/v1/cards/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
                 .hasRole(Role.READER.name());
     }
 }

@@ -20,7 +20,7 @@ public class DeadLetterConfig {
     KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
         Map<String, Object> producer = properties.buildProducerProperties();
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(),
-                new ByteArraySerializer()));
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer()));
     }
 }

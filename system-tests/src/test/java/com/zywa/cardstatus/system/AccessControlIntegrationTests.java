@@ -26,8 +26,18 @@ import org.springframework.util.LinkedMultiValueMap;
 class AccessControlIntegrationTests {
 
     /** The callers, in the order of the matrix columns. */
-    private static final List<String> CALLERS = List.of("anonymous", "reader", "ops", "partner", "other-partner",
-            "metrics", "jwt-ops", "jwt-partner", "unknown-key", "expired-jwt", "foreign-jwt");
+    private static final List<String> CALLERS = List.of(
+            "anonymous",
+            "reader",
+            "ops",
+            "partner",
+            "other-partner",
+            "metrics",
+            "jwt-ops",
+            "jwt-partner",
+            "unknown-key",
+            "expired-jwt",
+            "foreign-jwt");
 
     // service method path                             anon read ops part other metr jOps jPart unkn expd forgn
     private static final String MATRIX = """
@@ -87,10 +97,12 @@ class AccessControlIntegrationTests {
                 String caller = CALLERS.get(column);
                 int expected = Integer.parseInt(cells[3 + column]);
                 PipelineClient.Answer answer = call(HttpMethod.valueOf(cells[1]), url, credentials.get(caller));
-                softly.assertThat(answer.status()).as("%s %s %s by %s", cells[0], cells[1], cells[2], caller)
+                softly.assertThat(answer.status())
+                        .as("%s %s %s by %s", cells[0], cells[1], cells[2], caller)
                         .isEqualTo(expected);
                 if (expected == 401 || expected == 403) {
-                    softly.assertThat(answer.body().get("error").asString()).as("%s body", line)
+                    softly.assertThat(answer.body().get("error").asString())
+                            .as("%s body", line)
                             .isEqualTo(expected == 401 ? "unauthorized" : "forbidden");
                 }
             }
@@ -102,27 +114,43 @@ class AccessControlIntegrationTests {
     void aRefusedCallerLearnsNothingAndIsToldHowToAuthenticate() {
         List<PipelineClient.Answer> refused = new ArrayList<>();
         for (String caller : List.of("anonymous", "unknown-key", "expired-jwt", "foreign-jwt")) {
-            refused.add(client.send(HttpMethod.GET, pipeline.apiUrl() + "/get_card_status?card_id=NOPE0",
-                    credentials.get(caller), null, null));
+            refused.add(client.send(
+                    HttpMethod.GET,
+                    pipeline.apiUrl() + "/get_card_status?card_id=NOPE0",
+                    credentials.get(caller),
+                    null,
+                    null));
         }
 
-        assertThat(refused).extracting(PipelineClient.Answer::body).containsOnly(refused.get(0).body());
-        assertThat(refused.get(0).body().get("message").asString()).contains("X-API-Key").doesNotContain("NOPE0");
-        assertThat(client.headers(HttpMethod.GET, pipeline.apiUrl() + "/api/v1/cards/NOPE0").get("WWW-Authenticate"))
-                .singleElement().asString().contains("Bearer").contains("X-API-Key");
+        assertThat(refused)
+                .extracting(PipelineClient.Answer::body)
+                .containsOnly(refused.get(0).body());
+        assertThat(refused.get(0).body().get("message").asString())
+                .contains("X-API-Key")
+                .doesNotContain("NOPE0");
+        assertThat(client.headers(HttpMethod.GET, pipeline.apiUrl() + "/api/v1/cards/NOPE0")
+                        .get("WWW-Authenticate"))
+                .singleElement()
+                .asString()
+                .contains("Bearer")
+                .contains("X-API-Key");
     }
 
     @Test
     void showsHealthDetailsToMetricsOnlyAndKeepsTheProbesOpen() {
         for (String url : List.of(pipeline.apiUrl(), pipeline.ingestUrl(), pipeline.processorUrl())) {
-            PipelineClient.Answer probe = client.send(HttpMethod.GET, url + "/actuator/health/readiness", Map.of(),
-                    null, null);
-            PipelineClient.Answer details = client.send(HttpMethod.GET, url + "/actuator/health",
-                    key(TestCredentials.METRICS_KEY), null, null);
+            PipelineClient.Answer probe =
+                    client.send(HttpMethod.GET, url + "/actuator/health/readiness", Map.of(), null, null);
+            PipelineClient.Answer details =
+                    client.send(HttpMethod.GET, url + "/actuator/health", key(TestCredentials.METRICS_KEY), null, null);
 
             assertThat(probe.body().get("status").asString()).as(url).isEqualTo("UP");
-            assertThat(probe.body().has("components")).as(url + " readiness, anonymous").isFalse();
-            assertThat(details.body().get("components").has("db")).as(url + " health, metrics").isTrue();
+            assertThat(probe.body().has("components"))
+                    .as(url + " readiness, anonymous")
+                    .isFalse();
+            assertThat(details.body().get("components").has("db"))
+                    .as(url + " health, metrics")
+                    .isTrue();
         }
     }
 

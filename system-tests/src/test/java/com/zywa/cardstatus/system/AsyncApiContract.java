@@ -41,13 +41,15 @@ final class AsyncApiContract {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** How a record fared: the first message of its channel it conforms to (null if none), else why not, by message. */
-    record Conformance(String message, Map<String, List<String>> problems) {
-    }
+    record Conformance(String message, Map<String, List<String>> problems) {}
 
     private final URI location;
     private final JsonNode document;
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_7,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build())
                     .resourceLoaders(loaders -> loaders.resources(AsyncApiContract::localFile)));
 
     private AsyncApiContract(URI location) {
@@ -62,7 +64,8 @@ final class AsyncApiContract {
     /** The document as the build copied it to the test classpath (with its schemas beside it). */
     static AsyncApiContract load() {
         try {
-            return new AsyncApiContract(AsyncApiContract.class.getResource("/docs/asyncapi.yaml").toURI());
+            return new AsyncApiContract(
+                    AsyncApiContract.class.getResource("/docs/asyncapi.yaml").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -75,14 +78,17 @@ final class AsyncApiContract {
     /** Every channel by its address (the topic's name). */
     Map<String, JsonNode> channels() {
         Map<String, JsonNode> channels = new LinkedHashMap<>();
-        document.path("channels").forEach(channel -> channels.put(channel.path("address").asString(), channel));
+        document.path("channels")
+                .forEach(channel -> channels.put(channel.path("address").asString(), channel));
         return channels;
     }
 
     /** {@code node}, or what its local {@code $ref} ({@code #/...}) points at. */
     JsonNode resolve(JsonNode node) {
         JsonNode ref = node.get("$ref");
-        return ref != null && ref.asString().startsWith("#") ? resolve(document.at(ref.asString().substring(1))) : node;
+        return ref != null && ref.asString().startsWith("#")
+                ? resolve(document.at(ref.asString().substring(1)))
+                : node;
     }
 
     /** The schema at JSON pointer {@code pointer} of the document, its file references resolved beside the document. */
@@ -98,11 +104,13 @@ final class AsyncApiContract {
     Conformance conform(ConsumerRecord<byte[], byte[]> record) {
         JsonNode channel = channels().get(record.topic());
         if (channel == null) {
-            return new Conformance(null, Map.of("(no channel)", List.of("topic " + record.topic() + " is undocumented")));
+            return new Conformance(
+                    null, Map.of("(no channel)", List.of("topic " + record.topic() + " is undocumented")));
         }
         Map<String, List<String>> problems = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : channel.path("messages").properties()) {
-            String pointer = entry.getValue().has("$ref") ? entry.getValue().get("$ref").asString().substring(1)
+            String pointer = entry.getValue().has("$ref")
+                    ? entry.getValue().get("$ref").asString().substring(1)
                     : "/channels/" + channelKey(record.topic()) + "/messages/" + entry.getKey();
             List<String> found = problems(record, pointer);
             if (found.isEmpty()) {
@@ -115,11 +123,15 @@ final class AsyncApiContract {
 
     private List<String> problems(ConsumerRecord<byte[], byte[]> record, String message) {
         JsonNode node = document.at(message);
-        String contentType = node.path("contentType").asString(document.path("defaultContentType").asString());
+        String contentType = node.path("contentType")
+                .asString(document.path("defaultContentType").asString());
         List<String> problems = new ArrayList<>();
         JsonNode key = record.key() == null ? NODES.nullNode() : NODES.stringNode(utf8(record.key()));
         check("key", schema(message + "/bindings/kafka/key"), key, problems);
-        check("headers", schema(message + "/headers"), headers(record, integerHeaders(node.path("headers"), location)),
+        check(
+                "headers",
+                schema(message + "/headers"),
+                headers(record, integerHeaders(node.path("headers"), location)),
                 problems);
         JsonNode value;
         if (record.value() == null) {
@@ -151,7 +163,8 @@ final class AsyncApiContract {
             byte[] bytes = header.value();
             if (bytes == null) {
                 headers.putNull(header.key());
-            } else if (integers.contains(header.key()) && (bytes.length == Integer.BYTES || bytes.length == Long.BYTES)) {
+            } else if (integers.contains(header.key())
+                    && (bytes.length == Integer.BYTES || bytes.length == Long.BYTES)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 headers.put(header.key(), bytes.length == Integer.BYTES ? buffer.getInt() : buffer.getLong());
             } else {

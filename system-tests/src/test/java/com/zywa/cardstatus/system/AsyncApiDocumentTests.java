@@ -42,7 +42,8 @@ class AsyncApiDocumentTests {
 
     @Test
     void everyTopicTheServicesCreateHasAChannelAndEveryChannelATopic() throws IllegalAccessException {
-        Set<String> created = defaultSettings().newTopics().stream().map(NewTopic::name).collect(Collectors.toSet());
+        Set<String> created =
+                defaultSettings().newTopics().stream().map(NewTopic::name).collect(Collectors.toSet());
         Set<String> named = topicConstants();
         Set<String> documented = contract.channels().keySet();
 
@@ -60,13 +61,19 @@ class AsyncApiDocumentTests {
     void eachChannelSaysHowItsTopicKeepsRecordsAsTopicSettingsCreatesIt() {
         for (NewTopic topic : defaultSettings().newTopics()) {
             assertThat(contract.channels()).as("channels").containsKey(topic.name());
-            JsonNode kafka = contract.channels().get(topic.name()).path("bindings").path("kafka");
+            JsonNode kafka =
+                    contract.channels().get(topic.name()).path("bindings").path("kafka");
             Map<String, String> configs = topic.configs();
             assertThat(kafka.path("topic").asString()).isEqualTo(topic.name());
-            assertThat(kafka.path("topicConfiguration").path("cleanup.policy").get(0).asString()).as(topic.name())
+            assertThat(kafka.path("topicConfiguration")
+                            .path("cleanup.policy")
+                            .get(0)
+                            .asString())
+                    .as(topic.name())
                     .isEqualTo(configs.getOrDefault("cleanup.policy", "delete"));
             JsonNode retention = kafka.path("topicConfiguration").path("retention.ms");
-            assertThat(retention.isMissingNode() ? null : retention.asString()).as(topic.name())
+            assertThat(retention.isMissingNode() ? null : retention.asString())
+                    .as(topic.name())
                     .isEqualTo(configs.get("retention.ms"));
         }
     }
@@ -77,15 +84,25 @@ class AsyncApiDocumentTests {
             for (String action : List.of("send", "receive")) {
                 Set<String> doers = new HashSet<>();
                 contract.document().path("operations").forEach(operation -> {
-                    if (operation.path("action").asString().equals(action) && operation.path("channel").path("$ref")
-                            .asString().equals("#/channels/" + channel.getKey())) {
-                        operation.path("tags").forEach(tag -> doers.add(tag.path("name").asString()));
+                    if (operation.path("action").asString().equals(action)
+                            && operation
+                                    .path("channel")
+                                    .path("$ref")
+                                    .asString()
+                                    .equals("#/channels/" + channel.getKey())) {
+                        operation
+                                .path("tags")
+                                .forEach(tag -> doers.add(tag.path("name").asString()));
                     }
                 });
                 Set<String> named = new HashSet<>();
-                channel.getValue().path(action.equals("send") ? "x-written-by" : "x-read-by")
+                channel.getValue()
+                        .path(action.equals("send") ? "x-written-by" : "x-read-by")
                         .forEach(name -> named.add(name.asString()));
-                assertThat(doers).as(action + " " + channel.getKey()).isNotEmpty().isEqualTo(named);
+                assertThat(doers)
+                        .as(action + " " + channel.getKey())
+                        .isNotEmpty()
+                        .isEqualTo(named);
             }
         });
     }
@@ -96,27 +113,43 @@ class AsyncApiDocumentTests {
             String pointer = "/components/messages/" + message.getKey();
             for (int i = 0; i < message.getValue().path("examples").size(); i++) {
                 String example = pointer + "/examples/" + i;
-                assertThat(contract.schema(pointer + "/headers").validate(contract.document().at(example + "/headers")))
-                        .as(example).isEmpty();
-                assertThat(contract.schema(pointer + "/payload").validate(contract.document().at(example + "/payload")))
-                        .as(example).isEmpty();
+                assertThat(contract.schema(pointer + "/headers")
+                                .validate(contract.document().at(example + "/headers")))
+                        .as(example)
+                        .isEmpty();
+                assertThat(contract.schema(pointer + "/payload")
+                                .validate(contract.document().at(example + "/payload")))
+                        .as(example)
+                        .isEmpty();
             }
         });
     }
 
     @Test
     void anEventAsTheIngestSerdeWritesItConformsAndOneOfAnotherShapeDoesNot() {
-        CardEvent event = CardEvent.of(EventType.DELIVERED, "ZYW8827", "+971585949014",
-                Instant.parse("2023-11-13T09:34:56Z"), "left at door", "A883", EventSource.api("default", "partner"));
+        CardEvent event = CardEvent.of(
+                EventType.DELIVERED,
+                "ZYW8827",
+                "+971585949014",
+                Instant.parse("2023-11-13T09:34:56Z"),
+                "left at door",
+                "A883",
+                EventSource.api("default", "partner"));
         String json = new String(JsonSerde.cardEvents().serializer().serialize(null, event), StandardCharsets.UTF_8);
 
-        assertThat(contract.conform(record("card.delivered", "ZYW8827", json)).message()).isEqualTo("delivered");
+        assertThat(contract.conform(record("card.delivered", "ZYW8827", json)).message())
+                .isEqualTo("delivered");
         assertThat(contract.conform(record("card.delivered", "ZYW8827", json.replace("\"card_id\"", "\"cardId\"")))
-                .message()).as("a renamed field").isNull();
-        assertThat(contract.conform(record("card.picked-up", "ZYW8827", json)).message()).as("on another type's topic")
+                        .message())
+                .as("a renamed field")
+                .isNull();
+        assertThat(contract.conform(record("card.picked-up", "ZYW8827", json)).message())
+                .as("on another type's topic")
                 .isNull();
         assertThat(contract.conform(record("card.delivered", "ZYW8827", json.replace("+971585949014", "0585949014")))
-                .message()).as("a phone not in E.164").isNull();
+                        .message())
+                .as("a phone not in E.164")
+                .isNull();
         ConsumerRecord<byte[], byte[]> typed = record("card.delivered", "ZYW8827", json);
         typed.headers().add("__TypeId__", "com.zywa.cardstatus.contract.CardEvent".getBytes(StandardCharsets.UTF_8));
         assertThat(contract.conform(typed).message()).as("a type header").isNull();
@@ -125,28 +158,52 @@ class AsyncApiDocumentTests {
     @Test
     void aStatusAsTheFoldWritesItConformsAndOneWithAnUnknownStatusDoesNot() {
         Instant at = Instant.parse("2023-11-13T09:34:56.123Z");
-        CardStatus status = new CardStatus("ZYW8827", EventType.DELIVERED, at, null, null, 0, 3,
+        CardStatus status = new CardStatus(
+                "ZYW8827",
+                EventType.DELIVERED,
+                at,
+                null,
+                null,
+                0,
+                3,
                 List.of(new CardStatus.HistoryEntry(EventType.DELIVERED, at, null)));
-        String json = new String(new JsonSerde<>(CardStatus.class).serializer().serialize(null, status),
-                StandardCharsets.UTF_8);
+        String json = new String(
+                new JsonSerde<>(CardStatus.class).serializer().serialize(null, status), StandardCharsets.UTF_8);
 
-        assertThat(contract.conform(record(Topics.STATUS, "ZYW8827", json)).message()).isEqualTo("cardStatus");
+        assertThat(contract.conform(record(Topics.STATUS, "ZYW8827", json)).message())
+                .isEqualTo("cardStatus");
         assertThat(contract.conform(record(Topics.STATUS, "ZYW8827", json.replace("\"DELIVERED\"", "\"LOST\"")))
-                .message()).isNull();
+                        .message())
+                .isNull();
     }
 
     @Test
     void partnerCloudEventsConformInBinaryAndStructuredModeAndAnUnknownTypeDoesNot() {
-        ConsumerRecord<byte[], byte[]> binary = record(INBOUND_AHEAD_OF_CODE, "ZYW8827",
-                "{\"phone\":\"0585949014\",\"comment\":\"left with the concierge\"}");
-        Map.of("ce_specversion", "1.0", "ce_id", "A883", "ce_source", "/partners/default", "ce_type",
-                "com.zywa.card.delivered", "ce_time", "2023-11-13T13:34:56+04:00", "ce_subject", "ZYW8827",
-                "content-type", "application/json").forEach((name, value) -> binary.headers().add(name,
-                        value.getBytes(StandardCharsets.UTF_8)));
-        ConsumerRecord<byte[], byte[]> structured = record(INBOUND_AHEAD_OF_CODE, "ZYW8827", "{\"specversion\":\"1.0\","
-                + "\"id\":\"A880\",\"source\":\"/partners/default\",\"type\":\"com.zywa.card.picked-up\","
-                + "\"time\":\"2023-11-12T19:59:00Z\",\"subject\":\"ZYW8827\",\"datacontenttype\":\"application/json\","
-                + "\"data\":{\"phone\":\"+971585949014\",\"comment\":null}}");
+        ConsumerRecord<byte[], byte[]> binary = record(
+                INBOUND_AHEAD_OF_CODE, "ZYW8827", "{\"phone\":\"0585949014\",\"comment\":\"left with the concierge\"}");
+        Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        "A883",
+                        "ce_source",
+                        "/partners/default",
+                        "ce_type",
+                        "com.zywa.card.delivered",
+                        "ce_time",
+                        "2023-11-13T13:34:56+04:00",
+                        "ce_subject",
+                        "ZYW8827",
+                        "content-type",
+                        "application/json")
+                .forEach((name, value) -> binary.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        ConsumerRecord<byte[], byte[]> structured = record(
+                INBOUND_AHEAD_OF_CODE,
+                "ZYW8827",
+                "{\"specversion\":\"1.0\","
+                        + "\"id\":\"A880\",\"source\":\"/partners/default\",\"type\":\"com.zywa.card.picked-up\","
+                        + "\"time\":\"2023-11-12T19:59:00Z\",\"subject\":\"ZYW8827\",\"datacontenttype\":\"application/json\","
+                        + "\"data\":{\"phone\":\"+971585949014\",\"comment\":null}}");
         structured.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
 
         assertThat(contract.conform(binary).message()).isEqualTo("partnerEventBinary");
@@ -157,15 +214,24 @@ class AsyncApiDocumentTests {
     }
 
     static ConsumerRecord<byte[], byte[]> record(String topic, String key, String value) {
-        return new ConsumerRecord<>(topic, 0, 0, 0, TimestampType.CREATE_TIME, 0, 0,
-                key.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8), new RecordHeaders(),
+        return new ConsumerRecord<>(
+                topic,
+                0,
+                0,
+                0,
+                TimestampType.CREATE_TIME,
+                0,
+                0,
+                key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders(),
                 Optional.empty());
     }
 
     /** The topic settings every service starts with when nothing is configured. */
     private static TopicSettings defaultSettings() {
-        return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("card-status.topics",
-                TopicSettings.class);
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("card-status.topics", TopicSettings.class);
     }
 
     /** Every topic {@link Topics} names: its constants and the event topics. */

@@ -51,26 +51,41 @@ class BrokerKillIntegrationTests {
         Pipeline.Database database = postgres.database();
         BrokerProcess.Layout layout = BrokerProcess.Layout.of(work.resolve("kafka"), 1, 3);
         BrokerProcess broker = BrokerProcess.startAll(layout).get(0);
-        try (postgres; broker; ConfigurableApplicationContext processor = StatusProcessorApplication.application().run(
-                        Pipeline.args(layout.bootstrapServers(), database, "--spring.kafka.streams.state-dir="
-                                + work.resolve("streams")));
-                ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(
-                        layout.bootstrapServers(), database, "--ingest.instance-id=broker-kill-test"))) {
+        try (postgres;
+                broker;
+                ConfigurableApplicationContext processor = StatusProcessorApplication.application()
+                        .run(Pipeline.args(
+                                layout.bootstrapServers(),
+                                database,
+                                "--spring.kafka.streams.state-dir=" + work.resolve("streams")));
+                ConfigurableApplicationContext ingest = IngestProducerApplication.application()
+                        .run(Pipeline.args(
+                                layout.bootstrapServers(), database, "--ingest.instance-id=broker-kill-test"))) {
             IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
             CompletableFuture<IngestCalls.Reply> upload = CompletableFuture.supplyAsync(() -> calls.upload(inFlight));
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> upload.isDone() || uncommitted(layout.bootstrapServers()) >= 10_000);
-            assertThat(upload).as("the upload was still streaming when the broker was killed").isNotDone();
+            assertThat(upload)
+                    .as("the upload was still streaming when the broker was killed")
+                    .isNotDone();
             broker.kill();
             long killed = System.nanoTime();
 
-            IngestCalls.Reply event = calls.events("{\"type\":\"PICKED_UP\",\"card_id\":\"ZBKEVENT1\","
-                    + "\"occurred_at\":\"2023-11-20T08:00:00Z\"}");
+            IngestCalls.Reply event = calls.events(
+                    "{\"type\":\"PICKED_UP\",\"card_id\":\"ZBKEVENT1\"," + "\"occurred_at\":\"2023-11-20T08:00:00Z\"}");
             IngestCalls.Reply cut = upload.get();
             long answered = Duration.ofNanos(System.nanoTime() - killed).toMillis();
-            log.info("broker SIGKILL: the upload in flight answered {} {} after {} ms (both answers were in {} ms "
-                    + "after the kill); POST /events sent after the kill answered {} {} after {} ms", cut.status(),
-                    cut.error(), cut.took().toMillis(), answered, event.status(), event.error(), event.took().toMillis());
+            log.info(
+                    "broker SIGKILL: the upload in flight answered {} {} after {} ms (both answers were in {} ms "
+                            + "after the kill); POST /events sent after the kill answered {} {} after {} ms",
+                    cut.status(),
+                    cut.error(),
+                    cut.took().toMillis(),
+                    answered,
+                    event.status(),
+                    event.error(),
+                    event.took().toMillis());
             assertThat(cut.status()).isEqualTo(503);
             assertThat(event.status()).isEqualTo(503);
             assertThat(cut.took()).isLessThan(Duration.ofSeconds(60));
@@ -81,28 +96,44 @@ class BrokerKillIntegrationTests {
             broker.restart();
             List<CommittedEvents.Event> committed = CommittedEvents.read(layout.bootstrapServers());
             String failedUpload = cut.body().get("upload_id").asString();
-            assertThat(committed).noneMatch(e -> failedUpload.equals(e.uploadId()) || e.cardId().startsWith("ZBKEVENT"));
+            assertThat(committed)
+                    .noneMatch(
+                            e -> failedUpload.equals(e.uploadId()) || e.cardId().startsWith("ZBKEVENT"));
 
             assertThat(calls.upload(inFlight).status()).isEqualTo(201);
-            assertThat(cards.files().stream().map(file -> calls.upload(file).status())).containsOnly(201);
+            assertThat(cards.files().stream().map(file -> calls.upload(file).status()))
+                    .containsOnly(201);
             // the cut upload's transaction was left open: the next producer fences it, or the fold would wait minutes
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> cards.wrong(database).isEmpty() && count(database, "ZBKF%") == IN_FLIGHT_ROWS);
-            log.info("broker SIGKILL: after the restart {} generated cards checked, {} wrong, {} in-flight cards "
-                    + "PICKED_UP; every card right {} s after the broker restart began; {} committed events before "
-                    + "the re-upload, none from the cut upload; test {} s", cards.size(), cards.wrong(database).size(),
-                    count(database, "ZBKF%"), Duration.ofNanos(System.nanoTime() - restart).toMillis() / 1000.0,
-                    committed.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            log.info(
+                    "broker SIGKILL: after the restart {} generated cards checked, {} wrong, {} in-flight cards "
+                            + "PICKED_UP; every card right {} s after the broker restart began; {} committed events before "
+                            + "the re-upload, none from the cut upload; test {} s",
+                    cards.size(),
+                    cards.wrong(database).size(),
+                    count(database, "ZBKF%"),
+                    Duration.ofNanos(System.nanoTime() - restart).toMillis() / 1000.0,
+                    committed.size(),
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
         }
     }
 
     /** Records written to the pickup topic, committed or not: the transaction of an upload in flight shows here. */
     private static long uncommitted(String bootstrapServers) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            Map<TopicPartition, OffsetSpec> latest = List.of(0, 1, 2).stream().collect(Collectors.toMap(
-                    p -> new TopicPartition(EventType.PICKED_UP.topic(), p), p -> OffsetSpec.latest()));
-            return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get()
-                    .values().stream().mapToLong(info -> info.offset()).sum();
+            Map<TopicPartition, OffsetSpec> latest = List.of(0, 1, 2).stream()
+                    .collect(Collectors.toMap(
+                            p -> new TopicPartition(EventType.PICKED_UP.topic(), p), p -> OffsetSpec.latest()));
+            return admin
+                    .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                    .all()
+                    .get()
+                    .values()
+                    .stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
         }
     }
 
@@ -119,8 +150,13 @@ class BrokerKillIntegrationTests {
     private static Path pickups(Path file) throws Exception {
         StringBuilder csv = new StringBuilder("ID,Card ID,User Mobile,Timestamp\n");
         for (int i = 1; i <= IN_FLIGHT_ROWS; i++) {
-            csv.append('F').append(i).append(",ZBKF").append(String.format("%06d", i)).append(",05")
-                    .append(20_000_000 + i).append(",12-11-2023 10:00\n");
+            csv.append('F')
+                    .append(i)
+                    .append(",ZBKF")
+                    .append(String.format("%06d", i))
+                    .append(",05")
+                    .append(20_000_000 + i)
+                    .append(",12-11-2023 10:00\n");
         }
         return Files.writeString(file, csv, StandardCharsets.UTF_8);
     }

@@ -83,20 +83,30 @@ final class BrokerProcess implements AutoCloseable {
         Path home = layout.nodeHome(node);
         Files.createDirectories(home);
         Files.deleteIfExists(home.resolve("ready"));
-        process = ChildJvm.start(BrokerProcess.class, "384m", home.resolve("broker.log"), List.of(home.toString(),
-                Integer.toString(node), layout.clusterId(), Integer.toString(layout.partitions()), join(layout.ports()),
-                join(layout.controllerPorts())));
+        process = ChildJvm.start(
+                BrokerProcess.class,
+                "384m",
+                home.resolve("broker.log"),
+                List.of(
+                        home.toString(),
+                        Integer.toString(node),
+                        layout.clusterId(),
+                        Integer.toString(layout.partitions()),
+                        join(layout.ports()),
+                        join(layout.controllerPorts())));
     }
 
     private void awaitReady() {
         Path ready = layout.nodeHome(node).resolve("ready");
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka node " + node + " exited; see " + layout.nodeHome(node)
-                        .resolve("broker.log"));
-            }
-            return Files.exists(ready);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Kafka node " + node + " exited; see "
+                                + layout.nodeHome(node).resolve("broker.log"));
+                    }
+                    return Files.exists(ready);
+                });
     }
 
     @Override
@@ -116,8 +126,8 @@ final class BrokerProcess implements AutoCloseable {
     /** The node's process: {@code home node clusterId partitions ports controllerPorts}; runs until killed. */
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
-        LocalKafka kafka = new LocalKafka(home, Integer.parseInt(args[1]), ports(args[4]), ports(args[5]), args[2],
-                Integer.parseInt(args[3]));
+        LocalKafka kafka = new LocalKafka(
+                home, Integer.parseInt(args[1]), ports(args[4]), ports(args[5]), args[2], Integer.parseInt(args[3]));
         Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
         kafka.start();
         Files.createFile(home.resolve("ready"));

@@ -49,13 +49,27 @@ class CloudEventsIntegrationTests {
         Scrape before = Scrape.of(pipeline.ingestUrl());
 
         for (int i = 0; i < 2; i++) {
-            kcat(tool, brokers, "ZYWCE1", DATA, binary("kc-1", "/partners/default", "com.zywa.card.delivered", "ZYWCE1"));
+            kcat(
+                    tool,
+                    brokers,
+                    "ZYWCE1",
+                    DATA,
+                    binary("kc-1", "/partners/default", "com.zywa.card.delivered", "ZYWCE1"));
         }
-        kcat(tool, brokers, "ZYWCE2", structured("kc-2", "/partners/fastcourier", "com.zywa.card.picked-up", "ZYWCE2"),
+        kcat(
+                tool,
+                brokers,
+                "ZYWCE2",
+                structured("kc-2", "/partners/fastcourier", "com.zywa.card.picked-up", "ZYWCE2"),
                 "content-type=application/cloudevents+json");
         kcat(tool, brokers, "ZYWCE3", DATA, binary("kc-3", "/partners/acme", "com.zywa.card.delivered", "ZYWCE3"));
         kcat(tool, brokers, "ZYWCE4", DATA, binary("kc-4", "/partners/default", "com.zywa.card.lost", "ZYWCE4"));
-        kcat(tool, brokers, "ZYWCE5", "{\"card_id\":\"ZYWCE5\",\"status\":\"DELIVERED\"}", "content-type=application/json");
+        kcat(
+                tool,
+                brokers,
+                "ZYWCE5",
+                "{\"card_id\":\"ZYWCE5\",\"status\":\"DELIVERED\"}",
+                "content-type=application/json");
 
         PipelineClient client = new PipelineClient(pipeline);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -65,30 +79,43 @@ class CloudEventsIntegrationTests {
             assertThat(delivered.body().get("user_phone").asString()).isEqualTo("+971501112233");
             assertThat(delivered.body().get("comment").asString()).isEqualTo("left with the guard");
             assertThat(delivered.body().get("history")).hasSize(1);
-            assertThat(client.cardStatus("card_id=ZYWCE2").body().path("status").asString()).isEqualTo("PICKED_UP");
+            assertThat(client.cardStatus("card_id=ZYWCE2").body().path("status").asString())
+                    .isEqualTo("PICKED_UP");
         });
         TopicReader topics = new TopicReader(pipeline);
-        CardEvent event = Json.MAPPER.readValue(topics.awaitRecords(EventType.DELIVERED.topic(),
-                record -> TopicReader.keyed(record, "ZYWCE1")).get(0).value(), CardEvent.class);
+        CardEvent event = Json.MAPPER.readValue(
+                topics.awaitRecords(EventType.DELIVERED.topic(), record -> TopicReader.keyed(record, "ZYWCE1"))
+                        .get(0)
+                        .value(),
+                CardEvent.class);
         assertThat(event.partnerEventId()).isEqualTo("kc-1");
         assertThat(event.source().partner()).isEqualTo("default");
         assertThat(event.source().caller()).isEqualTo("kafka:partner.events");
-        assertThat(rejection(topics, "ZYWCE3").reason()).contains("source '/partners/acme' is not a configured partner's");
+        assertThat(rejection(topics, "ZYWCE3").reason())
+                .contains("source '/partners/acme' is not a configured partner's");
         assertThat(rejection(topics, "ZYWCE4").reason()).contains("type 'com.zywa.card.lost' is not one of");
         RejectedRow notACloudEvent = rejection(topics, "ZYWCE5");
         assertThat(notACloudEvent.reason()).contains("not a CloudEvent 1.0");
         assertThat(notACloudEvent.file()).startsWith("kafka:partner.events/");
         client.awaitIdle();
         for (String rejected : List.of("ZYWCE3", "ZYWCE4", "ZYWCE5")) {
-            assertThat(client.cardStatus("card_id=" + rejected).status()).as(rejected).isEqualTo(404);
+            assertThat(client.cardStatus("card_id=" + rejected).status())
+                    .as(rejected)
+                    .isEqualTo(404);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(uncommitted(brokers)).isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(uncommitted(brokers)).isEmpty());
         // on-call sees Kafka's partner events in the same counter as POST /events: 2 + 1 accepted, 3 rejected
         Scrape after = Scrape.of(pipeline.ingestUrl());
-        assertThat(counted(after, "accepted", "fastcourier") - counted(before, "accepted", "fastcourier")).isEqualTo(1);
-        assertThat(counted(after, "accepted", "default") - counted(before, "accepted", "default")).isEqualTo(2);
-        assertThat(counted(after, "rejected", "other") + counted(after, "rejected", "default")
-                - counted(before, "rejected", "other") - counted(before, "rejected", "default")).isEqualTo(3);
+        assertThat(counted(after, "accepted", "fastcourier") - counted(before, "accepted", "fastcourier"))
+                .isEqualTo(1);
+        assertThat(counted(after, "accepted", "default") - counted(before, "accepted", "default"))
+                .isEqualTo(2);
+        assertThat(counted(after, "rejected", "other")
+                        + counted(after, "rejected", "default")
+                        - counted(before, "rejected", "other")
+                        - counted(before, "rejected", "default"))
+                .isEqualTo(3);
     }
 
     /**
@@ -98,14 +125,21 @@ class CloudEventsIntegrationTests {
     private static Map<TopicPartition, Long> uncommitted(String brokers) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", brokers))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("ingest-partner-events")
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            admin.describeTopics(List.of(Topics.PARTNER_EVENTS)).allTopicNames().get().get(Topics.PARTNER_EVENTS)
-                    .partitions().forEach(p -> partitions.put(new TopicPartition(Topics.PARTNER_EVENTS, p.partition()),
-                            OffsetSpec.latest()));
+            admin.describeTopics(List.of(Topics.PARTNER_EVENTS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.PARTNER_EVENTS)
+                    .partitions()
+                    .forEach(p -> partitions.put(
+                            new TopicPartition(Topics.PARTNER_EVENTS, p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, Long> behind = new HashMap<>();
             admin.listOffsets(partitions).all().get().forEach((partition, end) -> {
-                long done = committed.containsKey(partition) ? committed.get(partition).offset() : 0;
+                long done = committed.containsKey(partition)
+                        ? committed.get(partition).offset()
+                        : 0;
                 if (done != end.offset()) {
                     behind.put(partition, end.offset() - done);
                 }
@@ -117,19 +151,37 @@ class CloudEventsIntegrationTests {
     @Test
     void cloudEventsOverHttpReachTheFoldInEveryModeAndRecordTheCaller(Pipeline pipeline) {
         PipelineClient client = new PipelineClient(pipeline);
-        Map<String, String> binary = Map.of("X-API-Key", TestCredentials.PARTNER_KEY, "ce-specversion", "1.0",
-                "ce-id", "h-1", "ce-source", "/partners/default", "ce-type", "com.zywa.card.delivery-exception",
-                "ce-time", "2023-11-20T08:00:00Z", "ce-subject", "ZYWCEH1");
+        Map<String, String> binary = Map.of(
+                "X-API-Key",
+                TestCredentials.PARTNER_KEY,
+                "ce-specversion",
+                "1.0",
+                "ce-id",
+                "h-1",
+                "ce-source",
+                "/partners/default",
+                "ce-type",
+                "com.zywa.card.delivery-exception",
+                "ce-time",
+                "2023-11-20T08:00:00Z",
+                "ce-subject",
+                "ZYWCEH1");
         String batch = "[" + structured("h-2", "/partners/default", "com.zywa.card.returned", "ZYWCEH1") + ","
                 + structured("h-3", "/partners/default", "com.zywa.card.picked-up", "ZYWCEH2") + "]";
 
-        PipelineClient.Answer first = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events", binary,
-                MediaType.APPLICATION_JSON, DATA);
-        PipelineClient.Answer second = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events",
-                Map.of("X-API-Key", TestCredentials.PARTNER_KEY), MediaType.parseMediaType("application/cloudevents-batch+json"),
+        PipelineClient.Answer first = client.send(
+                HttpMethod.POST, pipeline.ingestUrl() + "/events", binary, MediaType.APPLICATION_JSON, DATA);
+        PipelineClient.Answer second = client.send(
+                HttpMethod.POST,
+                pipeline.ingestUrl() + "/events",
+                Map.of("X-API-Key", TestCredentials.PARTNER_KEY),
+                MediaType.parseMediaType("application/cloudevents-batch+json"),
                 batch);
-        PipelineClient.Answer foreign = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events",
-                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY), MediaType.parseMediaType("application/cloudevents+json"),
+        PipelineClient.Answer foreign = client.send(
+                HttpMethod.POST,
+                pipeline.ingestUrl() + "/events",
+                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY),
+                MediaType.parseMediaType("application/cloudevents+json"),
                 structured("h-4", "/partners/default", "com.zywa.card.delivered", "ZYWCEH3"));
 
         assertThat(first.body().get("accepted").asInt()).isEqualTo(1);
@@ -140,25 +192,44 @@ class CloudEventsIntegrationTests {
             assertThat(card.status()).isEqualTo(200);
             assertThat(card.body().get("status").asString()).isEqualTo("RETURNED");
             assertThat(card.body().get("delivery_exceptions").asInt()).isEqualTo(1);
-            assertThat(client.cardStatus("card_id=ZYWCEH2").body().path("status").asString()).isEqualTo("PICKED_UP");
+            assertThat(client.cardStatus("card_id=ZYWCEH2")
+                            .body()
+                            .path("status")
+                            .asString())
+                    .isEqualTo("PICKED_UP");
         });
-        CardEvent event = Json.MAPPER.readValue(new TopicReader(pipeline).awaitRecords(EventType.RETURNED.topic(),
-                record -> TopicReader.keyed(record, "ZYWCEH1")).get(0).value(), CardEvent.class);
+        CardEvent event = Json.MAPPER.readValue(
+                new TopicReader(pipeline)
+                        .awaitRecords(EventType.RETURNED.topic(), record -> TopicReader.keyed(record, "ZYWCEH1"))
+                        .get(0)
+                        .value(),
+                CardEvent.class);
         assertThat(event.source().caller()).isEqualTo("partner-default-test");
         client.awaitIdle();
         assertThat(client.cardStatus("card_id=ZYWCEH3").status()).isEqualTo(404);
     }
 
     private static RejectedRow rejection(TopicReader topics, String cardId) {
-        return Json.MAPPER.readValue(topics.awaitRecords(Topics.REJECTS,
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains(cardId)).get(0).value(),
+        return Json.MAPPER.readValue(
+                topics.awaitRecords(
+                                Topics.REJECTS,
+                                record -> new String(record.value(), StandardCharsets.UTF_8).contains(cardId))
+                        .get(0)
+                        .value(),
                 RejectedRow.class);
     }
 
     /** The headers of a binary-mode record, as kcat's {@code -H} options take them. */
     private static String[] binary(String id, String source, String type, String subject) {
-        return new String[] {"ce_specversion=1.0", "ce_id=" + id, "ce_source=" + source, "ce_type=" + type,
-                "ce_time=2023-11-20T08:00:00Z", "ce_subject=" + subject, "content-type=application/json"};
+        return new String[] {
+            "ce_specversion=1.0",
+            "ce_id=" + id,
+            "ce_source=" + source,
+            "ce_type=" + type,
+            "ce_time=2023-11-20T08:00:00Z",
+            "ce_subject=" + subject,
+            "content-type=application/json"
+        };
     }
 
     private static String structured(String id, String source, String type, String subject) {
@@ -169,13 +240,14 @@ class CloudEventsIntegrationTests {
 
     /** Publishes one record with kcat, as a partner would: {@code kcat -P -b ... -t partner.events -k key -H ...}. */
     private static double counted(Scrape scrape, String outcome, String partner) {
-        return scrape.valueOrZero("cardstatus_partner_events_total", "outcome=\"" + outcome + "\"",
-                "partner=\"" + partner + "\"");
+        return scrape.valueOrZero(
+                "cardstatus_partner_events_total", "outcome=\"" + outcome + "\"", "partner=\"" + partner + "\"");
     }
 
     private static void kcat(String tool, String brokers, String key, String value, String... headers)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(tool, "-P", "-b", brokers, "-t", Topics.PARTNER_EVENTS, "-k", key));
+        List<String> command =
+                new ArrayList<>(List.of(tool, "-P", "-b", brokers, "-t", Topics.PARTNER_EVENTS, "-k", key));
         Arrays.stream(headers).forEach(header -> command.addAll(List.of("-H", header)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().write((value + "\n").getBytes(StandardCharsets.UTF_8));

@@ -50,12 +50,18 @@ class ClusterBrokerKillIntegrationTests {
         BrokerProcess.Layout layout = BrokerProcess.Layout.of(work.resolve("kafka"), 3, 3);
         List<BrokerProcess> nodes = BrokerProcess.startAll(layout);
         String[] replicated = {"--card-status.topics.replicas=3", "--card-status.topics.min-insync-replicas=2"};
-        try (postgres; AutoCloseable brokers = () -> killAll(nodes);
-                ConfigurableApplicationContext processor = StatusProcessorApplication.application().run(Pipeline.args(
-                        layout.bootstrapServers(), database, with(replicated, "--spring.kafka.streams.state-dir="
-                                + work.resolve("streams"))));
-                ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(
-                        layout.bootstrapServers(), database, with(replicated, "--ingest.instance-id=cluster-test")));
+        try (postgres;
+                AutoCloseable brokers = () -> killAll(nodes);
+                ConfigurableApplicationContext processor = StatusProcessorApplication.application()
+                        .run(Pipeline.args(
+                                layout.bootstrapServers(),
+                                database,
+                                with(replicated, "--spring.kafka.streams.state-dir=" + work.resolve("streams"))));
+                ConfigurableApplicationContext ingest = IngestProducerApplication.application()
+                        .run(Pipeline.args(
+                                layout.bootstrapServers(),
+                                database,
+                                with(replicated, "--ingest.instance-id=cluster-test")));
                 Admin admin = Admin.create(Map.of("bootstrap.servers", layout.bootstrapServers()))) {
             Uploader uploader = new Uploader(new IngestCalls(Pipeline.url(ingest)));
             CompletableFuture<Void> ingesting = CompletableFuture.runAsync(() -> uploads.forEach(uploader::upload));
@@ -63,28 +69,45 @@ class ClusterBrokerKillIntegrationTests {
 
             Map<String, Integer> leaders = leaders(admin);
             int victim = leaders.get(Topics.eventTopics().get(0) + "-0");
-            List<String> led = leaders.entrySet().stream().filter(e -> e.getValue() == victim).map(Map.Entry::getKey)
+            List<String> led = leaders.entrySet().stream()
+                    .filter(e -> e.getValue() == victim)
+                    .map(Map.Entry::getKey)
                     .toList();
             nodes.get(victim - 1).kill();
             long killed = System.nanoTime();
-            log.info("cluster: killed broker {} (SIGKILL) after {} of {} uploads were acknowledged; it led {}", victim,
-                    uploader.acknowledgedUploads.size(), uploads.size(), led);
+            log.info(
+                    "cluster: killed broker {} (SIGKILL) after {} of {} uploads were acknowledged; it led {}",
+                    victim,
+                    uploader.acknowledgedUploads.size(),
+                    uploads.size(),
+                    led);
 
             ingesting.get();
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> cards.wrong(database).isEmpty());
             Duration recovery = Duration.ofNanos(System.nanoTime() - killed);
             List<CommittedEvents.Event> committed = CommittedEvents.read(layout.bootstrapServers());
-            long found = committed.stream().filter(e -> uploader.acknowledgedUploads.contains(e.uploadId())).count();
-            log.info("cluster: events acknowledged {}, found on the topics (read_committed) {}; uploads answered {}; "
-                    + "{} cards checked, {} wrong, every card right {} s after the kill; test {} s",
-                    uploader.acknowledgedEvents.get(), found, uploader.answers, cards.size(),
-                    cards.wrong(database).size(), recovery.toMillis() / 1000.0,
+            long found = committed.stream()
+                    .filter(e -> uploader.acknowledgedUploads.contains(e.uploadId()))
+                    .count();
+            log.info(
+                    "cluster: events acknowledged {}, found on the topics (read_committed) {}; uploads answered {}; "
+                            + "{} cards checked, {} wrong, every card right {} s after the kill; test {} s",
+                    uploader.acknowledgedEvents.get(),
+                    found,
+                    uploader.answers,
+                    cards.size(),
+                    cards.wrong(database).size(),
+                    recovery.toMillis() / 1000.0,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
             assertReplicated(admin);
             assertThat(found).isEqualTo(uploader.acknowledgedEvents.get());
             assertThat(committed).noneMatch(e -> uploader.failedUploads.contains(e.uploadId()));
-            assertThat(committed.stream().map(CommittedEvents.Event::eventId).distinct().count())
+            assertThat(committed.stream()
+                            .map(CommittedEvents.Event::eventId)
+                            .distinct()
+                            .count())
                     .isEqualTo(committed.size());
         }
     }
@@ -106,14 +129,18 @@ class ClusterBrokerKillIntegrationTests {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 IngestCalls.Reply reply = calls.upload(file);
                 answers.merge(reply.status(), 1, Integer::sum);
-                String uploadId = reply.body() == null || reply.body().get("upload_id") == null ? null
+                String uploadId = reply.body() == null || reply.body().get("upload_id") == null
+                        ? null
                         : reply.body().get("upload_id").asString();
                 if (reply.status() == 201) {
                     acknowledgedUploads.add(uploadId);
-                    acknowledgedEvents.addAndGet(reply.body().get("rows_accepted").asLong());
+                    acknowledgedEvents.addAndGet(
+                            reply.body().get("rows_accepted").asLong());
                     return;
                 }
-                assertThat(reply.status()).as("answer to %s: %s", file.getFileName(), reply.body()).isEqualTo(503);
+                assertThat(reply.status())
+                        .as("answer to %s: %s", file.getFileName(), reply.body())
+                        .isEqualTo(503);
                 if (uploadId != null) {
                     failedUploads.add(uploadId);
                 }
@@ -125,8 +152,11 @@ class ClusterBrokerKillIntegrationTests {
     /** The leader's node ID of every partition of the event topics ({@code topic-partition}). */
     private static Map<String, Integer> leaders(Admin admin) throws Exception {
         Map<String, Integer> leaders = new TreeMap<>();
-        for (TopicDescription topic : admin.describeTopics(Topics.eventTopics()).allTopicNames().get().values()) {
-            topic.partitions().forEach(p -> leaders.put(topic.name() + "-" + p.partition(), p.leader().id()));
+        for (TopicDescription topic :
+                admin.describeTopics(Topics.eventTopics()).allTopicNames().get().values()) {
+            topic.partitions()
+                    .forEach(p -> leaders.put(
+                            topic.name() + "-" + p.partition(), p.leader().id()));
         }
         return leaders;
     }
@@ -135,10 +165,20 @@ class ClusterBrokerKillIntegrationTests {
     private static void assertReplicated(Admin admin) throws Exception {
         List<String> topics = new ArrayList<>(Topics.eventTopics());
         topics.addAll(List.of(Topics.STATUS, "__transaction_state", "__consumer_offsets"));
-        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> assertThat(topic.partitions())
-                .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
-        ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.eventTopics().get(0));
-        assertThat(admin.describeConfigs(List.of(events)).all().get().get(events).get("min.insync.replicas").value())
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .values()
+                .forEach(topic -> assertThat(topic.partitions())
+                        .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
+        ConfigResource events = new ConfigResource(
+                ConfigResource.Type.TOPIC, Topics.eventTopics().get(0));
+        assertThat(admin.describeConfigs(List.of(events))
+                        .all()
+                        .get()
+                        .get(events)
+                        .get("min.insync.replicas")
+                        .value())
                 .isEqualTo("2");
     }
 

@@ -19,16 +19,23 @@ import tools.jackson.databind.JsonNode;
 final class CommittedEvents {
 
     /** One event: its card, its ID, and the upload it came from (null for partner API events). */
-    record Event(String cardId, String eventId, String uploadId) {
-    }
+    record Event(String cardId, String eventId, String uploadId) {}
 
-    private CommittedEvents() {
-    }
+    private CommittedEvents() {}
 
     static List<Event> read(String bootstrapServers) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "isolation.level", "read_committed", "enable.auto.commit", "false", "max.poll.records", "5000"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrapServers,
+                        "isolation.level",
+                        "read_committed",
+                        "enable.auto.commit",
+                        "false",
+                        "max.poll.records",
+                        "5000"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : Topics.eventTopics()) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
@@ -55,7 +62,9 @@ final class CommittedEvents {
         JsonNode event = Json.MAPPER.readTree(record.value());
         JsonNode source = event.get("source");
         JsonNode upload = source == null ? null : source.get("upload_id");
-        return new Event(event.get("card_id").asString(), event.get("event_id").asString(),
+        return new Event(
+                event.get("card_id").asString(),
+                event.get("event_id").asString(),
                 upload == null || upload.isNull() ? null : upload.asString());
     }
 }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -46,9 +46,11 @@ import org.springframework.util.FileSystemUtils;
  */
 @ExtendWith(PipelineExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIf(value = "chromiumInstalled", disabledReason = "no Chromium here (/usr/bin/chromium, /usr/bin/chromedriver): "
-        + "install it with 'apt-get install -y chromium chromium-driver' (as .ci/run does) to run the console's "
-        + "browser tests")
+@EnabledIf(
+        value = "chromiumInstalled",
+        disabledReason = "no Chromium here (/usr/bin/chromium, /usr/bin/chromedriver): "
+                + "install it with 'apt-get install -y chromium chromium-driver' (as .ci/run does) to run the console's "
+                + "browser tests")
 class ConsoleBrowserIntegrationTests {
 
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -78,9 +80,11 @@ class ConsoleBrowserIntegrationTests {
         // both paths given: Selenium Manager has nothing to look for and downloads nothing
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -131,28 +135,36 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.id("files")).sendKeys(String.join("\n", paths));
         browser.findElement(By.id("upload-button")).click();
 
-        wait.until(driver -> driver.findElements(By.cssSelector("#upload-list li .ok")).size() == paths.size());
+        wait.until(driver ->
+                driver.findElements(By.cssSelector("#upload-list li .ok")).size() == paths.size());
         assertThat(browser.findElements(By.cssSelector("#upload-list progress")))
-                .extracting(bar -> bar.getDomProperty("value")).containsOnly("100");
-        assertThat(browser.findElement(By.id("upload-list")).getText()).contains(BAD_FILE)
+                .extracting(bar -> bar.getDomProperty("value"))
+                .containsOnly("100");
+        assertThat(browser.findElement(By.id("upload-list")).getText())
+                .contains(BAD_FILE)
                 .contains("3 rows: 1 accepted, 2 rejected, 0 warnings");
         wait.until(driver -> driver.findElement(By.id("recent")).getText().contains(BAD_FILE));
-        assertThat(browser.findElement(By.id("recent")).getText()).contains("COMPLETED").doesNotContain("PROCESSING");
+        assertThat(browser.findElement(By.id("recent")).getText())
+                .contains("COMPLETED")
+                .doesNotContain("PROCESSING");
         screenshot("4-uploads");
     }
 
     @Test
     @Order(4)
     void showsTheReportOfTheFileWithBadRows() {
-        browser.findElement(By.cssSelector("#upload-list button[aria-label='Report of " + BAD_FILE + "']")).click();
+        browser.findElement(By.cssSelector("#upload-list button[aria-label='Report of " + BAD_FILE + "']"))
+                .click();
 
         wait.until(ExpectedConditions.textToBe(By.id("report-heading"), "Report: " + BAD_FILE));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("report-heading");
         assertThat(browser.findElement(By.id("report-counts")).getText())
                 .contains("Rows total\n3", "Accepted\n1", "Rejected\n2", "Uploaded by\nops-test");
         List<WebElement> rejections = browser.findElements(By.cssSelector("#rejections tbody tr"));
-        assertThat(rejections).extracting(WebElement::getText)
-                .satisfiesExactly(row -> assertThat(row).startsWith("3 ").contains("card ID is empty"),
+        assertThat(rejections)
+                .extracting(WebElement::getText)
+                .satisfiesExactly(
+                        row -> assertThat(row).startsWith("3 ").contains("card ID is empty"),
                         row -> assertThat(row).startsWith("4 ").contains("timestamp 'yesterday'"));
         assertThat(browser.findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 1");
         screenshot("5-report");
@@ -165,7 +177,8 @@ class ConsoleBrowserIntegrationTests {
 
         Path csv = wait.until(driver -> {
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.getFileName().toString().matches("rejections-.*\\.csv")).findFirst()
+                return files.filter(f -> f.getFileName().toString().matches("rejections-.*\\.csv"))
+                        .findFirst()
                         .orElse(null);
             } catch (IOException e) {
                 return null;
@@ -193,9 +206,10 @@ class ConsoleBrowserIntegrationTests {
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + card));
         assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Card " + card);
-        assertThat(browser.findElement(By.cssSelector("#card dl")).getText()).contains("Status\nRETURNED",
-                "Phone\n+971" + SAMPLES.phone("534534534"), "Delivery exceptions\n1");
-        assertThat(browser.findElements(By.cssSelector("#card ol.timeline li strong"))).extracting(WebElement::getText)
+        assertThat(browser.findElement(By.cssSelector("#card dl")).getText())
+                .contains("Status\nRETURNED", "Phone\n+971" + SAMPLES.phone("534534534"), "Delivery exceptions\n1");
+        assertThat(browser.findElements(By.cssSelector("#card ol.timeline li strong")))
+                .extracting(WebElement::getText)
                 .containsExactly("PICKED_UP", "DELIVERY_EXCEPTION", "RETURNED");
         screenshot("6-card-lookup");
 
@@ -219,7 +233,8 @@ class ConsoleBrowserIntegrationTests {
 
     private static void signIn(String key) {
         WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id("key")));
-        wait.until(driver -> !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        wait.until(driver ->
+                !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
         field.clear();
         field.sendKeys(key);
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
@@ -228,7 +243,8 @@ class ConsoleBrowserIntegrationTests {
     /** Signs in from the keyboard alone: the key field has the focus, Enter sends the form. */
     private static void signInFromTheKeyboard(String key) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("key")));
-        wait.until(driver -> !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
+        wait.until(driver ->
+                !driver.findElement(By.id("csrf")).getDomProperty("value").isEmpty());
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("key");
         browser.switchTo().activeElement().sendKeys(key, Keys.ENTER);
     }
@@ -236,20 +252,24 @@ class ConsoleBrowserIntegrationTests {
     /** A pickup file of three rows: one good, one without a card ID, one with a time nobody can read. */
     private static byte[] badRows() {
         return ("ID,Card ID,User Mobile,Timestamp\n"
-                + "1," + SAMPLES.card("ZYW0001") + ",585000001,12-11-2023 10:00\n"
-                + "2,,585000002,12-11-2023 10:00\n"
-                + "3," + SAMPLES.card("ZYW0003") + ",585000003,yesterday\n").getBytes(StandardCharsets.UTF_8);
+                        + "1," + SAMPLES.card("ZYW0001") + ",585000001,12-11-2023 10:00\n"
+                        + "2,,585000002,12-11-2023 10:00\n"
+                        + "3," + SAMPLES.card("ZYW0003") + ",585000003,yesterday\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static Path write(String name, byte[] content) throws IOException {
-        return Files.write(Files.createDirectories(FILES).resolve(name), content).toAbsolutePath();
+        return Files.write(Files.createDirectories(FILES).resolve(name), content)
+                .toAbsolutePath();
     }
 
     /** The whole page, not only what the window shows: the window is made as tall as the page for the shot. */
     private static void screenshot(String name) {
         Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(height + 140, window.getHeight())));
+        long height =
+                (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.max(height + 140, window.getHeight())));
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         browser.manage().window().setSize(window);
         try {

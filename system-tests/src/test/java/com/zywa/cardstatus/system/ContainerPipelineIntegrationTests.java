@@ -32,7 +32,8 @@ class ContainerPipelineIntegrationTests {
 
     @BeforeAll
     static void startServices() throws Exception {
-        pipeline = Pipeline.on(KAFKA.getBootstrapServers(),
+        pipeline = Pipeline.on(
+                KAFKA.getBootstrapServers(),
                 new Pipeline.Database(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword()));
     }
 

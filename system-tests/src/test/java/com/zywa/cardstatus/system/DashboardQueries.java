@@ -19,11 +19,22 @@ final class DashboardQueries {
     private static final Pattern GROUPING =
             Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(?=\\s*(\\(?))");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "offset", "bool", "and", "or", "unless", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "inf",
+            "nan");
 
-    private DashboardQueries() {
-    }
+    private DashboardQueries() {}
 
     /** The metric names of every expression in {@code dashboard}. */
     static Set<String> metricNames(JsonNode dashboard) {
@@ -36,7 +47,8 @@ final class DashboardQueries {
 
     /** The metric names of one PromQL expression. */
     static Set<String> metricNames(String expression) {
-        String bare = GROUPING.matcher(STRINGS.matcher(expression).replaceAll("\"\"")).replaceAll("")
+        String bare = GROUPING.matcher(STRINGS.matcher(expression).replaceAll("\"\""))
+                .replaceAll("")
                 .replaceAll("\\{[^}]*}", "{}")
                 .replaceAll("\\[[^]]*]", "[]")
                 .replaceAll("\\$\\{?\\w+}?", "");

@@ -39,8 +39,7 @@ class DatabaseOutageIntegrationTests {
     private static final int IN_FLIGHT_ROWS = 40_000;
 
     /** One HTTP answer seen during an outage. */
-    private record Seen(String request, long atMillis, int status, String error, long millis) {
-    }
+    private record Seen(String request, long atMillis, int status, String error, long millis) {}
 
     /** What an outage does to the database, and how it ends. */
     private interface Step {
@@ -62,7 +61,8 @@ class DatabaseOutageIntegrationTests {
     private void outage(String tag, Pipeline pipeline, Step begin, Step end, Map<String, String> expected)
             throws Exception {
         PipelineClient client = new PipelineClient(pipeline);
-        assertThat(client.upload(tag + "-pickup.csv", pickups("ZYW" + tag + "-", CARDS), Map.of()).status())
+        assertThat(client.upload(tag + "-pickup.csv", pickups("ZYW" + tag + "-", CARDS), Map.of())
+                        .status())
                 .isEqualTo(201);
         for (int i = 1; i <= CARDS; i++) {
             expected.put(card("ZYW" + tag + "-", i), "PICKED_UP");
@@ -72,17 +72,22 @@ class DatabaseOutageIntegrationTests {
         String inFlightFile = tag + "-inflight-pickup.csv";
         long[] inFlightEnd = new long[1];
         CompletableFuture<PipelineClient.Answer> inFlight = CompletableFuture.supplyAsync(() -> {
-            PipelineClient.Answer answer = client.upload(inFlightFile, pickups("ZYWIF" + tag + "-", IN_FLIGHT_ROWS),
-                    Map.of());
+            PipelineClient.Answer answer =
+                    client.upload(inFlightFile, pickups("ZYWIF" + tag + "-", IN_FLIGHT_ROWS), Map.of());
             inFlightEnd[0] = System.nanoTime();
             return answer;
         });
-        JsonNode running = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        JsonNode running = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> processing(client, pipeline, inFlightFile), Objects::nonNull);
         begin.run();
         long start = System.nanoTime();
-        log.info("{}: PostgreSQL outage began while upload {} had read {} of {} rows", tag,
-                running.get("upload_id").asString(), running.get("rows_read").asLong(), IN_FLIGHT_ROWS);
+        log.info(
+                "{}: PostgreSQL outage began while upload {} had read {} of {} rows",
+                tag,
+                running.get("upload_id").asString(),
+                running.get("rows_read").asLong(),
+                IN_FLIGHT_ROWS);
 
         List<Seen> seen = new ArrayList<>();
         try {
@@ -92,73 +97,127 @@ class DatabaseOutageIntegrationTests {
         }
         long back = System.nanoTime();
         log.info("{}: PostgreSQL back after {} s", tag, millis(start, back) / 1000);
-        seen.forEach(s -> log.info("{} outage +{} ms: {} -> {} {} in {} ms", tag, s.atMillis(), s.request(),
-                s.status(), s.error(), s.millis()));
+        seen.forEach(s -> log.info(
+                "{} outage +{} ms: {} -> {} {} in {} ms",
+                tag,
+                s.atMillis(),
+                s.request(),
+                s.status(),
+                s.error(),
+                s.millis()));
 
         PipelineClient.Answer inFlightAnswer = inFlight.get(60, TimeUnit.SECONDS);
-        log.info("{}: the upload in flight answered {} {} {} ms after the outage began", tag, inFlightAnswer.status(),
-                error(inFlightAnswer), millis(start, inFlightEnd[0]));
+        log.info(
+                "{}: the upload in flight answered {} {} {} ms after the outage began",
+                tag,
+                inFlightAnswer.status(),
+                error(inFlightAnswer),
+                millis(start, inFlightEnd[0]));
         String inFlightId = running.get("upload_id").asString();
         assertThat(inFlightAnswer.status()).isEqualTo(503);
         assertThat(error(inFlightAnswer)).isEqualTo("database_unavailable");
         assertThat(inFlightAnswer.body().get("upload_id").asString()).isEqualTo(inFlightId);
 
-        JsonNode failed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(
-                () -> client.get(pipeline.ingestUrl() + "/uploads/" + inFlightId).body(),
-                report -> report != null && "FAILED".equals(report.path("state").asString(null)));
-        log.info("{}: the upload in flight is FAILED {} ms after PostgreSQL was back: {}", tag,
-                millis(back, System.nanoTime()), failed.get("error").asString());
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                () -> client.upload(tag + "-after-pickup.csv", pickups("ZYWAF" + tag + "-", 10), Map.of()).status() == 201);
+        JsonNode failed = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> client.get(pipeline.ingestUrl() + "/uploads/" + inFlightId)
+                                .body(),
+                        report -> report != null
+                                && "FAILED".equals(report.path("state").asString(null)));
+        log.info(
+                "{}: the upload in flight is FAILED {} ms after PostgreSQL was back: {}",
+                tag,
+                millis(back, System.nanoTime()),
+                failed.get("error").asString());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> client.upload(tag + "-after-pickup.csv", pickups("ZYWAF" + tag + "-", 10), Map.of())
+                                .status()
+                        == 201);
         for (int i = 1; i <= 10; i++) {
             expected.put(card("ZYWAF" + tag + "-", i), "PICKED_UP");
         }
         log.info("{}: uploads succeed again {} ms after PostgreSQL was back", tag, millis(back, System.nanoTime()));
         client.awaitIdle();
-        Map<String, String> wrong = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        Map<String, String> wrong = await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> wrongCards(pipeline, expected), Map::isEmpty);
-        log.info("{}: all {} cards right {} ms after PostgreSQL was back ({} wrong)", tag, expected.size(),
-                millis(back, System.nanoTime()), wrong.size());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> List.of(
-                pipeline.ingestUrl(), pipeline.apiUrl(), pipeline.processorUrl()).stream()
-                .allMatch(url -> client.get(url + "/actuator/health").status() == 200));
+        log.info(
+                "{}: all {} cards right {} ms after PostgreSQL was back ({} wrong)",
+                tag,
+                expected.size(),
+                millis(back, System.nanoTime()),
+                wrong.size());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> List.of(pipeline.ingestUrl(), pipeline.apiUrl(), pipeline.processorUrl()).stream()
+                        .allMatch(url -> client.get(url + "/actuator/health").status() == 200));
         log.info("{}: every service healthy {} ms after PostgreSQL was back", tag, millis(back, System.nanoTime()));
 
         assertThat(count(pipeline, "SELECT count(*) FROM card_status WHERE card_id LIKE 'ZYWIF" + tag + "-%'"))
-                .as("cards of the upload cut by the outage").isZero();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
-                () -> count(pipeline, "SELECT count(*) FROM ingest.upload WHERE state = 'PROCESSING'") == 0);
+                .as("cards of the upload cut by the outage")
+                .isZero();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count(pipeline, "SELECT count(*) FROM ingest.upload WHERE state = 'PROCESSING'") == 0);
         assertAnswers(tag, seen);
     }
 
     /** Uploads, events, lookups and health checks, round after round, until the outage has lasted its time. */
-    private void probe(String tag, Pipeline pipeline, PipelineClient client, long start, List<Seen> seen,
+    private void probe(
+            String tag,
+            Pipeline pipeline,
+            PipelineClient client,
+            long start,
+            List<Seen> seen,
             Map<String, String> expected) {
         StringBuilder delivered = new StringBuilder("[");
         for (int i = 1; i <= CARDS; i++) {
-            delivered.append(i > 1 ? "," : "").append(event("DELIVERED", card("ZYW" + tag + "-", i),
-                    "2023-11-13T09:00:00Z"));
+            delivered
+                    .append(i > 1 ? "," : "")
+                    .append(event("DELIVERED", card("ZYW" + tag + "-", i), "2023-11-13T09:00:00Z"));
             expected.put(card("ZYW" + tag + "-", i), "DELIVERED");
         }
-        time(seen, start, "POST /events (" + CARDS + " DELIVERED)",
-                () -> client.postJson(pipeline.ingestUrl() + "/events", delivered.append("]").toString()));
+        time(
+                seen,
+                start,
+                "POST /events (" + CARDS + " DELIVERED)",
+                () -> client.postJson(
+                        pipeline.ingestUrl() + "/events", delivered.append("]").toString()));
         for (int round = 1; System.nanoTime() - start < OUTAGE.toNanos(); round++) {
             String fresh = card("ZYWEV" + tag + "-", round);
             expected.put(fresh, "PICKED_UP");
-            time(seen, start, "POST /events", () -> client.postJson(pipeline.ingestUrl() + "/events",
-                    event("PICKED_UP", fresh, "2023-11-12T08:00:00Z")));
+            time(
+                    seen,
+                    start,
+                    "POST /events",
+                    () -> client.postJson(
+                            pipeline.ingestUrl() + "/events", event("PICKED_UP", fresh, "2023-11-12T08:00:00Z")));
             String file = tag + "-during-" + round + "-pickup.csv";
             byte[] content = pickups("ZYWDU" + tag + round + "-", 5);
             time(seen, start, "POST /uploads", () -> client.upload(file, content, Map.of()));
             time(seen, start, "GET /get_card_status", () -> client.cardStatus("card_id=" + card("ZYW" + tag + "-", 1)));
-            time(seen, start, "GET /api/v1/cards/{id}", () -> client.get(pipeline.apiUrl() + "/api/v1/cards/"
-                    + card("ZYW" + tag + "-", 2)));
+            time(
+                    seen,
+                    start,
+                    "GET /api/v1/cards/{id}",
+                    () -> client.get(pipeline.apiUrl() + "/api/v1/cards/" + card("ZYW" + tag + "-", 2)));
             time(seen, start, "GET /uploads", () -> client.get(pipeline.ingestUrl() + "/uploads?limit=5"));
-            time(seen, start, "GET ingest /actuator/health", () -> client.get(pipeline.ingestUrl() + "/actuator/health"));
+            time(
+                    seen,
+                    start,
+                    "GET ingest /actuator/health",
+                    () -> client.get(pipeline.ingestUrl() + "/actuator/health"));
             time(seen, start, "GET api /actuator/health", () -> client.get(pipeline.apiUrl() + "/actuator/health"));
-            time(seen, start, "GET processor /actuator/health",
+            time(
+                    seen,
+                    start,
+                    "GET processor /actuator/health",
                     () -> client.get(pipeline.processorUrl() + "/actuator/health"));
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> true);
         }
     }
 
@@ -219,8 +278,10 @@ class DatabaseOutageIntegrationTests {
     }
 
     private static JsonNode processing(PipelineClient client, Pipeline pipeline, String fileName) {
-        for (JsonNode upload : client.get(pipeline.ingestUrl() + "/uploads?limit=5").body()) {
-            if (upload.get("file").asString().equals(fileName) && upload.get("state").asString().equals("PROCESSING")) {
+        for (JsonNode upload :
+                client.get(pipeline.ingestUrl() + "/uploads?limit=5").body()) {
+            if (upload.get("file").asString().equals(fileName)
+                    && upload.get("state").asString().equals("PROCESSING")) {
                 return upload;
             }
         }
@@ -249,7 +310,8 @@ class DatabaseOutageIntegrationTests {
             return null;
         }
         JsonNode database = answer.body().path("components").path("db");
-        return database.isMissingNode() ? answer.body().path("error").asString(null)
+        return database.isMissingNode()
+                ? answer.body().path("error").asString(null)
                 : "db " + database.path("status").asString(null);
     }
 

@@ -29,36 +29,54 @@ class DropFolderIntegrationTests {
     void ingestsDroppedFilesMovesThemAndSurvivesARestart(Pipeline pipeline, @TempDir Path root) throws Exception {
         PipelineClient client = new PipelineClient(pipeline);
         Path inbox = root.resolve("drop/inbox");
-        String[] args = Pipeline.args(pipeline.bootstrapServers(), pipeline.database(), "--ingest.instance-id=drop-test",
-                "--ingest.drop-folder.enabled=true", "--ingest.drop-folder.root=" + root.resolve("drop"),
-                "--ingest.drop-folder.poll-interval=PT0.2S", "--ingest.drop-folder.settle-time=PT0.5S");
+        String[] args = Pipeline.args(
+                pipeline.bootstrapServers(),
+                pipeline.database(),
+                "--ingest.instance-id=drop-test",
+                "--ingest.drop-folder.enabled=true",
+                "--ingest.drop-folder.root=" + root.resolve("drop"),
+                "--ingest.drop-folder.poll-interval=PT0.2S",
+                "--ingest.drop-folder.settle-time=PT0.5S");
         String first = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,20-11-2023 10:00\n";
         String second = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,21-11-2023 10:00\n";
 
         // a second ingest service in this JVM, stopped and started again like a redeployed instance
-        try (ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(args)) {
+        try (ConfigurableApplicationContext ingest =
+                IngestProducerApplication.application().run(args)) {
             drop(inbox, "drop-pickup.csv", first);
             drop(inbox, "unknown-kind.csv", first);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(root.resolve("drop/processed/drop-pickup.csv"))
-                    && Files.exists(root.resolve("drop/failed/unknown-kind.csv")));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(root.resolve("drop/processed/drop-pickup.csv"))
+                            && Files.exists(root.resolve("drop/failed/unknown-kind.csv")));
         }
-        JsonNode report = Json.MAPPER.readTree(root.resolve("drop/processed/drop-pickup.csv.report.json").toFile());
+        JsonNode report = Json.MAPPER.readTree(
+                root.resolve("drop/processed/drop-pickup.csv.report.json").toFile());
         assertThat(report.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(report.get("rows_accepted").asInt()).isEqualTo(1);
         assertThat(report.get("uploaded_by").asString()).isEqualTo("drop-folder");
-        assertThat(Json.MAPPER.readTree(root.resolve("drop/failed/unknown-kind.csv.report.json").toFile())
-                .get("error").asString()).contains("does not name a kind");
+        assertThat(Json.MAPPER
+                        .readTree(root.resolve("drop/failed/unknown-kind.csv.report.json")
+                                .toFile())
+                        .get("error")
+                        .asString())
+                .contains("does not name a kind");
 
         // while the service is down: a new file arrives, and the already ingested one reappears (as after a crash
         // between publishing and moving it)
         drop(inbox, "drop-delivered.csv", second);
         Files.copy(root.resolve("drop/processed/drop-pickup.csv"), inbox.resolve("drop-pickup.csv"));
 
-        try (ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(args)) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(root.resolve("drop/processed/drop-delivered.csv"))
-                    && isEmpty(inbox));
-            List<JsonNode> uploads = StreamSupport.stream(client.get(Pipeline.url(ingest) + "/uploads?limit=100").body()
-                    .spliterator(), false).filter(u -> u.get("file").asString().equals("drop-pickup.csv")).toList();
+        try (ConfigurableApplicationContext ingest =
+                IngestProducerApplication.application().run(args)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(root.resolve("drop/processed/drop-delivered.csv")) && isEmpty(inbox));
+            List<JsonNode> uploads = StreamSupport.stream(
+                            client.get(Pipeline.url(ingest) + "/uploads?limit=100")
+                                    .body()
+                                    .spliterator(),
+                            false)
+                    .filter(u -> u.get("file").asString().equals("drop-pickup.csv"))
+                    .toList();
             assertThat(uploads).as("the reappeared file is not ingested again").hasSize(1);
         }
         client.awaitIdle();

@@ -43,7 +43,8 @@ final class GeneratedCards {
         try (Stream<Path> listed = Files.list(dir)) {
             // pickups first, then the rest: the order a partner sends them in (the fold does not depend on it)
             List<Path> files = listed.filter(file -> !file.endsWith("expected.csv"))
-                    .sorted((a, b) -> Boolean.compare(!a.endsWith("pickup.csv"), !b.endsWith("pickup.csv"))).toList();
+                    .sorted((a, b) -> Boolean.compare(!a.endsWith("pickup.csv"), !b.endsWith("pickup.csv")))
+                    .toList();
             return new GeneratedCards(prefix, files, expected);
         }
     }
@@ -97,9 +98,14 @@ final class GeneratedCards {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String phone = rows.getString(4);
-                    cards.put(rows.getString(1), String.join(",", rows.getString(2),
-                            rows.getTimestamp(3).toInstant().toString(), phone == null ? "" : phone,
-                            Integer.toString(rows.getInt(5))));
+                    cards.put(
+                            rows.getString(1),
+                            String.join(
+                                    ",",
+                                    rows.getString(2),
+                                    rows.getTimestamp(3).toInstant().toString(),
+                                    phone == null ? "" : phone,
+                                    Integer.toString(rows.getInt(5))));
                 }
             }
         }

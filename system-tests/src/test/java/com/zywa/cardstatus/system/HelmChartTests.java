@@ -34,91 +34,152 @@ class HelmChartTests {
         assertThat(kinds(manifest, "Deployment")).hasSize(2);
         assertThat(kinds(manifest, "StatefulSet")).hasSize(1);
         for (String workload : workloads(manifest)) {
-            assertThat(workload).contains("path: /actuator/health/liveness", "path: /actuator/health/readiness",
-                    "port: http");
+            assertThat(workload)
+                    .contains("path: /actuator/health/liveness", "path: /actuator/health/readiness", "port: http");
         }
     }
 
     @Test
     void rendersSecureDefaults() {
         for (String workload : workloads(render())) {
-            assertThat(workload).contains("runAsNonRoot: true", "runAsUser: 10001", "readOnlyRootFilesystem: true",
-                    "allowPrivilegeEscalation: false", "- ALL", "type: RuntimeDefault",
-                    "automountServiceAccountToken: false", "mountPath: /tmp");
+            assertThat(workload)
+                    .contains(
+                            "runAsNonRoot: true",
+                            "runAsUser: 10001",
+                            "readOnlyRootFilesystem: true",
+                            "allowPrivilegeEscalation: false",
+                            "- ALL",
+                            "type: RuntimeDefault",
+                            "automountServiceAccountToken: false",
+                            "mountPath: /tmp");
         }
     }
 
     @Test
     void wiresKafkaPostgresAndOneDatabaseUserPerServiceIntoEveryService() {
-        String manifest = render("--set", "postgresql.processor.password=s3cret", "--set", "postgresql.ingest.password=in",
-                "--set", "postgresql.api.password=ap");
+        String manifest = render(
+                "--set",
+                "postgresql.processor.password=s3cret",
+                "--set",
+                "postgresql.ingest.password=in",
+                "--set",
+                "postgresql.api.password=ap");
 
         String config = kinds(manifest, "ConfigMap").get(0);
-        assertThat(config).contains("SPRING_KAFKA_BOOTSTRAP_SERVERS: \"kafka-0.kafka:9092\"",
-                "SPRING_DATASOURCE_URL: \"jdbc:postgresql://db:5432/cards\"", "CARDSTATUS_TOPICS_PARTITIONS: \"12\"",
-                "CARDSTATUS_TOPICS_REPLICAS: \"3\"", "CARDSTATUS_TOPICS_MININSYNCREPLICAS: \"2\"",
-                "INGEST_RETENTION_REJECTEDROWS: \"P30D\"", "CARDSTATUS_TOPICS_DEADLETTERRETENTION: \"30d\"");
-        assertThat(config).as("event topics keep their records forever unless a retention is set")
+        assertThat(config)
+                .contains(
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS: \"kafka-0.kafka:9092\"",
+                        "SPRING_DATASOURCE_URL: \"jdbc:postgresql://db:5432/cards\"",
+                        "CARDSTATUS_TOPICS_PARTITIONS: \"12\"",
+                        "CARDSTATUS_TOPICS_REPLICAS: \"3\"",
+                        "CARDSTATUS_TOPICS_MININSYNCREPLICAS: \"2\"",
+                        "INGEST_RETENTION_REJECTEDROWS: \"P30D\"",
+                        "CARDSTATUS_TOPICS_DEADLETTERRETENTION: \"30d\"");
+        assertThat(config)
+                .as("event topics keep their records forever unless a retention is set")
                 .doesNotContain("CARDSTATUS_TOPICS_EVENTRETENTION");
         assertThat(config).as("no shared database user").doesNotContain("SPRING_DATASOURCE_USERNAME");
-        assertThat(kinds(manifest, "Secret")).singleElement().asString().contains("processor-password: \"czNjcmV0\"",
-                "ingest-password: \"aW4=\"", "api-password: \"YXA=\"");
+        assertThat(kinds(manifest, "Secret"))
+                .singleElement()
+                .asString()
+                .contains("processor-password: \"czNjcmV0\"", "ingest-password: \"aW4=\"", "api-password: \"YXA=\"");
         for (String workload : workloads(manifest)) {
-            assertThat(workload).contains("name: SPRING_DATASOURCE_PASSWORD", "name: test-card-status-db",
-                    "checksum/config:", "checksum/api-keys:", "name: test-card-status");
+            assertThat(workload)
+                    .contains(
+                            "name: SPRING_DATASOURCE_PASSWORD",
+                            "name: test-card-status-db",
+                            "checksum/config:",
+                            "checksum/api-keys:",
+                            "name: test-card-status");
         }
-        assertThat(workload(manifest, "test-card-status-api")).contains("value: \"cardstatus_api\"", "key: api-password");
-        assertThat(workload(manifest, "test-card-status-ingest")).contains("value: \"cardstatus_ingest\"",
-                "key: ingest-password");
-        assertThat(workload(manifest, "test-card-status-processor")).contains("value: \"cardstatus_processor\"",
-                "key: processor-password", "name: SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS", "value: \"1\"");
+        assertThat(workload(manifest, "test-card-status-api"))
+                .contains("value: \"cardstatus_api\"", "key: api-password");
+        assertThat(workload(manifest, "test-card-status-ingest"))
+                .contains("value: \"cardstatus_ingest\"", "key: ingest-password");
+        assertThat(workload(manifest, "test-card-status-processor"))
+                .contains(
+                        "value: \"cardstatus_processor\"",
+                        "key: processor-password",
+                        "name: SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
+                        "value: \"1\"");
         assertThat(kinds(manifest, "StatefulSet").get(0)).contains("fieldPath: metadata.name");
     }
 
     @Test
     void mountsTheApiKeyHashesAsAPropertiesFileEveryServiceImports() {
-        String manifest = render("--set", "security.apiKeys[0].name=ops-1", "--set", "security.apiKeys[0].role=ops",
-                "--set", "security.apiKeys[0].sha256=" + HASH.toUpperCase(), "--set", "security.apiKeys[1].name=courier",
-                "--set", "security.apiKeys[1].role=partner", "--set", "security.apiKeys[1].partner=default",
-                "--set", "security.apiKeys[1].sha256=" + HASH.replace('a', 'b'));
+        String manifest = render(
+                "--set",
+                "security.apiKeys[0].name=ops-1",
+                "--set",
+                "security.apiKeys[0].role=ops",
+                "--set",
+                "security.apiKeys[0].sha256=" + HASH.toUpperCase(),
+                "--set",
+                "security.apiKeys[1].name=courier",
+                "--set",
+                "security.apiKeys[1].role=partner",
+                "--set",
+                "security.apiKeys[1].partner=default",
+                "--set",
+                "security.apiKeys[1].sha256=" + HASH.replace('a', 'b'));
 
-        assertThat(kinds(manifest, "Secret")).filteredOn(s -> s.contains("name: test-card-status-api-keys\n"))
-                .singleElement().asString().contains("cardstatus.security.api-keys[0].name=ops-1",
-                        "cardstatus.security.api-keys[0].role=ops", "cardstatus.security.api-keys[0].sha256=" + HASH,
+        assertThat(kinds(manifest, "Secret"))
+                .filteredOn(s -> s.contains("name: test-card-status-api-keys\n"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "cardstatus.security.api-keys[0].name=ops-1",
+                        "cardstatus.security.api-keys[0].role=ops",
+                        "cardstatus.security.api-keys[0].sha256=" + HASH,
                         "cardstatus.security.api-keys[1].partner=default")
                 .doesNotContain("api-keys[0].partner");
         assertThat(kinds(manifest, "ConfigMap").get(0))
                 .contains("SPRING_CONFIG_IMPORT: \"optional:file:/etc/card-status/security/api-keys.properties\"");
         for (String workload : workloads(manifest)) {
-            assertThat(workload).contains("mountPath: /etc/card-status/security", "secretName: test-card-status-api-keys",
-                    "path: /actuator/health/liveness", "path: /actuator/health/readiness");
+            assertThat(workload)
+                    .contains(
+                            "mountPath: /etc/card-status/security",
+                            "secretName: test-card-status-api-keys",
+                            "path: /actuator/health/liveness",
+                            "path: /actuator/health/readiness");
         }
-        assertThat(checksum(manifest, "checksum/api-keys")).as("a new key rolls the pods (keys are read at start-up)")
+        assertThat(checksum(manifest, "checksum/api-keys"))
+                .as("a new key rolls the pods (keys are read at start-up)")
                 .isNotEqualTo(checksum(render(), "checksum/api-keys"));
     }
 
     @Test
     void readsTheApiKeysOfAnExistingSecretAndMountsNothingWithoutKeys() {
-        String existing = render("--set", "security.existingSecret=vault-keys", "--set",
-                "security.existingSecretKey=keys.properties");
+        String existing = render(
+                "--set", "security.existingSecret=vault-keys", "--set", "security.existingSecretKey=keys.properties");
 
         assertThat(kinds(existing, "Secret")).noneMatch(s -> s.contains("api-keys"));
-        assertThat(workloads(existing)).allSatisfy(w -> assertThat(w).contains("secretName: vault-keys",
-                "key: keys.properties", "path: api-keys.properties"));
+        assertThat(workloads(existing))
+                .allSatisfy(w -> assertThat(w)
+                        .contains("secretName: vault-keys", "key: keys.properties", "path: api-keys.properties"));
         String none = render();
-        assertThat(kinds(none, "ConfigMap").get(0)).as("no key: every request but the probes is refused")
+        assertThat(kinds(none, "ConfigMap").get(0))
+                .as("no key: every request but the probes is refused")
                 .doesNotContain("SPRING_CONFIG_IMPORT");
         assertThat(workloads(none)).allSatisfy(w -> assertThat(w).doesNotContain("/etc/card-status/security"));
     }
 
     @Test
     void acceptsJwtsFromAConfiguredIssuer() {
-        String config = kinds(render("--set", "security.jwt.issuerUri=https://id.example.com/realms/zywa",
-                "--set", "security.jwt.rolesClaim=groups"), "ConfigMap").get(0);
+        String config = kinds(
+                        render(
+                                "--set",
+                                "security.jwt.issuerUri=https://id.example.com/realms/zywa",
+                                "--set",
+                                "security.jwt.rolesClaim=groups"),
+                        "ConfigMap")
+                .get(0);
 
-        assertThat(config).contains(
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: \"https://id.example.com/realms/zywa\"",
-                "CARDSTATUS_SECURITY_JWT_ROLESCLAIM: \"groups\"").doesNotContain("JWKSETURI");
+        assertThat(config)
+                .contains(
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: \"https://id.example.com/realms/zywa\"",
+                        "CARDSTATUS_SECURITY_JWT_ROLESCLAIM: \"groups\"")
+                .doesNotContain("JWKSETURI");
         assertThat(kinds(render(), "ConfigMap").get(0)).doesNotContain("ISSUERURI");
     }
 
@@ -126,24 +187,56 @@ class HelmChartTests {
     void exposesBothServicesThroughAnIngressTerminatingTlsOnlyWhenEnabled() {
         assertThat(kinds(render(), "Ingress")).isEmpty();
 
-        String ingress = kinds(render("--set", "ingress.enabled=true", "--set", "ingress.className=nginx",
-                "--set", "ingress.apiHost=cards.example.com", "--set", "ingress.ingestHost=ingest.example.com",
-                "--set", "ingress.tls.secretName=cards-tls"), "Ingress").get(0);
+        String ingress = kinds(
+                        render(
+                                "--set",
+                                "ingress.enabled=true",
+                                "--set",
+                                "ingress.className=nginx",
+                                "--set",
+                                "ingress.apiHost=cards.example.com",
+                                "--set",
+                                "ingress.ingestHost=ingest.example.com",
+                                "--set",
+                                "ingress.tls.secretName=cards-tls"),
+                        "Ingress")
+                .get(0);
 
-        assertThat(ingress).contains("ingressClassName: nginx", "secretName: cards-tls", "- \"cards.example.com\"",
-                "host: \"ingest.example.com\"", "name: test-card-status-api\n", "name: test-card-status-ingest\n");
-        assertThatThrownBy(() -> render("--set", "ingress.enabled=true", "--set", "ingress.apiHost=a.example.com",
-                "--set", "ingress.ingestHost=b.example.com")).hasMessageContaining("ingress.tls.secretName");
+        assertThat(ingress)
+                .contains(
+                        "ingressClassName: nginx",
+                        "secretName: cards-tls",
+                        "- \"cards.example.com\"",
+                        "host: \"ingest.example.com\"",
+                        "name: test-card-status-api\n",
+                        "name: test-card-status-ingest\n");
+        assertThatThrownBy(() -> render(
+                        "--set",
+                        "ingress.enabled=true",
+                        "--set",
+                        "ingress.apiHost=a.example.com",
+                        "--set",
+                        "ingress.ingestHost=b.example.com"))
+                .hasMessageContaining("ingress.tls.secretName");
     }
 
     @Test
     void mountsTlsMaterialAndExtraSettingsForKafkaAndPostgresInEveryService() {
-        String manifest = render("--set", "tls.existingSecret=broker-tls", "--set",
-                "extraEnv[0].name=SPRING_KAFKA_SECURITY_PROTOCOL", "--set", "extraEnv[0].value=SASL_SSL");
+        String manifest = render(
+                "--set",
+                "tls.existingSecret=broker-tls",
+                "--set",
+                "extraEnv[0].name=SPRING_KAFKA_SECURITY_PROTOCOL",
+                "--set",
+                "extraEnv[0].value=SASL_SSL");
 
         for (String workload : workloads(manifest)) {
-            assertThat(workload).contains("mountPath: /etc/card-status/tls", "secretName: broker-tls",
-                    "name: SPRING_KAFKA_SECURITY_PROTOCOL", "value: SASL_SSL");
+            assertThat(workload)
+                    .contains(
+                            "mountPath: /etc/card-status/tls",
+                            "secretName: broker-tls",
+                            "name: SPRING_KAFKA_SECURITY_PROTOCOL",
+                            "value: SASL_SSL");
         }
     }
 
@@ -159,7 +252,8 @@ class HelmChartTests {
     void hasAnAutoscalerForTheApiAndDisruptionBudgetsForEveryService() {
         String manifest = render();
 
-        assertThat(kinds(manifest, "HorizontalPodAutoscaler")).singleElement()
+        assertThat(kinds(manifest, "HorizontalPodAutoscaler"))
+                .singleElement()
                 .satisfies(hpa -> assertThat(hpa).contains("name: test-card-status-api", "averageUtilization: 70"));
         assertThat(kinds(manifest, "PodDisruptionBudget")).hasSize(3);
     }
@@ -184,15 +278,29 @@ class HelmChartTests {
 
     @Test
     void scrapesTheThreeServicesWithTheMetricsKeyFromASecretWhenTheServiceMonitorIsEnabled() {
-        String manifest = render("--set", "metrics.serviceMonitor.enabled=true",
-                "--set", "metrics.serviceMonitor.keySecret.name=prometheus-card-status",
-                "--set", "metrics.serviceMonitor.labels.release=kube-prometheus");
+        String manifest = render(
+                "--set",
+                "metrics.serviceMonitor.enabled=true",
+                "--set",
+                "metrics.serviceMonitor.keySecret.name=prometheus-card-status",
+                "--set",
+                "metrics.serviceMonitor.labels.release=kube-prometheus");
 
-        assertThat(kinds(manifest, "ServiceMonitor")).singleElement().satisfies(monitor -> assertThat(monitor).contains(
-                "release: kube-prometheus", "app.kubernetes.io/instance: test", "port: http",
-                "path: /actuator/prometheus", "type: ApiKey", "name: prometheus-card-status", "key: metrics-key"));
-        assertThat(kinds(manifest, "Service")).hasSize(3).anySatisfy(service -> assertThat(service)
-                .contains("name: test-card-status-processor", "app.kubernetes.io/name: status-processor"));
+        assertThat(kinds(manifest, "ServiceMonitor"))
+                .singleElement()
+                .satisfies(monitor -> assertThat(monitor)
+                        .contains(
+                                "release: kube-prometheus",
+                                "app.kubernetes.io/instance: test",
+                                "port: http",
+                                "path: /actuator/prometheus",
+                                "type: ApiKey",
+                                "name: prometheus-card-status",
+                                "key: metrics-key"));
+        assertThat(kinds(manifest, "Service"))
+                .hasSize(3)
+                .anySatisfy(service -> assertThat(service)
+                        .contains("name: test-card-status-processor", "app.kubernetes.io/name: status-processor"));
         assertThatThrownBy(() -> render("--set", "metrics.serviceMonitor.enabled=true"))
                 .hasMessageContaining("metrics.serviceMonitor.keySecret.name");
     }
@@ -201,9 +309,14 @@ class HelmChartTests {
     void shipsTheGrafanaDashboardInAConfigMapForTheSidecarWhenEnabled() {
         String manifest = render("--set", "metrics.dashboard.enabled=true");
 
-        assertThat(documents(manifest, "name: test-card-status-dashboard\n")).singleElement()
-                .satisfies(map -> assertThat(map).contains("grafana_dashboard: \"1\"", "card-status.json: |-",
-                        "\"uid\": \"card-status\"", "cardstatus_upload_rows_total"));
+        assertThat(documents(manifest, "name: test-card-status-dashboard\n"))
+                .singleElement()
+                .satisfies(map -> assertThat(map)
+                        .contains(
+                                "grafana_dashboard: \"1\"",
+                                "card-status.json: |-",
+                                "\"uid\": \"card-status\"",
+                                "cardstatus_upload_rows_total"));
     }
 
     @Test
@@ -220,15 +333,29 @@ class HelmChartTests {
         assertThatThrownBy(() -> render("--set", "ingest.dateOrder=SIDEWAYS")).hasMessageContaining("dateOrder");
         assertThatThrownBy(() -> render("--set", "postgresql.url=mysql://x")).hasMessageContaining("url");
         assertThatThrownBy(() -> render("--set", "image.pullPolicy=Sometimes")).hasMessageContaining("pullPolicy");
-        assertThatThrownBy(() -> render("--set", "security.apiKeys[0].name=k", "--set", "security.apiKeys[0].role=ops",
-                "--set", "security.apiKeys[0].sha256=csk_thekeyitself")).as("a key instead of its hash")
+        assertThatThrownBy(() -> render(
+                        "--set",
+                        "security.apiKeys[0].name=k",
+                        "--set",
+                        "security.apiKeys[0].role=ops",
+                        "--set",
+                        "security.apiKeys[0].sha256=csk_thekeyitself"))
+                .as("a key instead of its hash")
                 .hasMessageContaining("sha256");
-        assertThatThrownBy(() -> render("--set", "security.apiKeys[0].name=k", "--set", "security.apiKeys[0].role=admin",
-                "--set", "security.apiKeys[0].sha256=" + HASH)).hasMessageContaining("role");
+        assertThatThrownBy(() -> render(
+                        "--set",
+                        "security.apiKeys[0].name=k",
+                        "--set",
+                        "security.apiKeys[0].role=admin",
+                        "--set",
+                        "security.apiKeys[0].sha256=" + HASH))
+                .hasMessageContaining("role");
     }
 
     private static String render(String... sets) {
-        var template = new Helm(CHART).template().withName("test")
+        var template = new Helm(CHART)
+                .template()
+                .withName("test")
                 .set("kafka.bootstrapServers", "kafka-0.kafka:9092")
                 .set("postgresql.url", "jdbc:postgresql://db:5432/cards");
         for (int i = 0; i + 1 < sets.length; i += 2) {
@@ -249,11 +376,16 @@ class HelmChartTests {
     }
 
     private static List<String> documents(String manifest, String marker) {
-        return Arrays.stream(manifest.split("\n---")).filter(d -> d.contains(marker)).toList();
+        return Arrays.stream(manifest.split("\n---"))
+                .filter(d -> d.contains(marker))
+                .toList();
     }
 
     private static String workload(String manifest, String name) {
-        return workloads(manifest).stream().filter(w -> w.contains("name: " + name + "\n")).findFirst().orElseThrow();
+        return workloads(manifest).stream()
+                .filter(w -> w.contains("name: " + name + "\n"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String checksum(String manifest) {

@@ -25,13 +25,16 @@ final class IngestCalls {
     record Reply(int status, JsonNode body, Duration took) {
 
         String error() {
-            return body == null || body.get("error") == null ? "" : body.get("error").asString();
+            return body == null || body.get("error") == null
+                    ? ""
+                    : body.get("error").asString();
         }
     }
 
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String ingestUrl;
 
     IngestCalls(String ingestUrl) {
@@ -43,28 +46,38 @@ final class IngestCalls {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
         try {
-            return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/uploads")).timeout(LIMIT)
+            return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/uploads"))
+                    .timeout(LIMIT)
                     .header("X-API-Key", TestCredentials.OPS_KEY)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                    .POST(HttpRequest.BodyPublishers.concat(
+                            HttpRequest.BodyPublishers.ofString(head),
                             HttpRequest.BodyPublishers.ofFile(file),
-                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build());
+                            HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     Reply events(String json) {
-        return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/events")).timeout(LIMIT)
-                .header("X-API-Key", TestCredentials.PARTNER_KEY).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/events"))
+                .timeout(LIMIT)
+                .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private Reply send(HttpRequest request) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            return new Reply(response.statusCode(), body.isBlank() ? null : Json.MAPPER.readTree(body),
+            return new Reply(
+                    response.statusCode(),
+                    body.isBlank() ? null : Json.MAPPER.readTree(body),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(request.uri() + " failed", e);

@@ -22,11 +22,13 @@ final class IngestProcess implements AutoCloseable {
 
     static IngestProcess start(Pipeline pipeline, String instanceId, Path log, String... extraArgs) throws IOException {
         int port = ChildJvm.freePort();
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + pipeline.bootstrapServers(),
                 "--spring.datasource.url=" + pipeline.database().url(),
                 "--spring.datasource.username=" + pipeline.database().user(),
-                "--spring.datasource.password=" + pipeline.database().password(), "--ingest.instance-id=" + instanceId,
+                "--spring.datasource.password=" + pipeline.database().password(),
+                "--ingest.instance-id=" + instanceId,
                 "--spring.kafka.producer.properties.transaction.timeout.ms=60000"));
         args.addAll(Pipeline.apiKeyArgs());
         args.addAll(List.of(extraArgs));

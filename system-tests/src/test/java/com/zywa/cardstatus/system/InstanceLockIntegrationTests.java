@@ -16,12 +16,15 @@ class InstanceLockIntegrationTests {
 
     @Test
     void aSecondProcessWithTheIdOfARunningInstanceRefusesToStart(Pipeline pipeline) {
-        String[] sameId = Pipeline.args(pipeline.bootstrapServers(), pipeline.database(), "--ingest.instance-id=shared-test");
+        String[] sameId =
+                Pipeline.args(pipeline.bootstrapServers(), pipeline.database(), "--ingest.instance-id=shared-test");
 
         assertThatThrownBy(() -> IngestProducerApplication.application().run(sameId))
                 .hasStackTraceContaining("another ingest-producer with instance ID 'shared-test' is running");
-        PipelineClient.Answer answer = new PipelineClient(pipeline).postJson(pipeline.ingestUrl() + "/events",
-                "{\"type\":\"PICKED_UP\",\"card_id\":\"ZYWLOCK1\",\"occurred_at\":\"2023-11-20T08:00:00Z\"}");
+        PipelineClient.Answer answer = new PipelineClient(pipeline)
+                .postJson(
+                        pipeline.ingestUrl() + "/events",
+                        "{\"type\":\"PICKED_UP\",\"card_id\":\"ZYWLOCK1\",\"occurred_at\":\"2023-11-20T08:00:00Z\"}");
         assertThat(answer.body().get("accepted").asInt()).isEqualTo(1);
     }
 }

@@ -42,7 +42,8 @@ class KafkaHistoryIntegrationTests {
 
     @Test
     void aProcessorOnAWipedKafkaRefusesToStartOrRebuildsTheProjectionWhenToldTo() throws Exception {
-        try (OwnPostgres postgres = OwnPostgres.start("kafka-history-postgres"); TestBroker first = TestBroker.start(3)) {
+        try (OwnPostgres postgres = OwnPostgres.start("kafka-history-postgres");
+                TestBroker first = TestBroker.start(3)) {
             try (ConfigurableApplicationContext processor = processor(first, postgres.database())) {
                 publish(first, EventType.PICKED_UP, "2023-11-12T08:00:00Z");
                 publish(first, EventType.DELIVERY_EXCEPTION, "2023-11-13T08:00:00Z");
@@ -51,12 +52,13 @@ class KafkaHistoryIntegrationTests {
             }
             try (TestBroker wiped = TestBroker.start(3)) {
                 assertThatThrownBy(() -> processor(wiped, postgres.database()).close())
-                        .rootCause().hasMessageContaining("was built from Kafka cluster " + clusterId(first))
+                        .rootCause()
+                        .hasMessageContaining("was built from Kafka cluster " + clusterId(first))
                         .hasMessageContaining("but this Kafka is cluster " + clusterId(wiped));
                 assertThat(card(postgres)).isEqualTo("RETURNED 3");
 
-                try (ConfigurableApplicationContext processor = processor(wiped, postgres.database(),
-                        "--card-status.projection.rebuild-on-new-kafka=true")) {
+                try (ConfigurableApplicationContext processor =
+                        processor(wiped, postgres.database(), "--card-status.projection.rebuild-on-new-kafka=true")) {
                     assertThat(card(postgres)).isNull();
                     publish(wiped, EventType.DELIVERED, "2023-11-15T08:00:00Z");
                     await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED 1".equals(card(postgres)));
@@ -68,16 +70,18 @@ class KafkaHistoryIntegrationTests {
 
     private ConfigurableApplicationContext processor(TestBroker broker, Pipeline.Database database, String... extra) {
         List<String> args = new ArrayList<>(List.of(Pipeline.args(broker.bootstrapServers(), database, extra)));
-        args.add("--spring.kafka.streams.state-dir=" + states.resolve("processor-" + args.hashCode() + "-"
-                + System.nanoTime()));
+        args.add("--spring.kafka.streams.state-dir="
+                + states.resolve("processor-" + args.hashCode() + "-" + System.nanoTime()));
         return StatusProcessorApplication.application().run(args.toArray(String[]::new));
     }
 
     private static void publish(TestBroker broker, EventType type, String at) {
-        CardEvent event = CardEvent.of(type, CARD, null, Instant.parse(at), null, null,
-                EventSource.api("default", "kafka-history-test"));
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                broker.bootstrapServers(), "acks", "all"), new StringSerializer(), new JsonValueSerializer())) {
+        CardEvent event = CardEvent.of(
+                type, CARD, null, Instant.parse(at), null, null, EventSource.api("default", "kafka-history-test"));
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+                new StringSerializer(),
+                new JsonValueSerializer())) {
             producer.send(new ProducerRecord<>(type.topic(), CARD, event));
         }
     }

@@ -37,8 +37,10 @@ class MetricsIntegrationTests {
     static void runAScenario(Pipeline pipeline) {
         PipelineClient client = new PipelineClient(pipeline);
         client.upload(SAMPLES, SampleSet.FILES.get(0));
-        client.postJson(pipeline.ingestUrl() + "/events", "[{\"type\":\"DELIVERED\",\"card_id\":\""
-                + SAMPLES.card("ZYW8827") + "\",\"occurred_at\":\"2023-11-22T10:00:00Z\"},{\"type\":\"LOST\"}]");
+        client.postJson(
+                pipeline.ingestUrl() + "/events",
+                "[{\"type\":\"DELIVERED\",\"card_id\":\"" + SAMPLES.card("ZYW8827")
+                        + "\",\"occurred_at\":\"2023-11-22T10:00:00Z\"},{\"type\":\"LOST\"}]");
         client.awaitIdle();
         client.cardStatus("card_id=" + SAMPLES.card("ZYW8827"));
     }
@@ -50,26 +52,35 @@ class MetricsIntegrationTests {
 
         // the fold's task and processor metrics are bound when the Kafka client metrics are next looked at (every
         // minute), after the tasks were assigned
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
-            Set<String> exposed = new TreeSet<>();
-            for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
-                exposed.addAll(Scrape.of(url).seriesNames());
-            }
-            assertThat(exposed).as("metrics the dashboard queries").containsAll(queried);
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    Set<String> exposed = new TreeSet<>();
+                    for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+                        exposed.addAll(Scrape.of(url).seriesNames());
+                    }
+                    assertThat(exposed).as("metrics the dashboard queries").containsAll(queried);
+                });
     }
 
     @Test
     void countsUploadedRowsAndPartnerEventsByConfiguredPartnerOnly(Pipeline pipeline) {
         Scrape ingest = Scrape.of(pipeline.ingestUrl());
 
-        assertThat(ingest.value("cardstatus_upload_rows_total", "kind=\"PICKED_UP\"", "outcome=\"accepted\"",
-                "partner=\"default\"")).isGreaterThanOrEqualTo(3);
+        assertThat(ingest.value(
+                        "cardstatus_upload_rows_total",
+                        "kind=\"PICKED_UP\"",
+                        "outcome=\"accepted\"",
+                        "partner=\"default\""))
+                .isGreaterThanOrEqualTo(3);
         assertThat(ingest.value("cardstatus_partner_events_total", "outcome=\"accepted\"", "partner=\"default\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(ingest.value("cardstatus_partner_events_total", "outcome=\"rejected\"", "partner=\"default\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(Pattern.compile("partner=\"([^\"]*)\"").matcher(ingest.text()).results().map(m -> m.group(1)))
+        assertThat(Pattern.compile("partner=\"([^\"]*)\"")
+                        .matcher(ingest.text())
+                        .results()
+                        .map(m -> m.group(1)))
                 .isSubsetOf("default", "fastcourier", "other");
         assertThat(Scrape.of(pipeline.processorUrl()).value("cardstatus_projection_last_write_seconds"))
                 .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
@@ -83,9 +94,13 @@ class MetricsIntegrationTests {
                 .isGreaterThanOrEqualTo(1);
         assertThat(api.value("http_server_requests_seconds_bucket", "uri=\"/get_card_status\"", "le=\"+Inf\""))
                 .isGreaterThanOrEqualTo(1);
-        assertThat(api.seriesNames()).as("status-api series").noneMatch(name -> name.startsWith("http_server_requests_active"));
+        assertThat(api.seriesNames())
+                .as("status-api series")
+                .noneMatch(name -> name.startsWith("http_server_requests_active"));
         for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
-            assertThat(Scrape.of(url).seriesNames()).as(url + " series").noneMatch(name -> name.startsWith("spring_security_"));
+            assertThat(Scrape.of(url).seriesNames())
+                    .as(url + " series")
+                    .noneMatch(name -> name.startsWith("spring_security_"));
         }
     }
 
@@ -94,10 +109,14 @@ class MetricsIntegrationTests {
         for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
             String endpoint = url + "/actuator/prometheus";
             assertThat(status(endpoint, Map.of())).isEqualTo(401);
-            assertThat(status(endpoint, Map.of("Authorization", "ApiKey " + TestCredentials.READER_KEY))).isEqualTo(403);
-            assertThat(status(endpoint, Map.of("Authorization", "ApiKey not-a-key"))).isEqualTo(401);
-            assertThat(status(endpoint, Map.of("X-API-Key", TestCredentials.METRICS_KEY))).isEqualTo(200);
-            assertThat(status(endpoint, Map.of("Authorization", "apikey " + TestCredentials.METRICS_KEY))).isEqualTo(200);
+            assertThat(status(endpoint, Map.of("Authorization", "ApiKey " + TestCredentials.READER_KEY)))
+                    .isEqualTo(403);
+            assertThat(status(endpoint, Map.of("Authorization", "ApiKey not-a-key")))
+                    .isEqualTo(401);
+            assertThat(status(endpoint, Map.of("X-API-Key", TestCredentials.METRICS_KEY)))
+                    .isEqualTo(200);
+            assertThat(status(endpoint, Map.of("Authorization", "apikey " + TestCredentials.METRICS_KEY)))
+                    .isEqualTo(200);
         }
     }
 

@@ -55,20 +55,31 @@ final class OwnPostgres implements AutoCloseable {
     void hang() throws Exception {
         long postmaster = postmaster();
         signal("STOP", List.of(postmaster));
-        signal("STOP", ProcessHandle.of(postmaster).orElseThrow().descendants().map(ProcessHandle::pid).toList());
+        signal(
+                "STOP",
+                ProcessHandle.of(postmaster)
+                        .orElseThrow()
+                        .descendants()
+                        .map(ProcessHandle::pid)
+                        .toList());
     }
 
     /** Lets every server process run on (SIGCONT). */
     void resume() throws Exception {
         long postmaster = postmaster();
-        List<Long> all = new ArrayList<>(ProcessHandle.of(postmaster).orElseThrow().descendants()
-                .map(ProcessHandle::pid).toList());
+        List<Long> all = new ArrayList<>(ProcessHandle.of(postmaster)
+                .orElseThrow()
+                .descendants()
+                .map(ProcessHandle::pid)
+                .toList());
         all.add(postmaster);
         signal("CONT", all);
     }
 
     private long postmaster() throws IOException {
-        return Long.parseLong(Files.readAllLines(server.dataDirectory().resolve("postmaster.pid")).get(0).strip());
+        return Long.parseLong(Files.readAllLines(server.dataDirectory().resolve("postmaster.pid"))
+                .get(0)
+                .strip());
     }
 
     private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
@@ -86,7 +97,8 @@ final class OwnPostgres implements AutoCloseable {
             resume();
         }
         server.close();
-        // its files: under target/, or (as root in a folder nobody may enter) in /var/tmp, where nothing else removes them
+        // its files: under target/, or (as root in a folder nobody may enter) in /var/tmp, where nothing else removes
+        // them
         FileSystemUtils.deleteRecursively(server.dataDirectory().getParent());
     }
 }

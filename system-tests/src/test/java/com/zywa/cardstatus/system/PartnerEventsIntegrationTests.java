@@ -56,29 +56,40 @@ class PartnerEventsIntegrationTests {
         PipelineClient client = new PipelineClient(pipeline);
         String event = "{\"type\":\"PICKED_UP\",\"card_id\":\"%s\",\"occurred_at\":\"2023-11-20T08:00:00Z\"}";
 
-        PipelineClient.Answer foreign = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events?partner=fastcourier",
-                Map.of("X-API-Key", TestCredentials.PARTNER_KEY), MediaType.APPLICATION_JSON, event.formatted("ZYWSEC1"));
-        PipelineClient.Answer own = client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events",
-                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY), MediaType.APPLICATION_JSON, event.formatted("ZYWSEC2"));
+        PipelineClient.Answer foreign = client.send(
+                HttpMethod.POST,
+                pipeline.ingestUrl() + "/events?partner=fastcourier",
+                Map.of("X-API-Key", TestCredentials.PARTNER_KEY),
+                MediaType.APPLICATION_JSON,
+                event.formatted("ZYWSEC1"));
+        PipelineClient.Answer own = client.send(
+                HttpMethod.POST,
+                pipeline.ingestUrl() + "/events",
+                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY),
+                MediaType.APPLICATION_JSON,
+                event.formatted("ZYWSEC2"));
 
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.body().get("error").asString()).isEqualTo("forbidden");
         assertThat(own.body().get("accepted").asInt()).isEqualTo(1);
         TopicReader topics = new TopicReader(pipeline);
-        List<ConsumerRecord<byte[], byte[]>> sent = topics.awaitRecords(EventType.PICKED_UP.topic(),
-                record -> TopicReader.keyed(record, "ZYWSEC2"));
+        List<ConsumerRecord<byte[], byte[]>> sent =
+                topics.awaitRecords(EventType.PICKED_UP.topic(), record -> TopicReader.keyed(record, "ZYWSEC2"));
         CardEvent published = Json.MAPPER.readValue(sent.get(0).value(), CardEvent.class);
         assertThat(published.source().partner()).isEqualTo("fastcourier");
         assertThat(published.source().caller()).isEqualTo("partner-fastcourier-test");
         client.awaitIdle();
-        assertThat(topics.read(EventType.PICKED_UP.topic(), record -> TopicReader.keyed(record, "ZYWSEC1"))).isEmpty();
+        assertThat(topics.read(EventType.PICKED_UP.topic(), record -> TopicReader.keyed(record, "ZYWSEC1")))
+                .isEmpty();
         assertThat(client.cardStatus("card_id=ZYWSEC1").status()).isEqualTo(404);
     }
 
     @Test
     void acceptsASingleEventObject(Pipeline pipeline) {
-        PipelineClient.Answer answer = new PipelineClient(pipeline).postJson(pipeline.ingestUrl() + "/events",
-                "{\"type\":\"pickup\",\"card_id\":\"ZYWAPI2\",\"occurred_at\":\"2023-11-20 10:00\"}");
+        PipelineClient.Answer answer = new PipelineClient(pipeline)
+                .postJson(
+                        pipeline.ingestUrl() + "/events",
+                        "{\"type\":\"pickup\",\"card_id\":\"ZYWAPI2\",\"occurred_at\":\"2023-11-20 10:00\"}");
 
         assertThat(answer.body().get("accepted").asInt()).isEqualTo(1);
     }
@@ -88,7 +99,12 @@ class PartnerEventsIntegrationTests {
         PipelineClient.Answer docs = new PipelineClient(pipeline).get(pipeline.ingestUrl() + "/v3/api-docs");
 
         assertThat(docs.body().get("paths").propertyNames()).contains("/events", "/uploads", "/uploads/{id}");
-        assertThat(docs.body().get("components").get("schemas").get("PartnerEvent").get("properties").propertyNames())
+        assertThat(docs.body()
+                        .get("components")
+                        .get("schemas")
+                        .get("PartnerEvent")
+                        .get("properties")
+                        .propertyNames())
                 .contains("type", "card_id", "phone", "occurred_at", "comment", "partner_event_id");
     }
 
@@ -98,13 +114,15 @@ class PartnerEventsIntegrationTests {
 
         PipelineClient.Answer garbage = client.postJson(pipeline.ingestUrl() + "/events", "{not json");
         PipelineClient.Answer empty = client.postJson(pipeline.ingestUrl() + "/events", "[]");
-        PipelineClient.Answer partner = client.postJson(pipeline.ingestUrl() + "/events?partner=nobody",
+        PipelineClient.Answer partner = client.postJson(
+                pipeline.ingestUrl() + "/events?partner=nobody",
                 "{\"type\":\"pickup\",\"card_id\":\"ZYWAPI3\",\"occurred_at\":\"2023-11-20 10:00\"}");
 
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body().get("error").asString()).isEqualTo("invalid_json");
-        assertThat(empty.body()).isEqualTo(Json.MAPPER.readTree(
-                "{\"error\":\"invalid_batch\",\"message\":\"send 1 to 1000 events per request; got 0\"}"));
+        assertThat(empty.body())
+                .isEqualTo(Json.MAPPER.readTree(
+                        "{\"error\":\"invalid_batch\",\"message\":\"send 1 to 1000 events per request; got 0\"}"));
         assertThat(partner.body().get("error").asString()).isEqualTo("unknown_partner");
     }
 }

@@ -27,8 +27,7 @@ import org.springframework.util.FileSystemUtils;
 final class Pipeline implements AutoCloseable {
 
     /** Where the database is, and who connects. */
-    record Database(String url, String user, String password) {
-    }
+    record Database(String url, String user, String password) {}
 
     private final TestBroker broker;
     private final String bootstrapServers;
@@ -45,16 +44,21 @@ final class Pipeline implements AutoCloseable {
         this.database = database;
         this.stateDir = Files.createTempDirectory("card-status-streams");
         this.issuer = TestIssuer.start();
-        this.processor = start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
+        this.processor =
+                start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
-        this.ingest = start(IngestProducerApplication.application(), "--ingest.instance-id=shared-test",
-                "--spring.servlet.multipart.max-file-size=2MB", "--spring.servlet.multipart.max-request-size=2MB",
+        this.ingest = start(
+                IngestProducerApplication.application(),
+                "--ingest.instance-id=shared-test",
+                "--spring.servlet.multipart.max-file-size=2MB",
+                "--spring.servlet.multipart.max-request-size=2MB",
                 "--ingest.partners.fastcourier.zone=Europe/London",
                 "--ingest.partners.fastcourier.date-order=MONTH_FIRST",
                 "--ingest.partners.fastcourier.phone-region=GB",
                 "--ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 // the ops console looks cards up on this pipeline's status-api with the test reader key
-                "--ingest.console.status-api-url=" + url(api), "--ingest.console.status-api-key=" + TestCredentials.READER_KEY);
+                "--ingest.console.status-api-url=" + url(api),
+                "--ingest.console.status-api-key=" + TestCredentials.READER_KEY);
     }
 
     /** The shared pipeline: an embedded KRaft broker and the test database. */
@@ -81,8 +85,11 @@ final class Pipeline implements AutoCloseable {
      * API keys.
      */
     static String[] args(String bootstrapServers, Database database, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password()));
         args.addAll(apiKeyArgs());
         args.addAll(List.of(extra));
@@ -100,7 +107,9 @@ final class Pipeline implements AutoCloseable {
 
     /** The test API keys' hashes as command-line arguments. */
     static List<String> apiKeyArgs() {
-        return TestCredentials.properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return TestCredentials.properties().entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     /** The issuer every application of this pipeline trusts. */

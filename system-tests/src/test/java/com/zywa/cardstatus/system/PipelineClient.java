@@ -44,17 +44,20 @@ import tools.jackson.databind.JsonNode;
 final class PipelineClient {
 
     /** An HTTP answer: status code and parsed JSON body. */
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     private final Pipeline pipeline;
     private final RestClient http;
     // the JDK's client sends each request once; Apache's (on the test classpath) silently re-sends on a 503
-    private final RestClient bare = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
+    private final RestClient bare = RestClient.builder()
+            .requestFactory(new JdkClientHttpRequestFactory())
+            .build();
 
     PipelineClient(Pipeline pipeline) {
         this.pipeline = pipeline;
-        this.http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).requestInterceptor(this::withKey)
+        this.http = RestClient.builder()
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .requestInterceptor(this::withKey)
                 .build();
     }
 
@@ -77,12 +80,18 @@ final class PipelineClient {
             }
         });
         params.forEach(form::add);
-        return http.post().uri(ingestUrl + "/uploads").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+        return http.post()
+                .uri(ingestUrl + "/uploads")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
                 .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
     }
 
     Answer postJson(String url, String json) {
-        return http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(json)
+        return http.post()
+                .uri(URI.create(url))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
                 .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
     }
 
@@ -91,8 +100,9 @@ final class PipelineClient {
     }
 
     Answer get(String url) {
-        return http.get().uri(URI.create(url)).exchange((request, response) -> answer(response.getStatusCode().value(),
-                response.getBody()));
+        return http.get()
+                .uri(URI.create(url))
+                .exchange((request, response) -> answer(response.getStatusCode().value(), response.getBody()));
     }
 
     /** Sends a request with exactly {@code headers} as credentials (none: anonymous) and {@code body} if not null. */
@@ -102,7 +112,8 @@ final class PipelineClient {
         if (body != null) {
             request.contentType(type).body(body);
         }
-        return request.exchange((req, response) -> answer(response.getStatusCode().value(), response.getBody()));
+        return request.exchange(
+                (req, response) -> answer(response.getStatusCode().value(), response.getBody()));
     }
 
     /** The headers of the answer to an anonymous request. */
@@ -113,7 +124,8 @@ final class PipelineClient {
     /** The request with the key of the role it needs, unless it already carries a credential. */
     private ClientHttpResponse withKey(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        if (request.getHeaders().getFirst("X-API-Key") == null && request.getHeaders().getFirst("Authorization") == null) {
+        if (request.getHeaders().getFirst("X-API-Key") == null
+                && request.getHeaders().getFirst("Authorization") == null) {
             request.getHeaders().set("X-API-Key", keyFor(request.getMethod(), request.getURI()));
         }
         return execution.execute(request, body);
@@ -124,28 +136,43 @@ final class PipelineClient {
             return TestCredentials.METRICS_KEY;
         }
         if (uri.getPath().equals("/events")) {
-            String partner = UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("partner");
-            return partner == null || partner.equals("default") ? TestCredentials.PARTNER_KEY
-                    : TestCredentials.KEYS.stream().filter(key -> partner.equals(key.partner()))
-                            .map(TestCredentials.Key::key).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                                    "no test key speaks for partner " + partner));
+            String partner =
+                    UriComponentsBuilder.fromUri(uri).build().getQueryParams().getFirst("partner");
+            return partner == null || partner.equals("default")
+                    ? TestCredentials.PARTNER_KEY
+                    : TestCredentials.KEYS.stream()
+                            .filter(key -> partner.equals(key.partner()))
+                            .map(TestCredentials.Key::key)
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException("no test key speaks for partner " + partner));
         }
         return uri.toString().startsWith(pipeline.apiUrl()) ? TestCredentials.READER_KEY : TestCredentials.OPS_KEY;
     }
 
     /** Waits until the fold has consumed every event and the projection every status record. */
     void awaitIdle() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(lagging()).as("partitions not yet consumed").isEmpty());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() ->
+                        assertThat(lagging()).as("partitions not yet consumed").isEmpty());
     }
 
     private List<String> lagging() throws ExecutionException, InterruptedException {
         String servers = pipeline.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers));
-                KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of("bootstrap.servers", servers,
-                        "isolation.level", "read_committed", "enable.auto.commit", "false"),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<String> lagging = new ArrayList<>(lagging(admin, reader, "card-status-processor", Topics.eventTopics()));
+                KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
+                        Map.of(
+                                "bootstrap.servers",
+                                servers,
+                                "isolation.level",
+                                "read_committed",
+                                "enable.auto.commit",
+                                "false"),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            List<String> lagging =
+                    new ArrayList<>(lagging(admin, reader, "card-status-processor", Topics.eventTopics()));
             lagging.addAll(lagging(admin, reader, "status-projection", List.of(Topics.STATUS)));
             return lagging;
         }
@@ -156,13 +183,18 @@ final class PipelineClient {
      * last stable offset there is at least one committed record (aborted transactions and markers do not count,
      * since a consumer that only skips them has nothing to commit).
      */
-    private static List<String> lagging(Admin admin, KafkaConsumer<byte[], byte[]> reader, String group,
-            List<String> topics) throws ExecutionException, InterruptedException {
+    private static List<String> lagging(
+            Admin admin, KafkaConsumer<byte[], byte[]> reader, String group, List<String> topics)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, description) ->
+                        description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
         Map<TopicPartition, Long> stable = reader.endOffsets(partitions);
         List<String> lagging = new ArrayList<>();
         for (TopicPartition partition : partitions) {
@@ -175,8 +207,8 @@ final class PipelineClient {
         return lagging;
     }
 
-    private static boolean hasRecords(KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from,
-            long to) {
+    private static boolean hasRecords(
+            KafkaConsumer<byte[], byte[]> reader, TopicPartition partition, long from, long to) {
         reader.assign(List.of(partition));
         reader.seek(partition, from);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

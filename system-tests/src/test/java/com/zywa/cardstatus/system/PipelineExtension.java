@@ -17,13 +17,17 @@ final class PipelineExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .computeIfAbsent(Pipeline.class, key -> {
-                    try {
-                        return Pipeline.start();
-                    } catch (Exception e) {
-                        throw new IllegalStateException("the pipeline did not start: " + e.getMessage(), e);
-                    }
-                }, Pipeline.class);
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(
+                        Pipeline.class,
+                        key -> {
+                            try {
+                                return Pipeline.start();
+                            } catch (Exception e) {
+                                throw new IllegalStateException("the pipeline did not start: " + e.getMessage(), e);
+                            }
+                        },
+                        Pipeline.class);
     }
 }

@@ -56,14 +56,16 @@ class PipelineIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"585949014", "0585949014", "971585949014", "+971585949014", "00971585949014",
-        "+971 58 594 9014"})
+    @ValueSource(
+            strings = {"585949014", "0585949014", "971585949014", "+971585949014", "00971585949014", "+971 58 594 9014"
+            })
     void answersByEveryPhoneForm(String phone) {
         SampleSet samples = uploadedOnceForPhoneForms();
         String form = samples.phone(phone);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            PipelineClient.Answer answer = client.cardStatus("user_phone=" + URLEncoder.encode(form, StandardCharsets.UTF_8));
+            PipelineClient.Answer answer =
+                    client.cardStatus("user_phone=" + URLEncoder.encode(form, StandardCharsets.UTF_8));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("card_id").asString()).isEqualTo(samples.card("ZYW8827"));
             assertThat(answer.body().get("status").asString()).isEqualTo("DELIVERED");
@@ -76,11 +78,12 @@ class PipelineIntegrationTests {
         uploadAll(samples);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            PipelineClient.Answer answer = client.cardStatus("card_id=" + samples.card("ZYW8890") + "&user_phone="
-                    + samples.phone("534534534"));
+            PipelineClient.Answer answer = client.cardStatus(
+                    "card_id=" + samples.card("ZYW8890") + "&user_phone=" + samples.phone("534534534"));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("status").asString()).isEqualTo("RETURNED");
-            assertThat(answer.body().get("history")).extracting(entry -> entry.get("status").asString())
+            assertThat(answer.body().get("history"))
+                    .extracting(entry -> entry.get("status").asString())
                     .containsExactly("PICKED_UP", "DELIVERY_EXCEPTION", "RETURNED");
         });
     }
@@ -130,12 +133,14 @@ class PipelineIntegrationTests {
     }
 
     private void uploadAll(SampleSet samples) {
-        SampleSet.FILES.forEach(file -> assertThat(client.upload(samples, file).status()).isEqualTo(201));
+        SampleSet.FILES.forEach(
+                file -> assertThat(client.upload(samples, file).status()).isEqualTo(201));
     }
 
     private List<JsonNode> currentStatuses(SampleSet samples) {
         return List.of("ZYW8827", "ZYW8890", "ZYW7631").stream()
-                .map(card -> client.cardStatus("card_id=" + samples.card(card)).body()).toList();
+                .map(card -> client.cardStatus("card_id=" + samples.card(card)).body())
+                .toList();
     }
 
     /** The expected table of the samples (README), for this set's cards. */
@@ -149,8 +154,14 @@ class PipelineIntegrationTests {
         assertSpecTable(client, samples);
     }
 
-    private static void assertCard(PipelineClient client, SampleSet samples, String sampleCard, String status, String at,
-            String samplePhone, int exceptions) {
+    private static void assertCard(
+            PipelineClient client,
+            SampleSet samples,
+            String sampleCard,
+            String status,
+            String at,
+            String samplePhone,
+            int exceptions) {
         String card = samples.card(sampleCard);
         PipelineClient.Answer answer = client.cardStatus("card_id=" + card);
         assertThat(answer.status()).as(card).isEqualTo(200);

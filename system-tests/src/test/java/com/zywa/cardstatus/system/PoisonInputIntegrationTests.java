@@ -51,9 +51,11 @@ class PoisonInputIntegrationTests {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().get("rejected").asInt()).isEqualTo(1);
         assertThat(answer.body().get("results").get(0).get("reason").asString())
-                .contains("partner event ID").contains("70000").contains("128");
-        List<ConsumerRecord<byte[], byte[]>> rejects = topics.awaitRecords(Topics.REJECTS,
-                record -> new String(record.value(), StandardCharsets.UTF_8).contains("70000"));
+                .contains("partner event ID")
+                .contains("70000")
+                .contains("128");
+        List<ConsumerRecord<byte[], byte[]>> rejects = topics.awaitRecords(
+                Topics.REJECTS, record -> new String(record.value(), StandardCharsets.UTF_8).contains("70000"));
         assertThat(rejects.get(0).serializedValueSize()).isLessThan(6 * 1024);
         assertFollowingEventArrives("ZYWPSN1OK");
     }
@@ -65,20 +67,31 @@ class PoisonInputIntegrationTests {
         PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", event);
 
         assertThat(answer.body().get("rejected").asInt()).isEqualTo(1);
-        assertThat(answer.body().get("results").get(0).get("reason").asString()).contains("comment").contains("\\u0000");
+        assertThat(answer.body().get("results").get(0).get("reason").asString())
+                .contains("comment")
+                .contains("\\u0000");
         assertThat(client.cardStatus("card_id=ZYWPSN2").status()).isEqualTo(404);
         assertFollowingEventArrives("ZYWPSN2OK");
     }
 
     @Test
     void aControlCharacterPublishedStraightToAnEventTopicIsSetAsideByTheFold() {
-        CardEvent event = CardEvent.of(EventType.PICKED_UP, "ZYWPSN2K", null, Instant.parse("2023-11-20T08:00:00Z"),
-                "bad \u0000 comment", "N2K", EventSource.api("default", "hostile"));
-        topics.writeInOneTransaction(List.of(new ProducerRecord<>(event.type().topic(), bytes(event.cardId()),
+        CardEvent event = CardEvent.of(
+                EventType.PICKED_UP,
+                "ZYWPSN2K",
+                null,
+                Instant.parse("2023-11-20T08:00:00Z"),
+                "bad \u0000 comment",
+                "N2K",
+                EventSource.api("default", "hostile"));
+        topics.writeInOneTransaction(List.of(new ProducerRecord<>(
+                event.type().topic(),
+                bytes(event.cardId()),
                 JsonSerde.cardEvents().serializer().serialize(null, event))));
 
-        ConsumerRecord<byte[], byte[]> dead = topics.awaitRecords(Topics.EVENTS_DLT,
-                record -> TopicReader.keyed(record, "ZYWPSN2K")).get(0);
+        ConsumerRecord<byte[], byte[]> dead = topics.awaitRecords(
+                        Topics.EVENTS_DLT, record -> TopicReader.keyed(record, "ZYWPSN2K"))
+                .get(0);
 
         assertThat(reasonOf(dead)).contains("comment holds the control character \\u0000");
         assertThat(client.cardStatus("card_id=ZYWPSN2K").status()).isEqualTo(404);
@@ -100,8 +113,8 @@ class PoisonInputIntegrationTests {
         assertThat(answer.body().get("rows_rejected").asInt()).isEqualTo(1);
         assertThat(answer.body().get("rejections").get(0).get("line").asInt()).isEqualTo(3);
         String uploadId = answer.body().get("upload_id").asString();
-        List<ConsumerRecord<byte[], byte[]>> rejects = topics.awaitRecords(Topics.REJECTS,
-                record -> TopicReader.keyed(record, uploadId));
+        List<ConsumerRecord<byte[], byte[]>> rejects =
+                topics.awaitRecords(Topics.REJECTS, record -> TopicReader.keyed(record, uploadId));
         assertThat(rejects).hasSize(1);
         assertThat(rejects.get(0).serializedValueSize()).isLessThan(6 * 1024);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -114,8 +127,9 @@ class PoisonInputIntegrationTests {
 
     @Test
     void aThirtyMegabyteJsonBodyIsRefusedBeforeItIsRead() {
-        String body = "[" + (event("PICKED_UP", "ZYWPSN4", "2023-11-20T08:00:00Z", "N4", "z".repeat(900)) + ",")
-                .repeat(30_000) + "{}]";
+        String body = "["
+                + (event("PICKED_UP", "ZYWPSN4", "2023-11-20T08:00:00Z", "N4", "z".repeat(900)) + ",").repeat(30_000)
+                + "{}]";
         assertThat(body.length()).isGreaterThan(30_000_000);
 
         PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", body);
@@ -131,34 +145,45 @@ class PoisonInputIntegrationTests {
         for (int batch = 0; batch < 4; batch++) {
             StringBuilder events = new StringBuilder("[");
             for (int i = batch * 300; i < (batch + 1) * 300; i++) {
-                events.append(i % 300 == 0 ? "" : ",").append(event("DELIVERY_EXCEPTION", "ZYWPSN5",
-                        Instant.parse("2023-01-01T00:00:00Z").plusSeconds(60L * i).toString(), "E" + i,
-                        "attempt " + i + " " + "c".repeat(880)));
+                events.append(i % 300 == 0 ? "" : ",")
+                        .append(event(
+                                "DELIVERY_EXCEPTION",
+                                "ZYWPSN5",
+                                Instant.parse("2023-01-01T00:00:00Z")
+                                        .plusSeconds(60L * i)
+                                        .toString(),
+                                "E" + i,
+                                "attempt " + i + " " + "c".repeat(880)));
             }
-            PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", events.append("]").toString());
+            PipelineClient.Answer answer = client.postJson(
+                    pipeline.ingestUrl() + "/events", events.append("]").toString());
             assertThat(answer.body().get("accepted").asInt()).isEqualTo(300);
         }
 
         List<ConsumerRecord<byte[], byte[]>> setAside = await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> topics.read(Topics.EVENTS_DLT, record -> TopicReader.keyed(record, "ZYWPSN5")),
+                .until(
+                        () -> topics.read(Topics.EVENTS_DLT, record -> TopicReader.keyed(record, "ZYWPSN5")),
                         found -> found.size() >= 200);
         client.awaitIdle();
         JsonNode card = client.cardStatus("card_id=ZYWPSN5").body();
         assertThat(card.get("history").size()).isBetween(1, 1000);
-        assertThat(card.get("history").size() + topics.read(Topics.EVENTS_DLT,
-                record -> TopicReader.keyed(record, "ZYWPSN5")).size()).isEqualTo(1200);
+        assertThat(card.get("history").size()
+                        + topics.read(Topics.EVENTS_DLT, record -> TopicReader.keyed(record, "ZYWPSN5"))
+                                .size())
+                .isEqualTo(1200);
         assertThat(reasonOf(setAside.get(0))).isNotBlank();
         assertFollowingEventArrives("ZYWPSN5OK");
     }
 
     @Test
     void garbageBytesOnAnEventTopicGoToTheDeadLetterTopic() {
-        topics.writeInOneTransaction(List.of(
-                new ProducerRecord<>(EventType.DELIVERED.topic(), bytes("ZYWPSN6"), new byte[] {(byte) 0xC3, 0x28, 0, 1})));
+        topics.writeInOneTransaction(List.of(new ProducerRecord<>(
+                EventType.DELIVERED.topic(), bytes("ZYWPSN6"), new byte[] {(byte) 0xC3, 0x28, 0, 1})));
 
-        ConsumerRecord<byte[], byte[]> dead = topics.awaitRecords(Topics.EVENTS_DLT,
-                record -> TopicReader.keyed(record, "ZYWPSN6")).get(0);
+        ConsumerRecord<byte[], byte[]> dead = topics.awaitRecords(
+                        Topics.EVENTS_DLT, record -> TopicReader.keyed(record, "ZYWPSN6"))
+                .get(0);
 
         assertThat(dead.value()).containsExactly((byte) 0xC3, 0x28, 0, 1);
         assertThat(reasonOf(dead)).isNotBlank();
@@ -173,20 +198,42 @@ class PoisonInputIntegrationTests {
         CardStatus after = status("ZYWPSN7C", "after");
 
         topics.writeInOneTransaction(List.of(
-                new ProducerRecord<>(Topics.STATUS, 0, bytes(before.cardId()), serde.serializer().serialize(null, before)),
+                new ProducerRecord<>(
+                        Topics.STATUS,
+                        0,
+                        bytes(before.cardId()),
+                        serde.serializer().serialize(null, before)),
                 new ProducerRecord<>(Topics.STATUS, 0, bytes("ZYWPSN7X"), bytes("{not a status")),
-                new ProducerRecord<>(Topics.STATUS, 0, bytes(refused.cardId()), serde.serializer().serialize(null, refused)),
-                new ProducerRecord<>(Topics.STATUS, 0, bytes(after.cardId()), serde.serializer().serialize(null, after))));
+                new ProducerRecord<>(
+                        Topics.STATUS,
+                        0,
+                        bytes(refused.cardId()),
+                        serde.serializer().serialize(null, refused)),
+                new ProducerRecord<>(
+                        Topics.STATUS,
+                        0,
+                        bytes(after.cardId()),
+                        serde.serializer().serialize(null, after))));
 
-        ConsumerRecord<byte[], byte[]> garbage = topics.awaitRecords(Topics.STATUS_DLT,
-                record -> TopicReader.keyed(record, "ZYWPSN7X")).get(0);
-        ConsumerRecord<byte[], byte[]> nul = topics.awaitRecords(Topics.STATUS_DLT,
-                record -> TopicReader.keyed(record, "ZYWPSN7B")).get(0);
+        ConsumerRecord<byte[], byte[]> garbage = topics.awaitRecords(
+                        Topics.STATUS_DLT, record -> TopicReader.keyed(record, "ZYWPSN7X"))
+                .get(0);
+        ConsumerRecord<byte[], byte[]> nul = topics.awaitRecords(
+                        Topics.STATUS_DLT, record -> TopicReader.keyed(record, "ZYWPSN7B"))
+                .get(0);
         assertThat(reasonOf(garbage)).isNotBlank();
         assertThat(reasonOf(nul)).isNotBlank().doesNotContain("+97150");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(client.cardStatus("card_id=ZYWPSN7A").body().path("comment").asString("")).isEqualTo("before");
-            assertThat(client.cardStatus("card_id=ZYWPSN7C").body().path("comment").asString("")).isEqualTo("after");
+            assertThat(client.cardStatus("card_id=ZYWPSN7A")
+                            .body()
+                            .path("comment")
+                            .asString(""))
+                    .isEqualTo("before");
+            assertThat(client.cardStatus("card_id=ZYWPSN7C")
+                            .body()
+                            .path("comment")
+                            .asString(""))
+                    .isEqualTo("after");
         });
         assertThat(client.cardStatus("card_id=ZYWPSN7B").status()).isEqualTo(404);
         assertFollowingEventArrives("ZYWPSN7OK");
@@ -204,8 +251,12 @@ class PoisonInputIntegrationTests {
         assertThat(answer.body().get("rows_accepted").asInt()).isEqualTo(1);
         assertThat(answer.body().get("rows_rejected").asInt()).isEqualTo(0);
         assertThat(answer.body().get("warnings").toString()).containsIgnoringCase("windows-1252");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.cardStatus("card_id=ZYWPSN8")
-                .body().path("comment").asString("")).isEqualTo("remis au caf\u00e9 \u20ac"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.cardStatus("card_id=ZYWPSN8")
+                                .body()
+                                .path("comment")
+                                .asString(""))
+                        .isEqualTo("remis au caf\u00e9 \u20ac"));
     }
 
     /** The reason a dead-letter record carries, in spring-kafka's header (every handler writes it). */
@@ -214,11 +265,14 @@ class PoisonInputIntegrationTests {
     }
 
     private void assertFollowingEventArrives(String cardId) {
-        PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events",
+        PipelineClient.Answer answer = client.postJson(
+                pipeline.ingestUrl() + "/events",
                 event("PICKED_UP", cardId, "2023-11-21T08:00:00Z", cardId, "after the poison"));
         assertThat(answer.body().get("accepted").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.cardStatus("card_id=" + cardId).status()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(client.cardStatus("card_id=" + cardId).status())
+                                .isEqualTo(200));
     }
 
     private static String event(String type, String cardId, String at, String partnerEventId, String comment) {
@@ -228,7 +282,14 @@ class PoisonInputIntegrationTests {
 
     private static CardStatus status(String cardId, String comment) {
         Instant at = Instant.parse("2023-11-20T08:00:00Z");
-        return new CardStatus(cardId, EventType.PICKED_UP, at, "+971501110007", comment, 0, 1,
+        return new CardStatus(
+                cardId,
+                EventType.PICKED_UP,
+                at,
+                "+971501110007",
+                comment,
+                0,
+                1,
                 List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, comment)));
     }
 }

@@ -24,44 +24,56 @@ class ProcessorKillIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(ProcessorKillIntegrationTests.class);
 
     @Test
-    void aProcessorKilledMidFoldEndsWithEveryCardRightAfterRestart(
-            @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work) throws Exception {
+    void aProcessorKilledMidFoldEndsWithEveryCardRightAfterRestart(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work)
+            throws Exception {
         long started = System.nanoTime();
         GeneratedCards cards = GeneratedCards.generate(work.resolve("data"), 12_000, 17, "ZPK");
         // a database of its own: a projection remembers the Kafka cluster it was built from (contract §8)
         OwnPostgres postgres = OwnPostgres.start("processor-kill-postgres");
         Pipeline.Database database = postgres.database();
         Path state = work.resolve("streams");
-        try (postgres; TestBroker broker = TestBroker.start(3);
-                ConfigurableApplicationContext ingest = IngestProducerApplication.application().run(Pipeline.args(
-                        broker.bootstrapServers(), database, "--ingest.instance-id=processor-kill-test"))) {
+        try (postgres;
+                TestBroker broker = TestBroker.start(3);
+                ConfigurableApplicationContext ingest = IngestProducerApplication.application()
+                        .run(Pipeline.args(
+                                broker.bootstrapServers(), database, "--ingest.instance-id=processor-kill-test"))) {
             IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
             int projectedAtKill;
             int wrongAtKill;
             CompletableFuture<List<Integer>> uploads;
-            try (ProcessorProcess processor = ProcessorProcess.start(broker.bootstrapServers(), database, state,
-                    work.resolve("processor-1.log"))) {
+            try (ProcessorProcess processor = ProcessorProcess.start(
+                    broker.bootstrapServers(), database, state, work.resolve("processor-1.log"))) {
                 uploads = CompletableFuture.supplyAsync(() -> cards.files().stream()
-                        .map(file -> calls.upload(file).status()).toList());
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .map(file -> calls.upload(file).status())
+                        .toList());
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(20))
                         .until(() -> cards.projectedCount(database) >= cards.size() / 3);
                 processor.kill();
                 projectedAtKill = cards.projectedCount(database);
                 wrongAtKill = cards.wrong(database).size();
             }
             assertThat(uploads.get()).containsOnly(201);
-            assertThat(wrongAtKill).as("the fold was still running when it was killed").isPositive();
+            assertThat(wrongAtKill)
+                    .as("the fold was still running when it was killed")
+                    .isPositive();
 
             long restart = System.nanoTime();
-            try (ProcessorProcess restarted = ProcessorProcess.start(broker.bootstrapServers(), database, state,
-                    work.resolve("processor-2.log"))) {
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+            try (ProcessorProcess restarted = ProcessorProcess.start(
+                    broker.bootstrapServers(), database, state, work.resolve("processor-2.log"))) {
+                await().atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250))
                         .until(() -> cards.wrong(database).isEmpty());
                 Duration recovery = Duration.ofNanos(System.nanoTime() - restart);
                 List<String> wrong = cards.wrong(database);
-                log.info("processor SIGKILL: {} cards checked, {} wrong; at the kill {} were projected and {} not yet "
-                        + "right; every card right {} s after the restart began (JVM start included); test {} s",
-                        cards.size(), wrong.size(), projectedAtKill, wrongAtKill, recovery.toMillis() / 1000.0,
+                log.info(
+                        "processor SIGKILL: {} cards checked, {} wrong; at the kill {} were projected and {} not yet "
+                                + "right; every card right {} s after the restart began (JVM start included); test {} s",
+                        cards.size(),
+                        wrong.size(),
+                        projectedAtKill,
+                        wrongAtKill,
+                        recovery.toMillis() / 1000.0,
                         Duration.ofNanos(System.nanoTime() - started).toSeconds());
                 assertThat(wrong).isEmpty();
             }

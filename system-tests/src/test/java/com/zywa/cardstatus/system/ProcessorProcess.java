@@ -21,12 +21,16 @@ final class ProcessorProcess implements AutoCloseable {
     }
 
     /** Starts the processor and waits until its readiness (fold running, projection writing) answers 200. */
-    static ProcessorProcess start(String bootstrapServers, Pipeline.Database database, Path stateDir, Path log,
-            String... extraArgs) throws IOException {
+    static ProcessorProcess start(
+            String bootstrapServers, Pipeline.Database database, Path stateDir, Path log, String... extraArgs)
+            throws IOException {
         int port = ChildJvm.freePort();
-        List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers, "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(), "--spring.datasource.password=" + database.password(),
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.streams.state-dir=" + stateDir));
         args.addAll(List.of(extraArgs));
         Process process = ChildJvm.start(StatusProcessorApplication.class, "384m", log, args);

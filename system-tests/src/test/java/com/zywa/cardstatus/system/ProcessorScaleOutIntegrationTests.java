@@ -55,8 +55,9 @@ class ProcessorScaleOutIntegrationTests {
         List<CardEvent> events = lifecycles(new Random(5), expected);
         try (ConfigurableApplicationContext a = processor(broker, stateA);
                 ConfigurableApplicationContext b = processor(broker, stateB);
-                KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                        broker.bootstrapServers(), "enable.idempotence", "true"), new StringSerializer(),
+                KafkaProducer<String, Object> producer = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", broker.bootstrapServers(), "enable.idempotence", "true"),
+                        new StringSerializer(),
                         new JsonValueSerializer())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> tasks(a) > 0 && tasks(b) > 0);
             int beforeA = tasks(a);
@@ -70,10 +71,15 @@ class ProcessorScaleOutIntegrationTests {
             producer.flush();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> tasks(a) == 4);
-            log.info("fold tasks (one per partition of the 4 co-partitioned event topics): before A={} B={}, "
-                    + "after B stopped A={}", beforeA, beforeB, tasks(a));
+            log.info(
+                    "fold tasks (one per partition of the 4 co-partitioned event topics): before A={} B={}, "
+                            + "after B stopped A={}",
+                    beforeA,
+                    beforeB,
+                    tasks(a));
             assertThat(beforeA + beforeB).isEqualTo(4);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(projected()).isEqualTo(expected));
         } finally {
             broker.close();
@@ -82,22 +88,29 @@ class ProcessorScaleOutIntegrationTests {
     }
 
     private ConfigurableApplicationContext processor(TestBroker broker, Path state) {
-        return StatusProcessorApplication.application().run(Pipeline.args(broker.bootstrapServers(),
-                database, "--spring.kafka.streams.state-dir=" + state, "--card-status.topics.partitions=4",
-                "--spring.kafka.streams.properties.num.standby.replicas=1",
-                // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
-                "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
-                "--spring.kafka.streams.properties.session.timeout.ms=6000",
-                "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
+        return StatusProcessorApplication.application()
+                .run(Pipeline.args(
+                        broker.bootstrapServers(),
+                        database,
+                        "--spring.kafka.streams.state-dir=" + state,
+                        "--card-status.topics.partitions=4",
+                        "--spring.kafka.streams.properties.num.standby.replicas=1",
+                        // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
+                        "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
+                        "--spring.kafka.streams.properties.session.timeout.ms=6000",
+                        "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
     }
 
     /** How many fold tasks (partition numbers) an instance runs right now. */
     private static int tasks(ConfigurableApplicationContext processor) {
-        KafkaStreams streams = processor.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        KafkaStreams streams =
+                processor.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
         if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
             return 0;
         }
-        return streams.metadataForLocalThreads().stream().mapToInt(thread -> thread.activeTasks().size()).sum();
+        return streams.metadataForLocalThreads().stream()
+                .mapToInt(thread -> thread.activeTasks().size())
+                .sum();
     }
 
     private static ProducerRecord<String, Object> record(CardEvent event) {
@@ -115,7 +128,8 @@ class ProcessorScaleOutIntegrationTests {
             int failures = random.nextInt(3);
             for (int i = 0; i < failures; i++) {
                 at = at.plusSeconds(3600);
-                events.add(CardEvent.of(EventType.DELIVERY_EXCEPTION, id, null, at, "not home", "E" + card + i, source));
+                events.add(
+                        CardEvent.of(EventType.DELIVERY_EXCEPTION, id, null, at, "not home", "E" + card + i, source));
             }
             EventType last = random.nextBoolean() ? EventType.DELIVERED : EventType.RETURNED;
             events.add(CardEvent.of(last, id, null, at.plusSeconds(3600), null, "F" + card, source));
@@ -127,7 +141,8 @@ class ProcessorScaleOutIntegrationTests {
 
     private Map<String, String> projected() throws Exception {
         Map<String, String> cards = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password()); Statement sql = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT card_id, status, delivery_exceptions FROM card_status "
                         + "WHERE card_id LIKE 'ZYWSCALE%'")) {
             while (rows.next()) {

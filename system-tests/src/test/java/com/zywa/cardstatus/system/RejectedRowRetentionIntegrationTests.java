@@ -37,9 +37,16 @@ class RejectedRowRetentionIntegrationTests {
     @BeforeAll
     static void migrateTheIngestSchema() {
         Pipeline.Database database = TestDatabase.get();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/ingest").schemas("ingest")
-                .defaultSchema("ingest").table("flyway_history_ingest").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.user(), database.password());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/ingest")
+                .schemas("ingest")
+                .defaultSchema("ingest")
+                .table("flyway_history_ingest")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 
@@ -52,46 +59,71 @@ class RejectedRowRetentionIntegrationTests {
 
         assertThat(purged).isGreaterThanOrEqualTo(2);
         assertThat(issues(old)).containsExactly("3|line 3: card ID is empty|null", "5|line 5: bad timestamp|null");
-        assertThat(issues(recent)).containsExactly("3|line 3: card ID is empty|,0534534534,12-11-2023 23:59",
-                "5|line 5: bad timestamp|ZYW1,0534534534,yesterday");
-        assertThat(new RejectedRowPurge(jdbc, Duration.ofDays(30)).purge(NOW)).as("nothing left to purge").isZero();
+        assertThat(issues(recent))
+                .containsExactly(
+                        "3|line 3: card ID is empty|,0534534534,12-11-2023 23:59",
+                        "5|line 5: bad timestamp|ZYW1,0534534534,yesterday");
+        assertThat(new RejectedRowPurge(jdbc, Duration.ofDays(30)).purge(NOW))
+                .as("nothing left to purge")
+                .isZero();
     }
 
     @Test
     void theRejectsTopicKeepsRecordsAsLongAsTheStoredRows() throws IOException {
         for (String service : new String[] {"ingest-producer.properties", "status-processor.properties"}) {
-            assertThat(topicSettings(service, Map.of()).rejectsRetention()).as(service).isEqualTo(Duration.ofDays(30));
-            assertThat(topicSettings(service, Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D")).rejectsRetention())
-                    .as(service).isEqualTo(Duration.ofDays(7));
+            assertThat(topicSettings(service, Map.of()).rejectsRetention())
+                    .as(service)
+                    .isEqualTo(Duration.ofDays(30));
+            assertThat(topicSettings(service, Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
+                            .rejectsRetention())
+                    .as(service)
+                    .isEqualTo(Duration.ofDays(7));
         }
         assertThat(bind("ingest-producer.properties", Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
-                .bind("ingest.retention", RetentionSettings.class).get().rejectedRows()).isEqualTo(Duration.ofDays(7));
+                        .bind("ingest.retention", RetentionSettings.class)
+                        .get()
+                        .rejectedRows())
+                .isEqualTo(Duration.ofDays(7));
     }
 
     private static UUID upload(Instant receivedAt) {
         UUID id = UUID.randomUUID();
-        jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, received_at) "
-                + "VALUES (?, 'default', 'pickup.csv', 'PICKED_UP', 'COMPLETED', ?)", id, Timestamp.from(receivedAt));
-        jdbc.update("INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES "
-                + "(?, 'REJECTED', 3, 'line 3: card ID is empty', ',0534534534,12-11-2023 23:59'), "
-                + "(?, 'REJECTED', 5, 'line 5: bad timestamp', 'ZYW1,0534534534,yesterday')", id, id);
+        jdbc.update(
+                "INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, received_at) "
+                        + "VALUES (?, 'default', 'pickup.csv', 'PICKED_UP', 'COMPLETED', ?)",
+                id,
+                Timestamp.from(receivedAt));
+        jdbc.update(
+                "INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES "
+                        + "(?, 'REJECTED', 3, 'line 3: card ID is empty', ',0534534534,12-11-2023 23:59'), "
+                        + "(?, 'REJECTED', 5, 'line 5: bad timestamp', 'ZYW1,0534534534,yesterday')",
+                id,
+                id);
         return id;
     }
 
     private static List<String> issues(UUID upload) {
-        return jdbc.query("SELECT line, message, raw FROM ingest.row_issue WHERE upload_id = ? ORDER BY line",
-                (rs, n) -> rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3), upload);
+        return jdbc.query(
+                "SELECT line, message, raw FROM ingest.row_issue WHERE upload_id = ? ORDER BY line",
+                (rs, n) -> rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
+                upload);
     }
 
     private static TopicSettings topicSettings(String service, Map<String, Object> env) throws IOException {
-        return bind(service, env).bind("card-status.topics", TopicSettings.class).get();
+        return bind(service, env)
+                .bind("card-status.topics", TopicSettings.class)
+                .get();
     }
 
     /** The service's properties file with {@code env} as its environment variables, as Spring Boot resolves them. */
     private static Binder bind(String service, Map<String, Object> env) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
         environment.getPropertySources().addLast(new ResourcePropertySource(new ClassPathResource(service)));
         ConfigurationPropertySources.attach(environment);
         return Binder.get(environment);

@@ -36,8 +36,14 @@ class SampleFilesFoldTests {
             "Sample Card Status Info - Delivered.csv",
             "Sample Card Status Info - Returned.csv");
 
-    private final PartnerFileReader reader = new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST,
-            new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1)).fileReader();
+    private final PartnerFileReader reader = new PartnerProfile(
+                    "default",
+                    ZoneId.of("Asia/Dubai"),
+                    DateOrder.DAY_FIRST,
+                    new PhoneNormalizer("AE"),
+                    Map.of(),
+                    Duration.ofDays(1))
+            .fileReader();
 
     static Stream<List<String>> uploadOrders() {
         return permutations(FILES).stream();
@@ -78,9 +84,16 @@ class SampleFilesFoldTests {
 
     private List<CardEvent> read(String file) throws IOException {
         List<CardEvent> events = new ArrayList<>();
-        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), new Upload(
-                UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)), "default", file,
-                FileKinds.resolve(null, file), null, null), outcome -> {
+        reader.read(
+                () -> getClass().getResourceAsStream("/samples/" + file),
+                new Upload(
+                        UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
+                        "default",
+                        file,
+                        FileKinds.resolve(null, file),
+                        null,
+                        null),
+                outcome -> {
                     assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
                     events.add(((RowOutcome.Accepted) outcome).event());
                 });

@@ -20,6 +20,7 @@ final class SampleSet {
 
     /** The last seven digits of each sample phone; the mobile prefixes (58, 53, 54) stay. */
     private static final Map<String, String> PHONE_TAILS = Map.of("5949014", "58", "4534534", "53", "5576586", "54");
+
     private static final AtomicInteger SETS = new AtomicInteger();
 
     private final String suffix;
@@ -56,8 +57,10 @@ final class SampleSet {
     String phone(String samplePhone) {
         String phone = samplePhone;
         for (String oldTail : PHONE_TAILS.keySet()) {
-            phone = phone.replace(oldTail, tail).replace(oldTail.substring(0, 3) + " " + oldTail.substring(3),
-                    tail.substring(0, 3) + " " + tail.substring(3));
+            phone = phone.replace(oldTail, tail)
+                    .replace(
+                            oldTail.substring(0, 3) + " " + oldTail.substring(3),
+                            tail.substring(0, 3) + " " + tail.substring(3));
         }
         return phone;
     }

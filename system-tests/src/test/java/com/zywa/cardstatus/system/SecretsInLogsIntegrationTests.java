@@ -33,8 +33,8 @@ import org.springframework.http.MediaType;
 class SecretsInLogsIntegrationTests {
 
     /** The national (9-digit) forms of the phones the scenario uses; E.164 and the other forms contain them. */
-    private static final List<String> PHONES = List.of("587654329", "587654328", "587654327", "587654326",
-            "587654325", "587654324");
+    private static final List<String> PHONES =
+            List.of("587654329", "587654328", "587654327", "587654326", "587654325", "587654324");
 
     @Test
     void noLogLineHoldsAKeyATokenOrAFullPhoneNumber(Pipeline pipeline) {
@@ -44,7 +44,9 @@ class SecretsInLogsIntegrationTests {
             @Override
             protected void append(ILoggingEvent event) {
                 lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " " + event.getMDCPropertyMap()
-                        + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : ThrowableProxyUtil.asString(event.getThrowableProxy())));
             }
         };
         capture.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
@@ -65,7 +67,8 @@ class SecretsInLogsIntegrationTests {
         assertThat(lines).as("captured log lines").isNotEmpty();
         List<String> leaked = secrets.entrySet().stream()
                 .filter(secret -> lines.stream().anyMatch(line -> line.contains(secret.getKey())))
-                .map(Map.Entry::getValue).toList();
+                .map(Map.Entry::getValue)
+                .toList();
         assertThat(leaked).as("secrets found in log lines").isEmpty();
     }
 
@@ -74,7 +77,8 @@ class SecretsInLogsIntegrationTests {
         String file = "Card ID,User Mobile,Timestamp\r\nZYWLOG1,0587654329,20-11-2023 10:00\r\n"
                 + "ZYWLOG2,+971587654328,20-11-2023 11:00\r\nZYWLOG3,00971587654327,31-02-2024 10:00\r\n"
                 + ",971587654326,20-11-2023 10:00\r\nZYWLOG4,58765432,20-11-2023 12:00\r\n";
-        assertThat(client.upload("secrets-pickup.csv", file.getBytes(StandardCharsets.UTF_8), Map.of()).status())
+        assertThat(client.upload("secrets-pickup.csv", file.getBytes(StandardCharsets.UTF_8), Map.of())
+                        .status())
                 .isEqualTo(201);
         client.postJson(pipeline.ingestUrl() + "/events", """
                 [{"type":"DELIVERED","card_id":"ZYWLOG1","phone":"+971587654329","occurred_at":"2023-11-21T08:00:00Z"},
@@ -83,20 +87,39 @@ class SecretsInLogsIntegrationTests {
         String jwt = pipeline.issuer().token("svc-logs", List.of("reader"), null);
         String expired = pipeline.issuer().expiredToken("svc-logs", List.of("reader"));
         String api = pipeline.apiUrl();
-        client.send(HttpMethod.POST, pipeline.ingestUrl() + "/events?partner=fastcourier",
-                Map.of("X-API-Key", TestCredentials.PARTNER_KEY), MediaType.APPLICATION_JSON,
+        client.send(
+                HttpMethod.POST,
+                pipeline.ingestUrl() + "/events?partner=fastcourier",
+                Map.of("X-API-Key", TestCredentials.PARTNER_KEY),
+                MediaType.APPLICATION_JSON,
                 "{\"type\":\"PICKED_UP\",\"card_id\":\"ZYWLOG6\",\"phone\":\"587654324\",\"occurred_at\":\"2023-11-20 10:00\"}");
-        client.send(HttpMethod.GET, api + "/get_card_status?user_phone=587654329",
-                Map.of("X-API-Key", TestCredentials.UNKNOWN_KEY), null, null);
-        client.send(HttpMethod.GET, api + "/get_card_status?user_phone=587654329",
-                Map.of("Authorization", "Bearer " + expired), null, null);
-        client.send(HttpMethod.GET, api + "/api/v1/cards?phone=0587654328", Map.of("Authorization", "Bearer " + jwt),
-                null, null);
+        client.send(
+                HttpMethod.GET,
+                api + "/get_card_status?user_phone=587654329",
+                Map.of("X-API-Key", TestCredentials.UNKNOWN_KEY),
+                null,
+                null);
+        client.send(
+                HttpMethod.GET,
+                api + "/get_card_status?user_phone=587654329",
+                Map.of("Authorization", "Bearer " + expired),
+                null,
+                null);
+        client.send(
+                HttpMethod.GET,
+                api + "/api/v1/cards?phone=0587654328",
+                Map.of("Authorization", "Bearer " + jwt),
+                null,
+                null);
         client.awaitIdle();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.cardStatus("card_id=ZYWLOG1").body()
-                .get("status").asString()).isEqualTo("DELIVERED"));
-        for (String phone : List.of("587654329", "0587654329", "+971587654329", "00971587654329", "971587654329",
-                "587654325", "5876543")) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.cardStatus("card_id=ZYWLOG1")
+                                .body()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("DELIVERED"));
+        for (String phone : List.of(
+                "587654329", "0587654329", "+971587654329", "00971587654329", "971587654329", "587654325", "5876543")) {
             client.cardStatus("user_phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
         }
         client.cardStatus("card_id=ZYWLOG1&user_phone=587654328");

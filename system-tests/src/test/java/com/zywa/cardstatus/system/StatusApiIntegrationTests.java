@@ -43,12 +43,15 @@ class StatusApiIntegrationTests {
         String card = SAMPLES.card("ZYW8827");
         String otherPhone = SAMPLES.phone("534534534");
 
-        assertThat(client.cardStatus("card_id=" + card + "&user_phone=" + otherPhone).body()).isEqualTo(Json.MAPPER.readTree(
-                "{\"error\":\"not_found\",\"message\":\"card " + card + " is not registered to phone +971******"
-                        + otherPhone.substring(6) + "\"}"));
-        assertThat(client.cardStatus("user_phone=0500000000").body()).isEqualTo(Json.MAPPER.readTree(
-                "{\"error\":\"not_found\",\"message\":\"no card for phone +971******000\"}"));
-        assertThat(client.cardStatus("card_id=NOPE1&user_phone=" + otherPhone).status()).isEqualTo(404);
+        assertThat(client.cardStatus("card_id=" + card + "&user_phone=" + otherPhone)
+                        .body())
+                .isEqualTo(Json.MAPPER.readTree("{\"error\":\"not_found\",\"message\":\"card " + card
+                        + " is not registered to phone +971******" + otherPhone.substring(6) + "\"}"));
+        assertThat(client.cardStatus("user_phone=0500000000").body())
+                .isEqualTo(Json.MAPPER.readTree(
+                        "{\"error\":\"not_found\",\"message\":\"no card for phone +971******000\"}"));
+        assertThat(client.cardStatus("card_id=NOPE1&user_phone=" + otherPhone).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -69,11 +72,13 @@ class StatusApiIntegrationTests {
             PipelineClient.Answer answer = client.cardStatus("user_phone=501234567");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body().get("card_id").asString()).isEqualTo("ZYWMULTI2");
-            assertThat(answer.body().get("other_cards")).extracting(node -> node.asString())
+            assertThat(answer.body().get("other_cards"))
+                    .extracting(node -> node.asString())
                     .containsExactly("ZYWMULTI1", "ZYWMULTI3");
         });
         PipelineClient.Answer all = client.get(pipeline.apiUrl() + "/api/v1/cards?phone=00971501234567");
-        assertThat(all.body()).extracting(node -> node.get("card_id").asString())
+        assertThat(all.body())
+                .extracting(node -> node.get("card_id").asString())
                 .containsExactly("ZYWMULTI2", "ZYWMULTI1", "ZYWMULTI3");
     }
 
@@ -87,8 +92,8 @@ class StatusApiIntegrationTests {
         assertThat(card.body().get("delivery_exceptions").asInt()).isEqualTo(1);
         assertThat(card.body().get("history")).hasSize(3);
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(docs.body().get("paths").propertyNames()).contains("/get_card_status", "/api/v1/cards/{cardId}",
-                "/api/v1/cards");
+        assertThat(docs.body().get("paths").propertyNames())
+                .contains("/get_card_status", "/api/v1/cards/{cardId}", "/api/v1/cards");
     }
 
     @Test

@@ -54,8 +54,15 @@ class StatusProjectionIntegrationTests {
         String unreadable = "PIT-" + run + "-X";
         String after = "PIT-" + run + "-C";
 
-        publish(good, json(status(good, 10, "fine")), refused, json(status(refused, 10, "nul\u0000byte")),
-                unreadable, "not a status".getBytes(StandardCharsets.UTF_8), after, json(status(after, 10, "fine")));
+        publish(
+                good,
+                json(status(good, 10, "fine")),
+                refused,
+                json(status(refused, 10, "nul\u0000byte")),
+                unreadable,
+                "not a status".getBytes(StandardCharsets.UTF_8),
+                after,
+                json(status(after, 10, "fine")));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(version(good)).isEqualTo(10);
@@ -63,7 +70,9 @@ class StatusProjectionIntegrationTests {
         });
         assertThat(version(refused)).isNull();
         Map<String, String> reasons = deadLetterReasons(refused, unreadable);
-        assertThat(reasons.get(refused)).startsWith("refused by the database: SQLState 22").doesNotContain("971");
+        assertThat(reasons.get(refused))
+                .startsWith("refused by the database: SQLState 22")
+                .doesNotContain("971");
         assertThat(reasons.get(unreadable)).startsWith("unreadable: ");
     }
 
@@ -87,52 +96,71 @@ class StatusProjectionIntegrationTests {
     void storesEachStatusOfABatchColumnByColumnWithItsHistoryAsTheTopicCarriesIt() throws SQLException {
         String plain = "PIT-" + run + "-H1";
         String odd = "PIT-" + run + "-H2";
-        CardStatus oddStatus = new CardStatus(odd, EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"), null,
-                null, 2, 3_000_000_000L, List.of(
+        CardStatus oddStatus = new CardStatus(
+                odd,
+                EventType.RETURNED,
+                Instant.parse("2023-11-14T10:00:00.123Z"),
+                null,
+                null,
+                2,
+                3_000_000_000L,
+                List.of(
                         new CardStatus.HistoryEntry(EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00Z"), null),
-                        new CardStatus.HistoryEntry(EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
+                        new CardStatus.HistoryEntry(
+                                EventType.DELIVERY_EXCEPTION,
+                                Instant.parse("2023-11-13T10:00:00Z"),
                                 "quote \" backslash \\ tab \t caf\u00e9 \u20ac \ud83d\ude00 {\"a\":[1]}"),
-                        new CardStatus.HistoryEntry(EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"),
-                                "")));
+                        new CardStatus.HistoryEntry(
+                                EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"), "")));
 
         publish(plain, json(status(plain, 7, "fine")), odd, json(oddStatus));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> column(odd, "version") != null
-                && column(plain, "version") != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> column(odd, "version") != null && column(plain, "version") != null);
         assertThat(column(odd, "history::text")).isEqualTo(Json.MAPPER.writeValueAsString(oddStatus.history()));
         assertThat(column(plain, "history::text"))
-                .isEqualTo(Json.MAPPER.writeValueAsString(status(plain, 7, "fine").history()));
+                .isEqualTo(
+                        Json.MAPPER.writeValueAsString(status(plain, 7, "fine").history()));
         assertThat(column(odd, "version")).isEqualTo("3000000000");
         assertThat(column(odd, "delivery_exceptions")).isEqualTo("2");
         assertThat(column(odd, "status || ' ' || (status_at AT TIME ZONE 'UTC')"))
                 .isEqualTo("RETURNED 2023-11-14 10:00:00.123");
-        assertThat(column(odd, "coalesce(phone, 'none') || coalesce(comment, 'none')")).isEqualTo("nonenone");
+        assertThat(column(odd, "coalesce(phone, 'none') || coalesce(comment, 'none')"))
+                .isEqualTo("nonenone");
         assertThat(column(plain, "phone || ' ' || comment || ' ' || delivery_exceptions"))
                 .isEqualTo("+971534534534 fine 1");
     }
 
     private double skipped() {
-        return pipeline.processor.getBean(MeterRegistry.class).counter("cardstatus.projection.skipped").count();
+        return pipeline.processor
+                .getBean(MeterRegistry.class)
+                .counter("cardstatus.projection.skipped")
+                .count();
     }
 
     private void publish(Object... keysAndValues) {
         Map<String, Object> config = Map.of("bootstrap.servers", pipeline.bootstrapServers());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < keysAndValues.length; i += 2) {
                 // one partition, so the records reach the writer together, in this order (one batch as a rule)
-                producer.send(new ProducerRecord<>(Topics.STATUS, 0, (String) keysAndValues[i],
-                        (byte[]) keysAndValues[i + 1]));
+                producer.send(new ProducerRecord<>(
+                        Topics.STATUS, 0, (String) keysAndValues[i], (byte[]) keysAndValues[i + 1]));
             }
         }
     }
 
     private Map<String, String> deadLetterReasons(String... keys) {
         Map<String, String> reasons = new HashMap<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", pipeline.bootstrapServers(),
-                "group.id", "projection-it-" + run, "auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers",
+                pipeline.bootstrapServers(),
+                "group.id",
+                "projection-it-" + run,
+                "auto.offset.reset",
+                "earliest");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.STATUS_DLT));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -159,8 +187,8 @@ class StatusProjectionIntegrationTests {
     private String column(String card, String column) throws SQLException {
         Pipeline.Database db = pipeline.database();
         try (Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT " + column + " FROM card_status WHERE card_id = ?")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT " + column + " FROM card_status WHERE card_id = ?")) {
             query.setString(1, card);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
@@ -173,9 +201,15 @@ class StatusProjectionIntegrationTests {
     }
 
     private static CardStatus status(String card, long version, String comment) {
-        return new CardStatus(card, EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
-                "+971534534534", comment, 1, version,
-                List.of(new CardStatus.HistoryEntry(EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"),
-                        comment)));
+        return new CardStatus(
+                card,
+                EventType.DELIVERY_EXCEPTION,
+                Instant.parse("2023-11-13T10:00:00Z"),
+                "+971534534534",
+                comment,
+                1,
+                version,
+                List.of(new CardStatus.HistoryEntry(
+                        EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"), comment)));
     }
 }

@@ -21,8 +21,7 @@ final class TestDatabase {
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
     private static Pipeline.Database database;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     static synchronized Pipeline.Database get() {
         if (database == null) {
@@ -34,11 +33,13 @@ final class TestDatabase {
     private static Pipeline.Database find() {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
-            return new Pipeline.Database(url, env("SPRING_DATASOURCE_USERNAME", "cardstatus"),
+            return new Pipeline.Database(
+                    url,
+                    env("SPRING_DATASOURCE_USERNAME", "cardstatus"),
                     env("SPRING_DATASOURCE_PASSWORD", "cardstatus"));
         }
-        Pipeline.Database local = new Pipeline.Database("jdbc:postgresql://127.0.0.1:5432/cardstatus_test?connectTimeout=3",
-                "cardstatus", "cardstatus");
+        Pipeline.Database local = new Pipeline.Database(
+                "jdbc:postgresql://127.0.0.1:5432/cardstatus_test?connectTimeout=3", "cardstatus", "cardstatus");
         if (reachable(local)) {
             return local;
         }
@@ -64,8 +65,10 @@ final class TestDatabase {
             }));
             return new Pipeline.Database(postgres.jdbcUrl("cardstatus_test"), "cardstatus", "cardstatus");
         } catch (IOException | SQLException e) {
-            throw new IllegalStateException("no PostgreSQL for the integration tests: set SPRING_DATASOURCE_URL, run "
-                    + ".ci/run's set-up, or check target/embedded-postgres/commands.log", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL for the integration tests: set SPRING_DATASOURCE_URL, run "
+                            + ".ci/run's set-up, or check target/embedded-postgres/commands.log",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the test PostgreSQL", e);
@@ -73,7 +76,8 @@ final class TestDatabase {
     }
 
     private static boolean reachable(Pipeline.Database candidate) {
-        try (Connection connection = DriverManager.getConnection(candidate.url(), candidate.user(), candidate.password())) {
+        try (Connection connection =
+                DriverManager.getConnection(candidate.url(), candidate.user(), candidate.password())) {
             return connection.isValid(2);
         } catch (SQLException e) {
             return false;

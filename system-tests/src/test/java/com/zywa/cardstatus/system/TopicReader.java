@@ -31,17 +31,26 @@ final class TopicReader {
 
     /** Waits until {@code topic} holds a committed record matching {@code wanted}, and returns all that match. */
     List<ConsumerRecord<byte[], byte[]>> awaitRecords(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> read(topic, wanted), found -> !found.isEmpty());
     }
 
     /** Every committed record of {@code topic} matching {@code wanted}, from the beginning to its current end. */
     List<ConsumerRecord<byte[], byte[]>> read(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "isolation.level", "read_committed", "enable.auto.commit", "false"), new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrapServers,
+                        "isolation.level",
+                        "read_committed",
+                        "enable.auto.commit",
+                        "false"),
+                new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -59,8 +68,9 @@ final class TopicReader {
 
     /** Writes {@code records} (topic, key, value) in one transaction, as one batch for whoever reads them. */
     void writeInOneTransaction(List<ProducerRecord<byte[], byte[]>> records) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "transactional.id", "poison-test-" + System.nanoTime()), new ByteArraySerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "transactional.id", "poison-test-" + System.nanoTime()),
+                new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();

@@ -48,25 +48,34 @@ class TopicsContractIntegrationTests {
         PipelineClient client = new PipelineClient(pipeline);
         TopicReader topics = new TopicReader(pipeline);
         SampleSet samples = SampleSet.next();
-        Set<String> cards = new HashSet<>(List.of(samples.card("ZYW8827"), samples.card("ZYW8890"),
-                samples.card("ZYW7631"), "ZYWCTRB1", "ZYWCTRE1"));
+        Set<String> cards = new HashSet<>(List.of(
+                samples.card("ZYW8827"), samples.card("ZYW8890"), samples.card("ZYW7631"), "ZYWCTRB1", "ZYWCTRE1"));
         Set<String> uploads = new HashSet<>();
         for (String file : SampleSet.FILES) {
             uploads.add(client.upload(samples, file).body().get("upload_id").asString());
         }
-        uploads.add(client.upload("contract-pickup.csv", bytes("ID,Card ID,User Mobile,Timestamp,Comment\r\n"
-                + "B1,ZYWCTRB1,0501110001,12-11-2023 10:00,ok\r\nB2,,0501110002,12-11-2023 10:00,no card\r\n"), Map.of())
-                .body().get("upload_id").asString());
-        PipelineClient.Answer events = client.postJson(pipeline.ingestUrl() + "/events", "[" + event("DELIVERED",
-                "ZYWCTRE1", "E1") + "," + event("LOST", "ZYWCTRREJ", "E2") + "]");
+        uploads.add(client.upload(
+                        "contract-pickup.csv",
+                        bytes(
+                                "ID,Card ID,User Mobile,Timestamp,Comment\r\n"
+                                        + "B1,ZYWCTRB1,0501110001,12-11-2023 10:00,ok\r\nB2,,0501110002,12-11-2023 10:00,no card\r\n"),
+                        Map.of())
+                .body()
+                .get("upload_id")
+                .asString());
+        PipelineClient.Answer events = client.postJson(
+                pipeline.ingestUrl() + "/events",
+                "[" + event("DELIVERED", "ZYWCTRE1", "E1") + "," + event("LOST", "ZYWCTRREJ", "E2") + "]");
         assertThat(events.body().get("rejected").asInt()).isEqualTo(1);
         writePoison(topics);
         writeCloudEvents(pipeline, topics);
         client.awaitIdle();
         topics.awaitRecords(Topics.EVENTS_DLT, record -> SET_ASIDE.contains(key(record)));
         topics.awaitRecords(Topics.STATUS_DLT, record -> STATUS_POISON.contains(key(record)));
-        topics.awaitRecords(Topics.REJECTS, record -> record.key() == null
-                && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3"));
+        topics.awaitRecords(
+                Topics.REJECTS,
+                record -> record.key() == null
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3"));
 
         Map<String, Set<String>> seen = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -82,16 +91,22 @@ class TopicsContractIntegrationTests {
             }
         }
 
-        assertThat(failures).as("records that conform to no message of their channel").isEmpty();
+        assertThat(failures)
+                .as("records that conform to no message of their channel")
+                .isEmpty();
         assertThat(seen).as("messages seen on each topic").isEqualTo(documentedMessages());
     }
 
     /** The records of {@code topic} this test made; other tests share the broker and write poison on purpose. */
-    private static Predicate<ConsumerRecord<byte[], byte[]>> ours(String topic, Set<String> cards, Set<String> uploads) {
+    private static Predicate<ConsumerRecord<byte[], byte[]>> ours(
+            String topic, Set<String> cards, Set<String> uploads) {
         return switch (topic) {
-            case Topics.REJECTS -> record -> uploads.contains(key(record))
-                    || record.key() == null && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRREJ")
-                    || record.key() == null && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3");
+            case Topics.REJECTS ->
+                record -> uploads.contains(key(record))
+                        || record.key() == null
+                                && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRREJ")
+                        || record.key() == null
+                                && new String(record.value(), StandardCharsets.UTF_8).contains("ZYWCTRCE3");
             case Topics.EVENTS_DLT -> record -> SET_ASIDE.contains(key(record));
             case Topics.STATUS_DLT -> record -> STATUS_POISON.contains(key(record));
             case "partner.events" -> record -> CLOUD_EVENTS.contains(key(record));
@@ -101,18 +116,37 @@ class TopicsContractIntegrationTests {
 
     /** An event with a control character straight on its topic (the fold sets it aside), garbage bytes, bad statuses. */
     private static void writePoison(TopicReader topics) {
-        CardEvent control = CardEvent.of(EventType.PICKED_UP, "ZYWCTRCTL", null, Instant.parse("2023-11-20T08:00:00Z"),
-                "bad \u0000 comment", "C1", EventSource.api("default", "hostile"));
+        CardEvent control = CardEvent.of(
+                EventType.PICKED_UP,
+                "ZYWCTRCTL",
+                null,
+                Instant.parse("2023-11-20T08:00:00Z"),
+                "bad \u0000 comment",
+                "C1",
+                EventSource.api("default", "hostile"));
         JsonSerde<CardStatus> statuses = new JsonSerde<>(CardStatus.class);
         Instant at = Instant.parse("2023-11-20T08:00:00Z");
-        CardStatus refused = new CardStatus("ZYWCTRSNUL", EventType.PICKED_UP, at, "+971501110007", "a NUL \u0000", 0,
-                1, List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, "a NUL \u0000")));
+        CardStatus refused = new CardStatus(
+                "ZYWCTRSNUL",
+                EventType.PICKED_UP,
+                at,
+                "+971501110007",
+                "a NUL \u0000",
+                0,
+                1,
+                List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, "a NUL \u0000")));
         topics.writeInOneTransaction(List.of(
-                new ProducerRecord<>(control.type().topic(), bytes(control.cardId()),
+                new ProducerRecord<>(
+                        control.type().topic(),
+                        bytes(control.cardId()),
                         JsonSerde.cardEvents().serializer().serialize(null, control)),
-                new ProducerRecord<>(EventType.DELIVERED.topic(), bytes("ZYWCTRGRB"), new byte[] {(byte) 0xC3, 0x28, 0}),
+                new ProducerRecord<>(
+                        EventType.DELIVERED.topic(), bytes("ZYWCTRGRB"), new byte[] {(byte) 0xC3, 0x28, 0}),
                 new ProducerRecord<>(Topics.STATUS, bytes("ZYWCTRSX"), bytes("{not a status")),
-                new ProducerRecord<>(Topics.STATUS, bytes(refused.cardId()), statuses.serializer().serialize(null, refused))));
+                new ProducerRecord<>(
+                        Topics.STATUS,
+                        bytes(refused.cardId()),
+                        statuses.serializer().serialize(null, refused))));
     }
 
     /**
@@ -122,35 +156,71 @@ class TopicsContractIntegrationTests {
     private static void writeCloudEvents(Pipeline pipeline, TopicReader topics)
             throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", pipeline.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("partner.events", 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("partner.events", 3, (short) 1)))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
             }
         }
-        ProducerRecord<byte[], byte[]> binary = new ProducerRecord<>("partner.events", bytes("ZYWCTRCE1"),
+        ProducerRecord<byte[], byte[]> binary = new ProducerRecord<>(
+                "partner.events",
+                bytes("ZYWCTRCE1"),
                 bytes("{\"phone\":\"0585949014\",\"comment\":\"left with the concierge\"}"));
-        Map.of("ce_specversion", "1.0", "ce_id", "CE1", "ce_source", "/partners/default", "ce_type",
-                "com.zywa.card.delivered", "ce_time", "2023-11-13T09:34:56Z", "ce_subject", "ZYWCTRCE1",
-                "content-type", "application/json").forEach((name, value) -> binary.headers().add(name, bytes(value)));
-        ProducerRecord<byte[], byte[]> structured = new ProducerRecord<>("partner.events", bytes("ZYWCTRCE2"),
-                bytes("{\"specversion\":\"1.0\",\"id\":\"CE2\",\"source\":\"/partners/default\","
-                        + "\"type\":\"com.zywa.card.picked-up\",\"time\":\"2023-11-12T19:59:00Z\",\"subject\":\"ZYWCTRCE2\","
-                        + "\"datacontenttype\":\"application/json\",\"data\":{\"phone\":null,\"comment\":\"at the desk\"}}"));
+        Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        "CE1",
+                        "ce_source",
+                        "/partners/default",
+                        "ce_type",
+                        "com.zywa.card.delivered",
+                        "ce_time",
+                        "2023-11-13T09:34:56Z",
+                        "ce_subject",
+                        "ZYWCTRCE1",
+                        "content-type",
+                        "application/json")
+                .forEach((name, value) -> binary.headers().add(name, bytes(value)));
+        ProducerRecord<byte[], byte[]> structured = new ProducerRecord<>(
+                "partner.events",
+                bytes("ZYWCTRCE2"),
+                bytes(
+                        "{\"specversion\":\"1.0\",\"id\":\"CE2\",\"source\":\"/partners/default\","
+                                + "\"type\":\"com.zywa.card.picked-up\",\"time\":\"2023-11-12T19:59:00Z\",\"subject\":\"ZYWCTRCE2\","
+                                + "\"datacontenttype\":\"application/json\",\"data\":{\"phone\":null,\"comment\":\"at the desk\"}}"));
         structured.headers().add("content-type", bytes("application/cloudevents+json"));
         // a CloudEvent of a source no partner has: ingest sets it aside on card.rejects without a partner or line
-        ProducerRecord<byte[], byte[]> stranger = new ProducerRecord<>("partner.events", bytes("ZYWCTRCE3"),
-                bytes("{\"phone\":null,\"comment\":null}"));
-        Map.of("ce_specversion", "1.0", "ce_id", "CE3", "ce_source", "/partners/nobody-we-know", "ce_type",
-                "com.zywa.card.delivered", "ce_time", "2023-11-13T09:34:56Z", "ce_subject", "ZYWCTRCE3",
-                "content-type", "application/json").forEach((name, value) -> stranger.headers().add(name, bytes(value)));
+        ProducerRecord<byte[], byte[]> stranger =
+                new ProducerRecord<>("partner.events", bytes("ZYWCTRCE3"), bytes("{\"phone\":null,\"comment\":null}"));
+        Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        "CE3",
+                        "ce_source",
+                        "/partners/nobody-we-know",
+                        "ce_type",
+                        "com.zywa.card.delivered",
+                        "ce_time",
+                        "2023-11-13T09:34:56Z",
+                        "ce_subject",
+                        "ZYWCTRCE3",
+                        "content-type",
+                        "application/json")
+                .forEach((name, value) -> stranger.headers().add(name, bytes(value)));
         topics.writeInOneTransaction(List.of(binary, structured, stranger));
     }
 
     private Map<String, Set<String>> documentedMessages() {
         Map<String, Set<String>> messages = new TreeMap<>();
-        contract.channels().forEach((topic, channel) -> channel.path("messages").properties()
-                .forEach(message -> messages.computeIfAbsent(topic, t -> new TreeSet<>()).add(message.getKey())));
+        contract.channels()
+                .forEach((topic, channel) -> channel.path("messages")
+                        .properties()
+                        .forEach(message -> messages.computeIfAbsent(topic, t -> new TreeSet<>())
+                                .add(message.getKey())));
         return messages;
     }
 

@@ -35,15 +35,20 @@ class CardLookupProxy {
     }
 
     @GetMapping(path = "/console/api/cards", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> lookUp(@RequestParam(name = "card_id", required = false) String cardId,
+    ResponseEntity<?> lookUp(
+            @RequestParam(name = "card_id", required = false) String cardId,
             @RequestParam(required = false) String phone) {
         if (!settings.canLookUp()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("lookup_not_configured",
-                    "the console's card lookup needs a reader key for status-api (ingest.console.status-api-key)"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(
+                            ErrorBody.of(
+                                    "lookup_not_configured",
+                                    "the console's card lookup needs a reader key for status-api (ingest.console.status-api-key)"));
         }
         // as URI variables, so that they are encoded strictly (a phone's "+" stays a plus sign)
         Map<String, String> values = new LinkedHashMap<>();
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(settings.statusApiUrl()).path("/get_card_status");
+        UriComponentsBuilder uri =
+                UriComponentsBuilder.fromUri(settings.statusApiUrl()).path("/get_card_status");
         if (cardId != null && !cardId.isBlank()) {
             uri.queryParam("card_id", "{card_id}");
             values.put("card_id", cardId.strip());
@@ -54,21 +59,30 @@ class CardLookupProxy {
         }
         URI target = uri.encode().buildAndExpand(values).toUri();
         try {
-            return http.get().uri(target).header("X-API-Key", settings.statusApiKey())
-                    .exchange((request, response) -> answer(response.getStatusCode().value(),
-                            response.getBody().readAllBytes()));
+            return http.get()
+                    .uri(target)
+                    .header("X-API-Key", settings.statusApiKey())
+                    .exchange((request, response) -> answer(
+                            response.getStatusCode().value(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ErrorBody.of("status_api_unavailable",
-                    "status-api did not answer at " + settings.statusApiUrl()));
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                    .body(ErrorBody.of(
+                            "status_api_unavailable", "status-api did not answer at " + settings.statusApiUrl()));
         }
     }
 
     /** status-api's answer as it is, unless it refused this service's key: that is a configuration error here. */
     private static ResponseEntity<?> answer(int status, byte[] body) {
         if (status == 401 || status == 403) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ErrorBody.of("lookup_refused", "status-api "
-                    + "refused the console's key (ingest.console.status-api-key must be a reader or ops key)"));
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+                    .body(
+                            ErrorBody.of(
+                                    "lookup_refused",
+                                    "status-api "
+                                            + "refused the console's key (ingest.console.status-api-key must be a reader or ops key)"));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

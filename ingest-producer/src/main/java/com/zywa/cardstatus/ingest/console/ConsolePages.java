@@ -34,8 +34,8 @@ class ConsolePages {
     @GetMapping("/console/csrf")
     @ResponseBody
     Map<String, String> csrf(CsrfToken token) {
-        return Map.of("header", token.getHeaderName(), "parameter", token.getParameterName(), "token",
-                token.getToken());
+        return Map.of(
+                "header", token.getHeaderName(), "parameter", token.getParameterName(), "token", token.getToken());
     }
 
     @GetMapping("/console/api/me")

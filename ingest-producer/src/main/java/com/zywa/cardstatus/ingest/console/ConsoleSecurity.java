@@ -33,28 +33,45 @@ class ConsoleSecurity {
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiKeySignIn signIn) throws Exception {
         PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
         http.securityMatcher("/", "/console", "/console/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIGN_IN, "/console/sign-in.html", "/console/sign-in.js", "/console/console.css",
-                                "/console/csrf").permitAll()
-                        .anyRequest().hasRole(Role.OPS.name()))
-                .authenticationManager(authentication -> signIn
-                        .authenticate(String.valueOf(authentication.getCredentials()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                SIGN_IN,
+                                "/console/sign-in.html",
+                                "/console/sign-in.js",
+                                "/console/console.css",
+                                "/console/csrf")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.OPS.name()))
+                .authenticationManager(authentication -> signIn.authenticate(
+                                String.valueOf(authentication.getCredentials()))
                         .filter(caller -> caller.getAuthorities().stream()
                                 .anyMatch(role -> role.getAuthority().equals(Role.OPS.authority())))
                         .orElseThrow(() -> new BadCredentialsException("not an ops key")))
-                .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).passwordParameter("key")
-                        .defaultSuccessUrl("/console/", true).failureUrl(SIGN_IN + "?error").permitAll())
-                .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out")
+                .formLogin(form -> form.loginPage(SIGN_IN)
+                        .loginProcessingUrl(SIGN_IN)
+                        .passwordParameter("key")
+                        .defaultSuccessUrl("/console/", true)
+                        .failureUrl(SIGN_IN + "?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/console/sign-out")
+                        .logoutSuccessUrl(SIGN_IN + "?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(handling -> handling
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> error(response, 401,
-                                ErrorBody.of("unauthorized", "sign in to the console first (" + SIGN_IN + ")")), api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
-                                request -> true)
-                        .accessDeniedHandler((request, response, e) -> error(response, 403, ErrorBody.of("forbidden",
-                                "refused: a missing or stale CSRF token, or a session without the ops role; "
-                                        + "reload the console"))));
+                .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> error(
+                                        response,
+                                        401,
+                                        ErrorBody.of("unauthorized", "sign in to the console first (" + SIGN_IN + ")")),
+                                api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(SIGN_IN), request -> true)
+                        .accessDeniedHandler((request, response, e) -> error(
+                                response,
+                                403,
+                                ErrorBody.of(
+                                        "forbidden",
+                                        "refused: a missing or stale CSRF token, or a session without the ops role; "
+                                                + "reload the console"))));
         return http.build();
     }
 

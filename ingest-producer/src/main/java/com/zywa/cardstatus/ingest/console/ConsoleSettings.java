@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Without a key the console's card lookup answers 503 and says what to configure.
  */
 @ConfigurationProperties("ingest.console")
-record ConsoleSettings(@DefaultValue("http://localhost:8080") URI statusApiUrl, String statusApiKey) {
+record ConsoleSettings(
+        @DefaultValue("http://localhost:8080") URI statusApiUrl, String statusApiKey) {
 
     boolean canLookUp() {
         return statusApiKey != null && !statusApiKey.isBlank();

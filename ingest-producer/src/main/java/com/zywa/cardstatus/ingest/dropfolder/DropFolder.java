@@ -19,11 +19,9 @@ import java.util.stream.Stream;
 final class DropFolder {
 
     /** A file ready to ingest, and the partner its folder names (null for the default partner). */
-    record Ready(Path file, String partner) {
-    }
+    record Ready(Path file, String partner) {}
 
-    private record Seen(long size, Instant modified) {
-    }
+    private record Seen(long size, Instant modified) {}
 
     private final DropFolderSettings settings;
     private final Map<Path, Seen> lastLook = new HashMap<>();
@@ -39,7 +37,9 @@ final class DropFolder {
             for (Path entry : entries.sorted().toList()) {
                 if (Files.isDirectory(entry) && !hidden(entry)) {
                     try (Stream<Path> files = Files.list(entry)) {
-                        files.sorted().forEach(file -> consider(file, entry.getFileName().toString(), now, look, ready));
+                        files.sorted()
+                                .forEach(file ->
+                                        consider(file, entry.getFileName().toString(), now, look, ready));
                     }
                 } else {
                     consider(entry, null, now, look, ready);
@@ -58,9 +58,11 @@ final class DropFolder {
             return;
         }
         try {
-            Seen seen = new Seen(Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            Seen seen =
+                    new Seen(Files.size(file), Files.getLastModifiedTime(file).toInstant());
             look.put(file, seen);
-            boolean settled = seen.equals(lastLook.get(file)) && seen.modified().plus(settings.settleTime()).isBefore(now);
+            boolean settled = seen.equals(lastLook.get(file))
+                    && seen.modified().plus(settings.settleTime()).isBefore(now);
             if (settled) {
                 ready.add(new Ready(file, partner));
             }
@@ -75,6 +77,9 @@ final class DropFolder {
 
     private static boolean temporary(Path file) {
         String name = file.getFileName().toString().toLowerCase();
-        return name.endsWith(".part") || name.endsWith(".tmp") || name.endsWith(".filepart") || name.endsWith(".crdownload");
+        return name.endsWith(".part")
+                || name.endsWith(".tmp")
+                || name.endsWith(".filepart")
+                || name.endsWith(".crdownload");
     }
 }

@@ -30,6 +30,7 @@ class DropFolderWatcher {
 
     /** Who is recorded as the sender of a drop-folder file: it comes with no HTTP caller. */
     static final String DROP_FOLDER = "drop-folder";
+
     private static final Logger log = LoggerFactory.getLogger(DropFolderWatcher.class);
 
     private final DropFolderSettings settings;
@@ -68,13 +69,16 @@ class DropFolderWatcher {
             return;
         }
         try {
-            UploadReport report = uploads.ingest(new UploadService.Request(name, null, null, ready.partner(), "inbox",
-                    sha256, DROP_FOLDER), () -> Files.newInputStream(file));
+            UploadReport report = uploads.ingest(
+                    new UploadService.Request(name, null, null, ready.partner(), "inbox", sha256, DROP_FOLDER),
+                    () -> Files.newInputStream(file));
             finish(ready, settings.processed(), report.uploadId());
         } catch (UploadRefusedException e) {
             finish(ready, settings.failed(), e.uploadId());
         } catch (UploadFailedException e) {
-            log.warn("{} could not be published (upload {}); it stays in the inbox and is tried again", name,
+            log.warn(
+                    "{} could not be published (upload {}); it stays in the inbox and is tried again",
+                    name,
                     e.uploadId());
         }
     }
@@ -88,16 +92,22 @@ class DropFolderWatcher {
             destination = target.resolve(uploadId + "-" + name);
         }
         UploadReport report = uploads.find(uploadId, 0, 1000).orElseThrow();
-        Files.writeString(target.resolve(destination.getFileName() + ".report.json"),
+        Files.writeString(
+                target.resolve(destination.getFileName() + ".report.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         Files.move(ready.file(), destination, StandardCopyOption.ATOMIC_MOVE);
-        log.info("{} -> {} ({}: {} accepted, {} rejected)", name, destination, report.state(), report.rowsAccepted(),
+        log.info(
+                "{} -> {} ({}: {} accepted, {} rejected)",
+                name,
+                destination,
+                report.state(),
+                report.rowsAccepted(),
                 report.rowsRejected());
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

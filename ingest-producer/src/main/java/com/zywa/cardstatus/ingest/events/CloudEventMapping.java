@@ -35,8 +35,7 @@ final class CloudEventMapping {
     static final Map<String, EventType> TYPES = Arrays.stream(EventType.values())
             .collect(Collectors.toUnmodifiableMap(CloudEventMapping::type, type -> type));
 
-    private CloudEventMapping() {
-    }
+    private CloudEventMapping() {}
 
     static String type(EventType type) {
         return "com.zywa.card." + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -65,27 +64,39 @@ final class CloudEventMapping {
     private static Candidate map(CloudEvent event, Supplier<String> raw) {
         EventType type = TYPES.get(event.getType());
         if (type == null) {
-            return Candidate.refused("CloudEvent '" + event.getId() + "': type '" + event.getType() + "' is not one of "
-                    + TYPES.keySet().stream().sorted().toList(), raw);
+            return Candidate.refused(
+                    "CloudEvent '" + event.getId() + "': type '" + event.getType() + "' is not one of "
+                            + TYPES.keySet().stream().sorted().toList(),
+                    raw);
         }
         String contentType = event.getDataContentType();
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            return Candidate.refused("CloudEvent '" + event.getId() + "': datacontenttype '" + contentType
-                    + "' is not JSON; data is a JSON object {\"phone\", \"comment\"}", raw);
+            return Candidate.refused(
+                    "CloudEvent '" + event.getId() + "': datacontenttype '" + contentType
+                            + "' is not JSON; data is a JSON object {\"phone\", \"comment\"}",
+                    raw);
         }
         JsonNode data;
         try {
             data = data(event.getData());
         } catch (JacksonException e) {
-            return Candidate.refused("CloudEvent '" + event.getId() + "': data is not JSON: " + e.getOriginalMessage(), raw);
+            return Candidate.refused(
+                    "CloudEvent '" + event.getId() + "': data is not JSON: " + e.getOriginalMessage(), raw);
         }
         if (data != null && !data.isObject()) {
-            return Candidate.refused("CloudEvent '" + event.getId() + "': data is not a JSON object {\"phone\", "
-                    + "\"comment\"}", raw);
+            return Candidate.refused(
+                    "CloudEvent '" + event.getId() + "': data is not a JSON object {\"phone\", " + "\"comment\"}", raw);
         }
         String time = event.getTime() == null ? null : event.getTime().toString();
-        return Candidate.event(new PartnerEvent(type.name(), event.getSubject(), text(data, "phone"), time,
-                text(data, "comment"), event.getId()), raw);
+        return Candidate.event(
+                new PartnerEvent(
+                        type.name(),
+                        event.getSubject(),
+                        text(data, "phone"),
+                        time,
+                        text(data, "comment"),
+                        event.getId()),
+                raw);
     }
 
     private static JsonNode data(CloudEventData data) {
@@ -99,6 +110,5 @@ final class CloudEventMapping {
     }
 
     /** A message read: the CloudEvent (null when it was none) and what it becomes. */
-    record Read(CloudEvent event, Candidate candidate) {
-    }
+    record Read(CloudEvent event, Candidate candidate) {}
 }

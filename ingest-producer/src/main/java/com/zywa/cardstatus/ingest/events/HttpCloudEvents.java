@@ -22,14 +22,18 @@ import tools.jackson.databind.JsonNode;
  */
 final class HttpCloudEvents {
 
-    private HttpCloudEvents() {
-    }
+    private HttpCloudEvents() {}
 
     /** One event, binary or structured, from the request's headers and body. */
     static List<Candidate> single(Map<String, List<String>> headers, byte[] body, Partners partners, String partner) {
         Supplier<String> raw = () -> new String(body, StandardCharsets.UTF_8);
-        return List.of(ofPartner(CloudEventMapping.read(() -> HttpMessageFactory.createReaderFromMultimap(headers, body)
-                .toEvent(), raw), partners, partner));
+        return List.of(ofPartner(
+                CloudEventMapping.read(
+                        () -> HttpMessageFactory.createReaderFromMultimap(headers, body)
+                                .toEvent(),
+                        raw),
+                partners,
+                partner));
     }
 
     /** A JSON array of structured events; null when the body is not one (400). */
@@ -47,7 +51,8 @@ final class HttpCloudEvents {
         for (JsonNode element : array) {
             byte[] event = Json.MAPPER.writeValueAsBytes(element);
             Supplier<String> raw = () -> element.toString();
-            candidates.add(ofPartner(CloudEventMapping.read(() -> CloudEventMapping.FORMAT.deserialize(event), raw), partners, partner));
+            candidates.add(ofPartner(
+                    CloudEventMapping.read(() -> CloudEventMapping.FORMAT.deserialize(event), raw), partners, partner));
         }
         return candidates;
     }
@@ -63,8 +68,9 @@ final class HttpCloudEvents {
         String source = read.event().getSource().toString();
         Optional<String> owner = partners.partnerOfSource(source);
         if (owner.isEmpty()) {
-            return Candidate.refused("CloudEvent '" + read.event().getId() + "': source '" + source
-                    + "' is not a configured partner's", read.candidate().raw());
+            return Candidate.refused(
+                    "CloudEvent '" + read.event().getId() + "': source '" + source + "' is not a configured partner's",
+                    read.candidate().raw());
         }
         if (!owner.get().equals(partner)) {
             throw new ForeignSourceException("CloudEvent '" + read.event().getId() + "' has source '" + source

@@ -44,37 +44,46 @@ class PartnerEventsController {
         this.partners = partners;
     }
 
-    @Operation(summary = "Publish partner events; answers per event whether it was accepted or why it was rejected",
+    @Operation(
+            summary = "Publish partner events; answers per event whether it was accepted or why it was rejected",
             description = "Also takes CloudEvents 1.0 on the same path, answered the same way (contract §3): binary "
                     + "mode (ce- headers, the JSON data {phone, comment} as body), structured mode (Content-Type "
                     + "application/cloudevents+json) and batches (application/cloudevents-batch+json). One OpenAPI "
                     + "operation per path and method, so those are described here.")
-    @Parameter(name = "partner", in = ParameterIn.QUERY, description = "the calling partner (the default); another "
-            + "partner is refused with 403")
+    @Parameter(
+            name = "partner",
+            in = ParameterIn.QUERY,
+            description = "the calling partner (the default); another " + "partner is refused with 403")
     @PostMapping(path = "/events", consumes = "application/json")
     ResponseEntity<?> publish(@RequestBody List<PartnerEvent> events, @AuthenticationPrincipal Caller caller) {
         if (events.isEmpty() || events.size() > InputLimits.EVENTS_PER_REQUEST) {
-            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "send 1 to " + InputLimits.EVENTS_PER_REQUEST
-                    + " events per request; got " + events.size()));
+            return ResponseEntity.badRequest()
+                    .body(ErrorBody.of(
+                            "invalid_batch",
+                            "send 1 to " + InputLimits.EVENTS_PER_REQUEST + " events per request; got "
+                                    + events.size()));
         }
         return ResponseEntity.ok(service.publish(events, caller.partner(), caller.name()));
     }
 
     @Operation(hidden = true)
     @PostMapping(path = "/events", headers = "ce-specversion", consumes = "application/json")
-    ResponseEntity<?> binary(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body,
+    ResponseEntity<?> binary(
+            @RequestHeader HttpHeaders headers,
+            @RequestBody(required = false) byte[] body,
             @AuthenticationPrincipal Caller caller) {
         Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach(all::put);
-        return cloudEvents(HttpCloudEvents.single(all, body == null ? new byte[0] : body, partners, caller.partner()),
-                caller);
+        return cloudEvents(
+                HttpCloudEvents.single(all, body == null ? new byte[0] : body, partners, caller.partner()), caller);
     }
 
     @Operation(hidden = true)
     @PostMapping(path = "/events", consumes = STRUCTURED)
     ResponseEntity<?> structured(@RequestBody byte[] body, @AuthenticationPrincipal Caller caller) {
-        return cloudEvents(HttpCloudEvents.single(Map.of("Content-Type", List.of(STRUCTURED)), body, partners,
-                caller.partner()), caller);
+        return cloudEvents(
+                HttpCloudEvents.single(Map.of("Content-Type", List.of(STRUCTURED)), body, partners, caller.partner()),
+                caller);
     }
 
     @Operation(hidden = true)
@@ -82,16 +91,20 @@ class PartnerEventsController {
     ResponseEntity<?> batch(@RequestBody byte[] body, @AuthenticationPrincipal Caller caller) {
         List<Candidate> candidates = HttpCloudEvents.batch(body, partners, caller.partner());
         if (candidates == null) {
-            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "a CloudEvents batch is a JSON array "
-                    + "of events in structured mode"));
+            return ResponseEntity.badRequest()
+                    .body(ErrorBody.of(
+                            "invalid_batch", "a CloudEvents batch is a JSON array " + "of events in structured mode"));
         }
         return cloudEvents(candidates, caller);
     }
 
     private ResponseEntity<?> cloudEvents(List<Candidate> candidates, Caller caller) {
         if (!HttpCloudEvents.sizeAllowed(candidates)) {
-            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_batch", "send 1 to "
-                    + InputLimits.EVENTS_PER_REQUEST + " events per request; got " + candidates.size()));
+            return ResponseEntity.badRequest()
+                    .body(ErrorBody.of(
+                            "invalid_batch",
+                            "send 1 to " + InputLimits.EVENTS_PER_REQUEST + " events per request; got "
+                                    + candidates.size()));
         }
         return ResponseEntity.ok(service.publishCandidates(candidates, caller.partner(), caller.name()));
     }
@@ -107,7 +120,10 @@ class PartnerEventsController {
     ResponseEntity<ErrorBody> unpublished(RuntimeException e) {
         String cause = SafeMessages.rootCause(e);
         log.warn("partner events could not be published; none of them was applied: {}", cause);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("publish_failed",
-                "the events could not be published and none of them was applied; send them again (" + cause + ")"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(ErrorBody.of(
+                        "publish_failed",
+                        "the events could not be published and none of them was applied; send them again (" + cause
+                                + ")"));
     }
 }

@@ -34,15 +34,17 @@ class PartnerEventsListener {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
 
-    PartnerEventsListener(Partners partners, PartnerEventsService events, EventPublisher publisher,
-            IngestMetrics metrics) {
+    PartnerEventsListener(
+            Partners partners, PartnerEventsService events, EventPublisher publisher, IngestMetrics metrics) {
         this.partners = partners;
         this.events = events;
         this.publisher = publisher;
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = PartnerEventsTopicConfig.GROUP, topics = Topics.PARTNER_EVENTS,
+    @KafkaListener(
+            id = PartnerEventsTopicConfig.GROUP,
+            topics = Topics.PARTNER_EVENTS,
             containerFactory = "partnerEventsContainerFactory")
     void receive(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
@@ -51,13 +53,14 @@ class PartnerEventsListener {
             if (outcome.result() instanceof RowOutcome.Accepted accepted) {
                 batch.event(accepted.event());
             } else if (outcome.result() instanceof RowOutcome.Rejected rejected) {
-                batch.rejected(new RejectedRow(null, outcome.partner(), outcome.origin(), null, rejected.reason(),
-                        rejected.raw()));
+                batch.rejected(new RejectedRow(
+                        null, outcome.partner(), outcome.origin(), null, rejected.reason(), rejected.raw()));
             }
         }));
         // counted like POST /events; the container commits after this returns, so a batch retried after a failed
         // commit is counted again
-        outcomes.forEach(outcome -> metrics.partnerEvents(outcome.partner(),
+        outcomes.forEach(outcome -> metrics.partnerEvents(
+                outcome.partner(),
                 outcome.result() instanceof RowOutcome.Accepted ? 1 : 0,
                 outcome.result() instanceof RowOutcome.Rejected ? 1 : 0));
     }
@@ -67,20 +70,26 @@ class PartnerEventsListener {
         Supplier<String> raw = () -> raw(record);
         int index = (int) Math.min(record.offset(), Integer.MAX_VALUE);
         try {
-            CloudEventMapping.Read read = CloudEventMapping.read(() -> KafkaMessageFactory.createReader(record).toEvent(),
-                    raw);
+            CloudEventMapping.Read read = CloudEventMapping.read(
+                    () -> KafkaMessageFactory.createReader(record).toEvent(), raw);
             if (read.event() == null) {
                 return new Outcome(null, origin, events.validate(null, index, read.candidate(), null));
             }
             String source = read.event().getSource().toString();
             Optional<String> partner = partners.partnerOfSource(source);
-            Candidate candidate = partner.isPresent() ? read.candidate() : Candidate.refused("CloudEvent '"
-                    + read.event().getId() + "': source '" + source + "' is not a configured partner's", raw);
+            Candidate candidate = partner.isPresent()
+                    ? read.candidate()
+                    : Candidate.refused(
+                            "CloudEvent '" + read.event().getId() + "': source '" + source
+                                    + "' is not a configured partner's",
+                            raw);
             String name = partner.orElse(null);
             return new Outcome(name, origin, events.validate(name, index, candidate, EventSource.api(name, CALLER)));
         } catch (RuntimeException e) {
-            return new Outcome(null, origin, new RowOutcome.Rejected(index, "record could not be read: "
-                    + e.getMessage(), raw.get()));
+            return new Outcome(
+                    null,
+                    origin,
+                    new RowOutcome.Rejected(index, "record could not be read: " + e.getMessage(), raw.get()));
         }
     }
 
@@ -88,14 +97,16 @@ class PartnerEventsListener {
     private static String raw(ConsumerRecord<byte[], byte[]> record) {
         StringBuilder text = new StringBuilder();
         for (Header header : record.headers()) {
-            text.append(header.key()).append(": ")
-                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+            text.append(header.key())
+                    .append(": ")
+                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8))
+                    .append('\n');
         }
-        return text.append('\n').append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
+        return text.append('\n')
+                .append(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
                 .toString();
     }
 
     /** What became of one record, and whose it was (null when its source is no partner's). */
-    private record Outcome(String partner, String origin, RowOutcome result) {
-    }
+    private record Outcome(String partner, String origin, RowOutcome result) {}
 }

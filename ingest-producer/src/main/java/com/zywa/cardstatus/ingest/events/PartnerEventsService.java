@@ -51,8 +51,8 @@ class PartnerEventsService {
             if (outcome instanceof RowOutcome.Accepted accepted) {
                 batch.event(accepted.event());
             } else if (outcome instanceof RowOutcome.Rejected rejected) {
-                batch.rejected(new RejectedRow(null, partner, "api:" + caller, rejected.line(), rejected.reason(),
-                        rejected.raw()));
+                batch.rejected(new RejectedRow(
+                        null, partner, "api:" + caller, rejected.line(), rejected.reason(), rejected.raw()));
             }
         }));
         EventResults results = results(outcomes);
@@ -80,11 +80,20 @@ class PartnerEventsService {
         }
         Optional<EventType> type = FileKinds.parse(event.type());
         if (type.isEmpty()) {
-            return new RowOutcome.Rejected(index, where + ": type '" + event.type()
-                    + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED", raw.get());
+            return new RowOutcome.Rejected(
+                    index,
+                    where + ": type '" + event.type()
+                            + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED",
+                    raw.get());
         }
-        return mapper.map(index, where, raw, type.get(), new RowMapper.Fields(event.cardId(), event.occurredAt(),
-                event.phone(), event.comment(), event.partnerEventId()), source);
+        return mapper.map(
+                index,
+                where,
+                raw,
+                type.get(),
+                new RowMapper.Fields(
+                        event.cardId(), event.occurredAt(), event.phone(), event.comment(), event.partnerEventId()),
+                source);
     }
 
     private static EventResults results(List<RowOutcome> outcomes) {
@@ -93,7 +102,8 @@ class PartnerEventsService {
         for (RowOutcome outcome : outcomes) {
             if (outcome instanceof RowOutcome.Accepted ok) {
                 accepted++;
-                items.add(new EventResults.Item(ok.line(), "accepted", ok.event().eventId(), null, ok.warnings()));
+                items.add(
+                        new EventResults.Item(ok.line(), "accepted", ok.event().eventId(), null, ok.warnings()));
             } else if (outcome instanceof RowOutcome.Rejected bad) {
                 items.add(new EventResults.Item(bad.line(), "rejected", null, bad.reason(), List.of()));
             }

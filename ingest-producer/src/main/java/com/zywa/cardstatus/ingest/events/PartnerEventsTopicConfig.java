@@ -27,8 +27,8 @@ class PartnerEventsTopicConfig {
     static final String GROUP = "ingest-partner-events";
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> partnerEventsContainerFactory(KafkaProperties properties,
-            KafkaTransactionManager<?, ?> transactions) {
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> partnerEventsContainerFactory(
+            KafkaProperties properties, KafkaTransactionManager<?, ?> transactions) {
         Map<String, Object> consumer = properties.buildConsumerProperties();
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -36,12 +36,13 @@ class PartnerEventsTopicConfig {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setBatchListener(true);
         factory.getContainerProperties().setKafkaAwareTransactionManager(transactions);
-        factory.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(
-                new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        factory.setAfterRollbackProcessor(
+                new DefaultAfterRollbackProcessor<>(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         return factory;
     }
 }

@@ -47,8 +47,10 @@ public enum Column {
     public static Column forHeader(String header, Map<Column, List<String>> extra) {
         String key = normalize(header);
         for (Column column : values()) {
-            if (column.spellings.contains(key) || extra.getOrDefault(column, List.of()).stream()
-                    .map(Column::normalize).anyMatch(key::equals)) {
+            if (column.spellings.contains(key)
+                    || extra.getOrDefault(column, List.of()).stream()
+                            .map(Column::normalize)
+                            .anyMatch(key::equals)) {
                 return column;
             }
         }

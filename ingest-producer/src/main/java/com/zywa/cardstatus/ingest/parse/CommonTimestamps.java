@@ -75,13 +75,13 @@ final class CommonTimestamps {
             }
             hour = hour % 12 + meridiem;
         }
-        LocalDateTime local = dayFirst ? local(year, second, first, hour, time.minute, time.second)
+        LocalDateTime local = dayFirst
+                ? local(year, second, first, hour, time.minute, time.second)
                 : local(year, first, second, hour, time.minute, time.second);
         return local == null ? null : local.atZone(zone).toInstant();
     }
 
-    private record Time(int hour, int minute, int second, int end) {
-    }
+    private record Time(int hour, int minute, int second, int end) {}
 
     /** {@code H:mm[:ss]} from {@code start} (one or two hour digits), or null. */
     private static Time time(String text, int start) {
@@ -131,8 +131,17 @@ final class CommonTimestamps {
 
     /** The date and time when all fields are in range (a formatter refuses the rest with its own message), else null. */
     private static LocalDateTime local(int year, int month, int day, int hour, int minute, int second) {
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > Month.of(month).length(Year.isLeap(year))) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
         return LocalDateTime.of(year, month, day, hour, minute, second);

@@ -18,8 +18,7 @@ import java.util.Arrays;
 public final class CsvRows implements Closeable {
 
     /** One record: the line it starts on and its fields. */
-    public record Row(int line, String[] fields) {
-    }
+    public record Row(int line, String[] fields) {}
 
     private static final int LIMIT = InputLimits.CSV_LINE_CHARS;
 
@@ -41,19 +40,25 @@ public final class CsvRows implements Closeable {
     private String readHeaderLine() {
         PhysicalLines.Line line = nextLine();
         if (line == null || line.text().replace("\uFEFF", "").isBlank()) {
-            throw new FileRefusedException("empty_file", "the file is empty: line 1 must be a header such as "
-                    + "'ID,Card ID,User Mobile,Timestamp,Comment'");
+            throw new FileRefusedException(
+                    "empty_file",
+                    "the file is empty: line 1 must be a header such as "
+                            + "'ID,Card ID,User Mobile,Timestamp,Comment'");
         }
         if (line.cut()) {
-            throw new FileRefusedException("not_text", "line 1 (the header) is " + line.length() + " characters long; "
-                    + "at most " + LIMIT + " are read; is this really a CSV file?");
+            throw new FileRefusedException(
+                    "not_text",
+                    "line 1 (the header) is " + line.length() + " characters long; " + "at most " + LIMIT
+                            + " are read; is this really a CSV file?");
         }
         String header = line.text().startsWith("\uFEFF") ? line.text().substring(1) : line.text();
         int control = InputLimits.firstForbiddenControl(header);
         if (header.indexOf('\uFFFD') >= 0 || control >= 0) {
-            throw new FileRefusedException("not_text", "line 1 (the header) is not text"
-                    + (control >= 0 ? " (it holds " + InputLimits.escaped(control) + ")" : "")
-                    + "; is this really a CSV file? Save it as CSV UTF-8 and upload it again");
+            throw new FileRefusedException(
+                    "not_text",
+                    "line 1 (the header) is not text"
+                            + (control >= 0 ? " (it holds " + InputLimits.escaped(control) + ")" : "")
+                            + "; is this really a CSV file? Save it as CSV UTF-8 and upload it again");
         }
         return header;
     }
@@ -82,8 +87,11 @@ public final class CsvRows implements Closeable {
                 return null;
             }
             if (first.cut()) {
-                throw new MalformedRowException(first.number(), "line " + first.number() + ": the line is "
-                        + first.length() + " characters long; at most " + LIMIT + " are read per line", first.text());
+                throw new MalformedRowException(
+                        first.number(),
+                        "line " + first.number() + ": the line is " + first.length() + " characters long; at most "
+                                + LIMIT + " are read per line",
+                        first.text());
             }
             String[] fields = record(first);
             if (!(fields.length == 1 && fields[0].isBlank())) {
@@ -110,9 +118,12 @@ public final class CsvRows implements Closeable {
                 if (closing == null) {
                     throw unterminated(first, lines.count());
                 }
-                throw new MalformedRowException(first.number(), "lines " + first.number() + "-" + closing.number()
-                        + ": a quoted field opened on line " + first.number() + " runs over " + LIMIT
-                        + " characters, so these lines cannot be read as rows", first.text());
+                throw new MalformedRowException(
+                        first.number(),
+                        "lines " + first.number() + "-" + closing.number()
+                                + ": a quoted field opened on line " + first.number() + " runs over " + LIMIT
+                                + " characters, so these lines cannot be read as rows",
+                        first.text());
             }
             String[] rest = parse(more.text());
             fields = Arrays.copyOf(fields, fields.length + rest.length);
@@ -139,9 +150,12 @@ public final class CsvRows implements Closeable {
         // an unterminated quote runs to the end of the file: nothing after it can be read as rows
         ended = true;
         int line = first.number();
-        return new MalformedRowException(line, "line " + line + ": malformed CSV: a quoted field opened on this line "
-                + "is never closed, so " + (last > line ? "lines " + line + "-" + last : "it")
-                + " cannot be read as rows", first.text());
+        return new MalformedRowException(
+                line,
+                "line " + line + ": malformed CSV: a quoted field opened on this line "
+                        + "is never closed, so " + (last > line ? "lines " + line + "-" + last : "it")
+                        + " cannot be read as rows",
+                first.text());
     }
 
     private String[] parse(String text) {

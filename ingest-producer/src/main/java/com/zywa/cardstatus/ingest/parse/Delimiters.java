@@ -5,8 +5,7 @@ public final class Delimiters {
 
     private static final char[] CANDIDATES = {',', ';', '\t'};
 
-    private Delimiters() {
-    }
+    private Delimiters() {}
 
     /** The candidate that occurs most often outside quotes; comma when none occurs. */
     public static char detect(String headerLine) {

@@ -23,26 +23,31 @@ public final class FileKinds {
         WORDS.put("returned", EventType.RETURNED);
     }
 
-    private FileKinds() {
-    }
+    private FileKinds() {}
 
     /** The kind of {@code fileName}; {@code explicitKind} wins when not blank. */
     public static EventType resolve(String explicitKind, String fileName) {
         if (explicitKind != null && !explicitKind.isBlank()) {
             String kind = explicitKind.strip();
-            return parse(kind).orElseThrow(() -> new FileRefusedException("unknown_kind", "kind '" + kind
-                    + "' is not one of pickup, exception, delivered, returned"));
+            return parse(kind)
+                    .orElseThrow(() -> new FileRefusedException(
+                            "unknown_kind",
+                            "kind '" + kind + "' is not one of pickup, exception, delivered, returned"));
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
         List<EventType> matches = WORDS.entrySet().stream()
                 .filter(word -> name.contains(word.getKey()))
-                .map(Map.Entry::getValue).distinct().toList();
+                .map(Map.Entry::getValue)
+                .distinct()
+                .toList();
         if (matches.size() == 1) {
             return matches.get(0);
         }
         String problem = matches.isEmpty() ? "does not name a kind" : "names several kinds " + matches;
-        throw new FileRefusedException("unknown_kind", "file name '" + fileName + "' " + problem
-                + "; pass kind=pickup|exception|delivered|returned or put one of those words in the file name");
+        throw new FileRefusedException(
+                "unknown_kind",
+                "file name '" + fileName + "' " + problem
+                        + "; pass kind=pickup|exception|delivered|returned or put one of those words in the file name");
     }
 
     /**
@@ -57,6 +62,7 @@ public final class FileKinds {
         return WORDS.entrySet().stream()
                 .filter(word -> key.equals(word.getKey())
                         || key.equals(word.getValue().name().replace("_", "").toLowerCase(Locale.ROOT)))
-                .map(Map.Entry::getValue).findFirst();
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 }

@@ -36,24 +36,32 @@ public final class HeaderMap {
             }
             Integer previous = positions.putIfAbsent(column, i);
             if (previous != null) {
-                throw new FileRefusedException("duplicate_column", "columns " + (previous + 1) + " ('"
-                        + headers[previous].strip() + "') and " + (i + 1) + " ('" + headers[i].strip()
-                        + "') both name the " + column.label() + " column; found headers " + found(headers));
+                throw new FileRefusedException(
+                        "duplicate_column",
+                        "columns " + (previous + 1) + " ('"
+                                + headers[previous].strip() + "') and " + (i + 1) + " ('" + headers[i].strip()
+                                + "') both name the " + column.label() + " column; found headers " + found(headers));
             }
         }
         List<String> missing = Arrays.stream(Column.values())
                 .filter(column -> column.required() && !positions.containsKey(column))
-                .map(Column::label).toList();
+                .map(Column::label)
+                .toList();
         if (!missing.isEmpty()) {
-            throw new FileRefusedException("missing_column", (missing.size() == 1 ? "required column " : "required columns ")
-                    + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
-                    + " missing; found headers " + found(headers));
+            throw new FileRefusedException(
+                    "missing_column",
+                    (missing.size() == 1 ? "required column " : "required columns ")
+                            + String.join(" and ", missing) + (missing.size() == 1 ? " is" : " are")
+                            + " missing; found headers " + found(headers));
         }
         return new HeaderMap(positions, headers.length, headers[headers.length - 1].isBlank());
     }
 
     private static String found(String[] headers) {
-        return Arrays.stream(headers).map(header -> "'" + header.replace("\uFEFF", "").strip() + "'").toList().toString();
+        return Arrays.stream(headers)
+                .map(header -> "'" + header.replace("\uFEFF", "").strip() + "'")
+                .toList()
+                .toString();
     }
 
     /** How many fields the header has. */

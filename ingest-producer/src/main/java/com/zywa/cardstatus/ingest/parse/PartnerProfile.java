@@ -11,8 +11,13 @@ import java.util.Map;
  * How one courier partner writes its data: time zone and date order of its timestamps, the region of its
  * phones, and its own header spellings. A second courier with other habits is a new profile, not new code.
  */
-public record PartnerProfile(String name, ZoneId zone, TimestampParser.DateOrder dateOrder, PhoneNormalizer phones,
-        Map<Column, List<String>> headerSynonyms, Duration maxFutureSkew) {
+public record PartnerProfile(
+        String name,
+        ZoneId zone,
+        TimestampParser.DateOrder dateOrder,
+        PhoneNormalizer phones,
+        Map<Column, List<String>> headerSynonyms,
+        Duration maxFutureSkew) {
 
     public PartnerProfile {
         headerSynonyms = Map.copyOf(headerSynonyms);
@@ -20,7 +25,8 @@ public record PartnerProfile(String name, ZoneId zone, TimestampParser.DateOrder
 
     /** The profile with timestamps read in {@code override} instead of the partner's zone (an upload's choice). */
     public PartnerProfile inZone(ZoneId override) {
-        return override == null ? this
+        return override == null
+                ? this
                 : new PartnerProfile(name, override, dateOrder, phones, headerSynonyms, maxFutureSkew);
     }
 

@@ -20,7 +20,6 @@ import java.util.function.Supplier;
  */
 public final class RowMapper {
 
-
     private final PhoneNormalizer phones;
     private final TimestampParser timestamps;
     private final Duration maxFutureSkew;
@@ -38,26 +37,30 @@ public final class RowMapper {
     public RowOutcome map(HeaderMap header, CsvRows.Row row, EventType kind, EventSource source) {
         String[] fields = row.fields();
         if (!header.fits(fields)) {
-            return new RowOutcome.Rejected(row.line(), "line " + row.line() + ": has " + fields.length
-                    + (fields.length == 1 ? " field" : " fields") + " but the header has " + header.width(),
+            return new RowOutcome.Rejected(
+                    row.line(),
+                    "line " + row.line() + ": has " + fields.length + (fields.length == 1 ? " field" : " fields")
+                            + " but the header has " + header.width(),
                     String.join(",", fields));
         }
-        Fields values = new Fields(header.value(fields, Column.CARD_ID), header.value(fields, Column.TIMESTAMP),
-                header.value(fields, Column.PHONE), header.value(fields, Column.COMMENT),
+        Fields values = new Fields(
+                header.value(fields, Column.CARD_ID),
+                header.value(fields, Column.TIMESTAMP),
+                header.value(fields, Column.PHONE),
+                header.value(fields, Column.COMMENT),
                 header.value(fields, Column.PARTNER_ID));
         return map(row.line(), "line " + row.line(), () -> String.join(",", fields), kind, values, source);
     }
 
     /** The fields of one event, as text, whatever it came from. */
-    public record Fields(String cardId, String timestamp, String phone, String comment, String partnerEventId) {
-    }
+    public record Fields(String cardId, String timestamp, String phone, String comment, String partnerEventId) {}
 
     /**
      * Maps one event given field by field (a CSV row or a partner JSON event); {@code where} names it in messages,
      * e.g. "line 3" or "event 2"; {@code raw} gives the original text, built only when the row is rejected.
      */
-    public RowOutcome map(int line, String where, Supplier<String> raw, EventType kind, Fields fields,
-            EventSource source) {
+    public RowOutcome map(
+            int line, String where, Supplier<String> raw, EventType kind, Fields fields, EventSource source) {
         String cardId = fields.cardId();
         String timestamp = fields.timestamp();
         String comment = fields.comment();
@@ -66,7 +69,8 @@ public final class RowMapper {
             invalid = InputLimits.tooLong("card ID", cardId, InputLimits.CARD_ID_CHARS);
         }
         if (invalid == null) {
-            invalid = InputLimits.tooLong("partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
+            invalid = InputLimits.tooLong(
+                    "partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
         }
         if (invalid == null) {
             invalid = InputLimits.tooLong("comment", comment, InputLimits.COMMENT_CHARS);
@@ -78,8 +82,10 @@ public final class RowMapper {
             return rejected(line, where + ": card ID is empty", raw);
         }
         if (!InputLimits.validCardId(cardId.strip())) {
-            return rejected(line, where + ": card ID '" + visible(cardId.strip()) + "' must be "
-                    + InputLimits.CARD_ID_RULE, raw);
+            return rejected(
+                    line,
+                    where + ": card ID '" + visible(cardId.strip()) + "' must be " + InputLimits.CARD_ID_RULE,
+                    raw);
         }
         if (timestamp == null || timestamp.isBlank()) {
             return rejected(line, where + ": timestamp is empty", raw);
@@ -92,21 +98,36 @@ public final class RowMapper {
         }
         Instant latest = clock.instant().plus(maxFutureSkew);
         if (occurredAt.isAfter(latest)) {
-            return rejected(line, where + ": timestamp '" + timestamp.strip() + "' is "
-                    + occurredAt + ", more than " + maxFutureSkew.toHours() + " h in the future; check the date and "
-                    + "the time zone (" + timestamps.zone() + ")", raw);
+            return rejected(
+                    line,
+                    where + ": timestamp '" + timestamp.strip() + "' is "
+                            + occurredAt + ", more than " + maxFutureSkew.toHours()
+                            + " h in the future; check the date and "
+                            + "the time zone (" + timestamps.zone() + ")",
+                    raw);
         }
         List<String> warnings = new ArrayList<>();
         String e164 = phone(where, fields.phone(), warnings);
-        CardEvent event = CardEvent.of(kind, cardId.strip(), e164, occurredAt, blankToNull(comment),
-                blankToNull(fields.partnerEventId()), source);
+        CardEvent event = CardEvent.of(
+                kind,
+                cardId.strip(),
+                e164,
+                occurredAt,
+                blankToNull(comment),
+                blankToNull(fields.partnerEventId()),
+                source);
         return new RowOutcome.Accepted(line, event, warnings);
     }
 
     /** Names the first field holding a control character and shows it (never the value: it may be a phone). */
     private static String controlCharacter(Fields fields) {
-        String[][] named = {{"card ID", fields.cardId()}, {"timestamp", fields.timestamp()},
-                {"phone", fields.phone()}, {"comment", fields.comment()}, {"partner event ID", fields.partnerEventId()}};
+        String[][] named = {
+            {"card ID", fields.cardId()},
+            {"timestamp", fields.timestamp()},
+            {"phone", fields.phone()},
+            {"comment", fields.comment()},
+            {"partner event ID", fields.partnerEventId()}
+        };
         for (String[] field : named) {
             String problem = InputLimits.controlCharacterIn(field[0], field[1]);
             if (problem != null) {
@@ -134,8 +155,9 @@ public final class RowMapper {
     /** Shows control characters (NUL, escapes) in echoed values as {@code \\uXXXX}, so messages stay readable. */
     static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? InputLimits.escaped(c)
-                : new String(Character.toChars(c))));
+        text.codePoints()
+                .forEach(c -> out.append(
+                        Character.isISOControl(c) ? InputLimits.escaped(c) : new String(Character.toChars(c))));
         return out.toString();
     }
 

@@ -22,8 +22,9 @@ public record TextEncoding(Charset charset, String warning) {
     public static TextEncoding of(FileContent content) {
         try (InputStream in = content.open()) {
             byte[] start = in.readNBytes(2);
-            if (start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
-                    || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
+            if (start.length == 2
+                    && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+                            || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF))) {
                 return new TextEncoding(StandardCharsets.UTF_16, null);
             }
         } catch (IOException e) {
@@ -32,14 +33,20 @@ public record TextEncoding(Charset charset, String warning) {
         if (validUtf8(content)) {
             return new TextEncoding(StandardCharsets.UTF_8, null);
         }
-        return new TextEncoding(WINDOWS_1252, "the file is not valid UTF-8, so it was read as Windows-1252 (what "
-                + "spreadsheet programs export); check accented letters in the report, or save it as CSV UTF-8");
+        return new TextEncoding(
+                WINDOWS_1252,
+                "the file is not valid UTF-8, so it was read as Windows-1252 (what "
+                        + "spreadsheet programs export); check accented letters in the report, or save it as CSV UTF-8");
     }
 
     private static boolean validUtf8(FileContent content) {
         char[] scratch = new char[8192];
-        try (Reader reader = new InputStreamReader(content.open(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+        try (Reader reader = new InputStreamReader(
+                content.open(),
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             while (reader.read(scratch) >= 0) {
                 // only whether decoding fails matters
             }
@@ -53,7 +60,10 @@ public record TextEncoding(Charset charset, String warning) {
 
     /** A reader of the whole file in this encoding (a UTF-16 BOM is consumed, a UTF-8 one is kept as U+FEFF). */
     Reader reader(FileContent content) throws IOException {
-        return new InputStreamReader(content.open(), charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new InputStreamReader(
+                content.open(),
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 }

@@ -32,7 +32,8 @@ public final class TimestampParser {
 
     /** Whether a partner writes the day or the month first in {@code 12-11-2023}. */
     public enum DateOrder {
-        DAY_FIRST("dd-MM-yyyy", "d-M-uuuu"), MONTH_FIRST("MM-dd-yyyy", "M-d-uuuu");
+        DAY_FIRST("dd-MM-yyyy", "d-M-uuuu"),
+        MONTH_FIRST("MM-dd-yyyy", "M-d-uuuu");
 
         private final String label;
         private final String pattern;
@@ -61,8 +62,11 @@ public final class TimestampParser {
     }
 
     private static Form local(String label, String pattern) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
         return new Form(label, formatter, false);
     }
 
@@ -83,7 +87,8 @@ public final class TimestampParser {
             }
             try {
                 TemporalAccessor parsed = form.formatter().parse(value);
-                return form.zoned() ? OffsetDateTime.from(parsed).toInstant()
+                return form.zoned()
+                        ? OffsetDateTime.from(parsed).toInstant()
                         : LocalDateTime.from(parsed).atZone(partnerZone).toInstant();
             } catch (DateTimeParseException e) {
                 if (e.getCause() instanceof DateTimeException cause && impossible == null) {
@@ -92,8 +97,8 @@ public final class TimestampParser {
             }
         }
         if (impossible != null) {
-            throw new IllegalArgumentException("timestamp '" + value + "' is not a real date and time: "
-                    + impossible.getMessage());
+            throw new IllegalArgumentException(
+                    "timestamp '" + value + "' is not a real date and time: " + impossible.getMessage());
         }
         throw new IllegalArgumentException("timestamp '" + value + "' matches none of: " + expected);
     }

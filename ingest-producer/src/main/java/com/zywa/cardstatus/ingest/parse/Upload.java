@@ -9,8 +9,8 @@ import java.util.UUID;
  * its ID, partner, name, kind (null until known), where it came from ({@code http}, {@code inbox}), for
  * drop-folder files the SHA-256 of its content, and who sent it (the caller's name, {@code drop-folder}).
  */
-public record Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256,
-        String uploadedBy) {
+public record Upload(
+        UUID id, String partner, String fileName, EventType kind, String source, String sha256, String uploadedBy) {
 
     /** A file read outside the service (the bench's and the fold tests' readers), with no sender to record. */
     public Upload(UUID id, String partner, String fileName, EventType kind, String source, String sha256) {

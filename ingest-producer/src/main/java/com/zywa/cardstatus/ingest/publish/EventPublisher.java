@@ -36,8 +36,8 @@ public class EventPublisher {
      */
     public void inContainerTransaction(Consumer<Batch> work) {
         if (!kafka.inTransaction()) {
-            throw new IllegalStateException("no Kafka transaction is active; a transactional listener container "
-                    + "must call this");
+            throw new IllegalStateException(
+                    "no Kafka transaction is active; a transactional listener container " + "must call this");
         }
         work.accept(new Batch(kafka));
     }

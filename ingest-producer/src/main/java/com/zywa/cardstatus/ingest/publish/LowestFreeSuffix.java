@@ -18,7 +18,8 @@ final class LowestFreeSuffix implements TransactionIdSuffixStrategy {
 
     @Override
     public synchronized String acquireSuffix(String prefix) {
-        Integer suffix = free.computeIfAbsent(String.valueOf(prefix), key -> new TreeSet<>()).pollFirst();
+        Integer suffix = free.computeIfAbsent(String.valueOf(prefix), key -> new TreeSet<>())
+                .pollFirst();
         if (suffix == null) {
             suffix = issued.merge(String.valueOf(prefix), 1, Integer::sum) - 1;
         }

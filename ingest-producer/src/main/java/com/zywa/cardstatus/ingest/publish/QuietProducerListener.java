@@ -9,5 +9,4 @@ import org.springframework.stereotype.Component;
  * batch is logged once, with its cause, by whoever published it (the upload, the partner request).
  */
 @Component
-class QuietProducerListener implements ProducerListener<Object, Object> {
-}
+class QuietProducerListener implements ProducerListener<Object, Object> {}

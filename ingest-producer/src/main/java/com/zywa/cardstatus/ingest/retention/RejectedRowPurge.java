@@ -32,14 +32,19 @@ public final class RejectedRowPurge {
         int total = 0;
         int purged;
         do {
-            purged = jdbc.update("UPDATE ingest.row_issue SET raw = NULL WHERE id IN (SELECT i.id FROM ingest.row_issue i "
-                    + "JOIN ingest.upload u USING (upload_id) WHERE i.raw IS NOT NULL AND u.received_at < ? LIMIT ?)",
-                    before, BATCH);
+            purged = jdbc.update(
+                    "UPDATE ingest.row_issue SET raw = NULL WHERE id IN (SELECT i.id FROM ingest.row_issue i "
+                            + "JOIN ingest.upload u USING (upload_id) WHERE i.raw IS NOT NULL AND u.received_at < ? LIMIT ?)",
+                    before,
+                    BATCH);
             total += purged;
         } while (purged == BATCH);
         if (total > 0) {
-            log.info("purged the raw text of {} rejected rows of uploads received before {} (retention {})", total,
-                    before.toInstant(), retention);
+            log.info(
+                    "purged the raw text of {} rejected rows of uploads received before {} (retention {})",
+                    total,
+                    before.toInstant(),
+                    retention);
         }
         return total;
     }

@@ -44,7 +44,8 @@ class RetentionConfig {
             try {
                 purge.purge(clock.instant());
             } catch (DataAccessException e) {
-                log.warn("purging the raw text of old rejected rows failed, retried at the next run: {}",
+                log.warn(
+                        "purging the raw text of old rejected rows failed, retried at the next run: {}",
                         SafeMessages.rootCause(e));
             }
         }

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("ingest.retention")
 public record RetentionSettings(
         @DefaultValue("P30D") Duration rejectedRows,
-        @DefaultValue("PT1H") Duration purgeInterval) {
-}
+        @DefaultValue("PT1H") Duration purgeInterval) {}

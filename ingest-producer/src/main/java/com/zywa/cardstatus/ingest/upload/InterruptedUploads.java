@@ -56,8 +56,8 @@ class InterruptedUploads implements ApplicationRunner, DisposableBean {
             log.warn("{} upload(s) interrupted by the last stop of instance {} are marked FAILED", failed, instanceId);
             fenceUnfinishedTransactions();
         }
-        sweeps.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        sweeps.scheduleWithFixedDelay(
+                this::sweep, SWEEP_INTERVAL.toMillis(), SWEEP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void sweep() {
@@ -66,7 +66,9 @@ class InterruptedUploads implements ApplicationRunner, DisposableBean {
             int failed = failAbandoned("the upload database was unreachable during this upload; nothing from it was "
                     + "applied; upload it again");
             if (failed > 0) {
-                log.warn("{} upload(s) of instance {} left PROCESSING by a database outage are marked FAILED", failed,
+                log.warn(
+                        "{} upload(s) of instance {} left PROCESSING by a database outage are marked FAILED",
+                        failed,
                         instanceId);
             }
         } catch (DataAccessException e) {
@@ -85,11 +87,13 @@ class InterruptedUploads implements ApplicationRunner, DisposableBean {
 
     private void fenceUnfinishedTransactions() {
         try {
-            publisher.inTransaction(batch -> {
-            });
+            publisher.inTransaction(batch -> {});
         } catch (RuntimeException e) {
-            log.warn("could not fence the unfinished Kafka transactions of instance {} yet ({}); the broker ends them "
-                    + "after the transaction timeout, or the next upload fences them", instanceId, e.getMessage());
+            log.warn(
+                    "could not fence the unfinished Kafka transactions of instance {} yet ({}); the broker ends them "
+                            + "after the transaction timeout, or the next upload fences them",
+                    instanceId,
+                    e.getMessage());
         }
     }
 

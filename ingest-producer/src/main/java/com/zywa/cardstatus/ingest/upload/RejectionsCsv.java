@@ -32,11 +32,16 @@ class RejectionsCsv {
     @GetMapping({"/uploads/{id}/rejections.csv", "/console/api/uploads/{id}/rejections.csv"})
     ResponseEntity<ErrorBody> download(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         if (service.find(id, 0, 1).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of("not_found", "no upload with ID " + id));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(ErrorBody.of("not_found", "no upload with ID " + id));
         }
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("rejections-" + id + ".csv").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("rejections-" + id + ".csv")
+                        .build()
+                        .toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write("line,reason\r\n");
         service.eachRejection(id, rejection -> {

@@ -32,14 +32,20 @@ class UploadController {
         this.service = service;
     }
 
-    @PostMapping(path = {"/uploads", "/console/api/uploads"}, consumes = "multipart/form-data")
-    ResponseEntity<UploadReport> upload(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String partner, @AuthenticationPrincipal Caller caller) {
-        UploadService.Request request = new UploadService.Request(fileName(file), kind, zone(timezone), partner,
-                "http", null, caller.name());
+    @PostMapping(
+            path = {"/uploads", "/console/api/uploads"},
+            consumes = "multipart/form-data")
+    ResponseEntity<UploadReport> upload(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String timezone,
+            @RequestParam(required = false) String partner,
+            @AuthenticationPrincipal Caller caller) {
+        UploadService.Request request =
+                new UploadService.Request(fileName(file), kind, zone(timezone), partner, "http", null, caller.name());
         UploadReport report = service.ingest(request, file::getInputStream);
-        return ResponseEntity.created(URI.create("/uploads/" + report.uploadId())).body(report);
+        return ResponseEntity.created(URI.create("/uploads/" + report.uploadId()))
+                .body(report);
     }
 
     @GetMapping({"/uploads", "/console/api/uploads"})
@@ -48,18 +54,22 @@ class UploadController {
     }
 
     @GetMapping({"/uploads/{id}", "/console/api/uploads/{id}"})
-    ResponseEntity<?> report(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+    ResponseEntity<?> report(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {
         UUID uploadId;
         try {
             uploadId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(ErrorBody.of("invalid_upload_id", "'" + id + "' is not an upload ID"));
+            return ResponseEntity.badRequest()
+                    .body(ErrorBody.of("invalid_upload_id", "'" + id + "' is not an upload ID"));
         }
         if (page < 0 || size < 1 || size > 1000) {
             return ResponseEntity.badRequest().body(ErrorBody.of("invalid_page", "page must be >= 0 and size 1..1000"));
         }
-        return service.find(uploadId, page, size).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return service.find(uploadId, page, size)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
                         .body(ErrorBody.of("not_found", "no upload with ID " + id)));
     }
@@ -71,8 +81,8 @@ class UploadController {
 
     @ExceptionHandler(UploadFailedException.class)
     ResponseEntity<ErrorBody> failed(UploadFailedException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ErrorBody(e.code(), e.getMessage(),
-                e.uploadId()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new ErrorBody(e.code(), e.getMessage(), e.uploadId()));
     }
 
     @ExceptionHandler(InvalidTimezoneException.class)
@@ -92,7 +102,8 @@ class UploadController {
         try {
             return ZoneId.of(timezone.strip());
         } catch (DateTimeException e) {
-            throw new InvalidTimezoneException("timezone '" + timezone + "' is not a zone ID such as Asia/Dubai or +04:00");
+            throw new InvalidTimezoneException(
+                    "timezone '" + timezone + "' is not a zone ID such as Asia/Dubai or +04:00");
         }
     }
 

@@ -25,8 +25,7 @@ class UploadEnds {
     private static final Logger log = LoggerFactory.getLogger(UploadEnds.class);
 
     /** An upload's final state, as it is to be written. */
-    private record Ending(UploadState state, UploadTally tally, String error, Instant at) {
-    }
+    private record Ending(UploadState state, UploadTally tally, String error, Instant at) {}
 
     private final UploadRepository uploads;
     private final Clock clock = Clock.systemUTC();
@@ -58,8 +57,11 @@ class UploadEnds {
             return true;
         } catch (DataAccessException e) {
             unwritten.put(uploadId, ending);
-            log.warn("upload {} ended {} but the database is unreachable ({}); its state is written when it is back",
-                    uploadId, state, SafeMessages.rootCause(e));
+            log.warn(
+                    "upload {} ended {} but the database is unreachable ({}); its state is written when it is back",
+                    uploadId,
+                    state,
+                    SafeMessages.rootCause(e));
             return false;
         } finally {
             running.remove(uploadId);

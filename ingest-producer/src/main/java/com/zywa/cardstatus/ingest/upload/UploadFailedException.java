@@ -14,8 +14,12 @@ public class UploadFailedException extends RuntimeException {
 
     /** {@code reason} is what may be shown and stored of {@code cause}, which may echo the rows it was given. */
     UploadFailedException(UUID uploadId, String reason, Throwable cause) {
-        this(uploadId, "publish_failed", "the events could not be published and nothing from this file was applied; "
-                + "upload it again (" + reason + ")", cause);
+        this(
+                uploadId,
+                "publish_failed",
+                "the events could not be published and nothing from this file was applied; " + "upload it again ("
+                        + reason + ")",
+                cause);
     }
 
     private UploadFailedException(UUID uploadId, String code, String message, Throwable cause) {
@@ -26,16 +30,24 @@ public class UploadFailedException extends RuntimeException {
 
     /** The database went away during the upload: nothing was applied, and the upload is recorded FAILED. */
     static UploadFailedException database(UUID uploadId, String reason, Throwable cause) {
-        return new UploadFailedException(uploadId, "database_unavailable", "the upload database could not be reached "
-                + "during this upload, so nothing from this file was applied; upload it again once it is back ("
-                + reason + ")", cause);
+        return new UploadFailedException(
+                uploadId,
+                "database_unavailable",
+                "the upload database could not be reached "
+                        + "during this upload, so nothing from this file was applied; upload it again once it is back ("
+                        + reason + ")",
+                cause);
     }
 
     /** The file was published but its record could not be written yet; it is written once the database is back. */
     static UploadFailedException unrecorded(UUID uploadId, long accepted) {
-        return new UploadFailedException(uploadId, "database_unavailable", "the file's " + accepted + " accepted rows "
-                + "were published, but the upload database cannot be reached to store its report; the report is "
-                + "stored once the database is back (uploading the file again changes nothing)", null);
+        return new UploadFailedException(
+                uploadId,
+                "database_unavailable",
+                "the file's " + accepted + " accepted rows "
+                        + "were published, but the upload database cannot be reached to store its report; the report is "
+                        + "stored once the database is back (uploading the file again changes nothing)",
+                null);
     }
 
     /** True when {@code failure} comes from the upload database (unreachable, hung, refused). */

@@ -33,11 +33,13 @@ public record UploadReport(
         Instant finishedAt) {
 
     /** One rejected row: its physical line (header = 1) and why it was refused. */
-    public record Rejection(int line, String reason) {
-    }
+    public record Rejection(int line, String reason) {}
 
     /** Where an upload is in its life. */
     public enum UploadState {
-        PROCESSING, COMPLETED, REFUSED, FAILED
+        PROCESSING,
+        COMPLETED,
+        REFUSED,
+        FAILED
     }
 }

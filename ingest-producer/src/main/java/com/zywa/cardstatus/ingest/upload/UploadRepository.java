@@ -31,10 +31,19 @@ class UploadRepository {
 
     /** Records a new upload, in {@code state}, before any of its rows is read. */
     void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
-        jdbc.update("INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, uploaded_by, "
-                + "instance_id, content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", upload.id(),
-                upload.partner(), upload.fileName(), upload.kind() == null ? null : upload.kind().name(), state.name(),
-                upload.source(), upload.uploadedBy(), instanceId, upload.sha256(), Timestamp.from(receivedAt));
+        jdbc.update(
+                "INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, uploaded_by, "
+                        + "instance_id, content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                upload.id(),
+                upload.partner(),
+                upload.fileName(),
+                upload.kind() == null ? null : upload.kind().name(),
+                state.name(),
+                upload.source(),
+                upload.uploadedBy(),
+                instanceId,
+                upload.sha256(),
+                Timestamp.from(receivedAt));
     }
 
     void progress(UUID uploadId, long rowsRead) {
@@ -42,8 +51,11 @@ class UploadRepository {
     }
 
     void saveIssues(UUID uploadId, List<UploadTally.Issue> issues) {
-        jdbc.batchUpdate("INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES (?, ?, ?, ?, ?)",
-                issues.stream().map(i -> new Object[] {uploadId, i.severity().name(), i.line(), i.message(), i.raw()}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES (?, ?, ?, ?, ?)",
+                issues.stream()
+                        .map(i -> new Object[] {uploadId, i.severity().name(), i.line(), i.message(), i.raw()})
+                        .toList());
     }
 
     /** Ends an upload; a refused or failed one keeps no issues, since none of its rows was applied. */
@@ -52,22 +64,43 @@ class UploadRepository {
         if (!applied) {
             jdbc.update("DELETE FROM ingest.row_issue WHERE upload_id = ?", uploadId);
         }
-        jdbc.update("UPDATE ingest.upload SET state = ?, rows_read = ?, rows_total = ?, rows_accepted = ?, "
-                + "rows_rejected = ?, warnings_total = ?, error = ?, finished_at = ? WHERE upload_id = ?", state.name(),
-                tally.read(), applied ? tally.read() : 0, applied ? tally.accepted() : 0, applied ? tally.rejected() : 0,
-                applied ? tally.warnings() : 0, error, Timestamp.from(finishedAt), uploadId);
+        jdbc.update(
+                "UPDATE ingest.upload SET state = ?, rows_read = ?, rows_total = ?, rows_accepted = ?, "
+                        + "rows_rejected = ?, warnings_total = ?, error = ?, finished_at = ? WHERE upload_id = ?",
+                state.name(),
+                tally.read(),
+                applied ? tally.read() : 0,
+                applied ? tally.accepted() : 0,
+                applied ? tally.rejected() : 0,
+                applied ? tally.warnings() : 0,
+                error,
+                Timestamp.from(finishedAt),
+                uploadId);
     }
 
     Optional<UploadReport> find(UUID uploadId, int page, int size) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ingest.upload WHERE upload_id = ?",
-                (rs, n) -> report(rs, issues(uploadId, "WARNING", page, size).stream().map(UploadReport.Rejection::reason)
-                        .toList(), issues(uploadId, "REJECTED", page, size), page, size), uploadId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM ingest.upload WHERE upload_id = ?",
+                        (rs, n) -> report(
+                                rs,
+                                issues(uploadId, "WARNING", page, size).stream()
+                                        .map(UploadReport.Rejection::reason)
+                                        .toList(),
+                                issues(uploadId, "REJECTED", page, size),
+                                page,
+                                size),
+                        uploadId)
+                .stream()
+                .findFirst();
     }
 
     /** The most recent uploads, newest first, without their issues. */
     List<UploadReport> recent(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM ingest.upload ORDER BY received_at DESC LIMIT ?",
-                (rs, n) -> report(rs, List.of(), List.of(), 0, 0), limit);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM ingest.upload ORDER BY received_at DESC LIMIT ?",
+                (rs, n) -> report(rs, List.of(), List.of(), 0, 0),
+                limit);
     }
 
     /**
@@ -91,37 +124,65 @@ class UploadRepository {
 
     /** The completed upload of a drop-folder file with this name and content, if it was already ingested. */
     Optional<UUID> completedInboxUpload(String fileName, String sha256) {
-        return jdbc.query("SELECT upload_id FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
-                + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1", (rs, n) -> rs.getObject(1, UUID.class),
-                fileName, sha256).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT upload_id FROM ingest.upload WHERE source = 'inbox' AND file_name = ? "
+                                + "AND content_sha256 = ? AND state = 'COMPLETED' LIMIT 1",
+                        (rs, n) -> rs.getObject(1, UUID.class),
+                        fileName,
+                        sha256)
+                .stream()
+                .findFirst();
     }
 
     /** Every rejection of an upload, in line order, handed one by one to {@code each} as it is read. */
     void eachRejection(UUID uploadId, Consumer<UploadReport.Rejection> each) {
-        jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement("SELECT line, message FROM ingest.row_issue "
-                    + "WHERE upload_id = ? AND severity = 'REJECTED' ORDER BY line, id");
-            select.setObject(1, uploadId);
-            select.setFetchSize(1_000);
-            return select;
-        }, (ResultSet rs) -> each.accept(new UploadReport.Rejection(rs.getInt(1), rs.getString(2))));
+        jdbc.query(
+                connection -> {
+                    PreparedStatement select = connection.prepareStatement("SELECT line, message FROM ingest.row_issue "
+                            + "WHERE upload_id = ? AND severity = 'REJECTED' ORDER BY line, id");
+                    select.setObject(1, uploadId);
+                    select.setFetchSize(1_000);
+                    return select;
+                },
+                (ResultSet rs) -> each.accept(new UploadReport.Rejection(rs.getInt(1), rs.getString(2))));
     }
 
     private List<UploadReport.Rejection> issues(UUID uploadId, String severity, int page, int size) {
-        return jdbc.query("SELECT line, message FROM ingest.row_issue WHERE upload_id = ? AND severity = ? "
-                + "ORDER BY line, id LIMIT ? OFFSET ?", (rs, n) -> new UploadReport.Rejection(rs.getInt(1),
-                rs.getString(2)), uploadId, severity, size, (long) page * size);
+        return jdbc.query(
+                "SELECT line, message FROM ingest.row_issue WHERE upload_id = ? AND severity = ? "
+                        + "ORDER BY line, id LIMIT ? OFFSET ?",
+                (rs, n) -> new UploadReport.Rejection(rs.getInt(1), rs.getString(2)),
+                uploadId,
+                severity,
+                size,
+                (long) page * size);
     }
 
-    private static UploadReport report(ResultSet rs, List<String> warnings, List<UploadReport.Rejection> rejections,
-            int page, int size) throws SQLException {
+    private static UploadReport report(
+            ResultSet rs, List<String> warnings, List<UploadReport.Rejection> rejections, int page, int size)
+            throws SQLException {
         String kind = rs.getString("kind");
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new UploadReport(rs.getObject("upload_id", UUID.class), rs.getString("partner"), rs.getString("file_name"),
-                kind == null ? null : EventType.valueOf(kind), UploadState.valueOf(rs.getString("state")),
-                rs.getString("source"), rs.getString("uploaded_by"), rs.getLong("rows_read"), rs.getLong("rows_total"), rs.getLong("rows_accepted"),
-                rs.getLong("rows_rejected"), rs.getLong("warnings_total"), warnings, rejections, page, size,
-                rs.getString("error"), rs.getTimestamp("received_at").toInstant(),
+        return new UploadReport(
+                rs.getObject("upload_id", UUID.class),
+                rs.getString("partner"),
+                rs.getString("file_name"),
+                kind == null ? null : EventType.valueOf(kind),
+                UploadState.valueOf(rs.getString("state")),
+                rs.getString("source"),
+                rs.getString("uploaded_by"),
+                rs.getLong("rows_read"),
+                rs.getLong("rows_total"),
+                rs.getLong("rows_accepted"),
+                rs.getLong("rows_rejected"),
+                rs.getLong("warnings_total"),
+                warnings,
+                rejections,
+                page,
+                size,
+                rs.getString("error"),
+                rs.getTimestamp("received_at").toInstant(),
                 finished == null ? null : finished.toInstant());
     }
 }

@@ -38,6 +38,7 @@ public class UploadService {
 
     /** Rows between two progress updates of a running upload. */
     static final int PROGRESS_EVERY = 10_000;
+
     private static final int ISSUE_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
@@ -49,8 +50,13 @@ public class UploadService {
     private final String instanceId;
     private final Clock clock = Clock.systemUTC();
 
-    UploadService(EventPublisher publisher, UploadRepository uploads, UploadEnds ends, Partners partners,
-            IngestMetrics metrics, IngestSettings settings) {
+    UploadService(
+            EventPublisher publisher,
+            UploadRepository uploads,
+            UploadEnds ends,
+            Partners partners,
+            IngestMetrics metrics,
+            IngestSettings settings) {
         this.publisher = publisher;
         this.uploads = uploads;
         this.ends = ends;
@@ -64,16 +70,27 @@ public class UploadService {
      * checked); {@code source} is {@code http} or {@code inbox}, {@code sha256} may be null, {@code uploadedBy} is
      * who sent it. It becomes an {@link Upload} once the partner is known.
      */
-    public record Request(String fileName, String kind, ZoneId zone, String partner, String source, String sha256,
-            String uploadedBy) {
-    }
+    public record Request(
+            String fileName,
+            String kind,
+            ZoneId zone,
+            String partner,
+            String source,
+            String sha256,
+            String uploadedBy) {}
 
     /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
     public UploadReport ingest(Request request, FileContent content) {
         Instant started = clock.instant();
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
-        Upload upload = new Upload(UUID.randomUUID(), profile.name(), request.fileName(), null,
-                request.source(), request.sha256(), request.uploadedBy());
+        Upload upload = new Upload(
+                UUID.randomUUID(),
+                profile.name(),
+                request.fileName(),
+                null,
+                request.source(),
+                request.sha256(),
+                request.uploadedBy());
         EventType kind;
         try {
             kind = FileKinds.resolve(request.kind(), request.fileName());
@@ -102,9 +119,18 @@ public class UploadService {
         boolean recorded = ends.end(typed.id(), UploadState.COMPLETED, tally, null);
         metrics.uploadRows(typed.partner(), kind, tally.accepted(), tally.rejected(), tally.warnings());
         // one line per upload, for log searches and alerts: counts and who, never a row's content
-        log.info("upload {} of '{}' completed: partner {}, kind {}, {} rows, {} accepted, {} rejected, {} warnings, "
-                + "{} ms, by {}", typed.id(), typed.fileName(), typed.partner(), kind, tally.read(), tally.accepted(),
-                tally.rejected(), tally.warnings(), Duration.between(started, clock.instant()).toMillis(),
+        log.info(
+                "upload {} of '{}' completed: partner {}, kind {}, {} rows, {} accepted, {} rejected, {} warnings, "
+                        + "{} ms, by {}",
+                typed.id(),
+                typed.fileName(),
+                typed.partner(),
+                kind,
+                tally.read(),
+                tally.accepted(),
+                tally.rejected(),
+                tally.warnings(),
+                Duration.between(started, clock.instant()).toMillis(),
                 typed.uploadedBy());
         if (!recorded) {
             throw UploadFailedException.unrecorded(typed.id(), tally.accepted());
@@ -116,15 +142,20 @@ public class UploadService {
     private UploadFailedException failed(Upload upload, UploadTally tally, RuntimeException e) {
         // the cause's own text may echo what it was given (a database batch echoes the rows it inserted)
         String cause = SafeMessages.rootCause(e);
-        log.error("upload {} of '{}' failed after {} rows; nothing from it was applied: {}", upload.id(),
-                upload.fileName(), tally.read(), cause);
+        log.error(
+                "upload {} of '{}' failed after {} rows; nothing from it was applied: {}",
+                upload.id(),
+                upload.fileName(),
+                tally.read(),
+                cause);
         String error = "publishing failed after " + tally.read() + " rows and nothing from this file was applied; "
                 + "upload it again (" + cause + ")";
         if (UploadFailedException.isDatabase(e)) {
             ends.endLater(upload.id(), UploadState.FAILED, tally, error);
             return UploadFailedException.database(upload.id(), cause, e);
         }
-        return ends.end(upload.id(), UploadState.FAILED, tally, error) ? new UploadFailedException(upload.id(), cause, e)
+        return ends.end(upload.id(), UploadState.FAILED, tally, error)
+                ? new UploadFailedException(upload.id(), cause, e)
                 : UploadFailedException.database(upload.id(), cause, e);
     }
 
@@ -137,8 +168,13 @@ public class UploadService {
                 if (outcome instanceof RowOutcome.Accepted accepted) {
                     batch.event(accepted.event());
                 } else if (outcome instanceof RowOutcome.Rejected rejected) {
-                    batch.rejected(new RejectedRow(upload.id().toString(), upload.partner(), upload.fileName(),
-                            rejected.line(), rejected.reason(), rejected.raw()));
+                    batch.rejected(new RejectedRow(
+                            upload.id().toString(),
+                            upload.partner(),
+                            upload.fileName(),
+                            rejected.line(),
+                            rejected.reason(),
+                            rejected.raw()));
                 }
                 if (tally.pendingIssues() >= ISSUE_BATCH) {
                     uploads.saveIssues(upload.id(), tally.drainIssues());

@@ -11,11 +11,11 @@ import java.util.List;
 final class UploadTally {
 
     /** One rejected or warned row, as stored in {@code row_issue}. */
-    record Issue(Severity severity, int line, String message, String raw) {
-    }
+    record Issue(Severity severity, int line, String message, String raw) {}
 
     enum Severity {
-        REJECTED, WARNING
+        REJECTED,
+        WARNING
     }
 
     private final List<Issue> pending = new ArrayList<>();

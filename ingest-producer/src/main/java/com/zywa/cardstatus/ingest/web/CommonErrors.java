@@ -14,8 +14,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,31 +43,42 @@ class CommonErrors {
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ErrorBody> missingPart(MissingServletRequestPartException e) {
-        return answer(HttpStatus.BAD_REQUEST, "missing_file", "multipart field '" + e.getRequestPartName()
-                + "' is required: send the CSV as -F " + e.getRequestPartName() + "=@<path>");
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "missing_file",
+                "multipart field '" + e.getRequestPartName() + "' is required: send the CSV as -F "
+                        + e.getRequestPartName() + "=@<path>");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missingParameter(MissingServletRequestParameterException e) {
-        return answer(HttpStatus.BAD_REQUEST, "missing_parameter", "parameter '" + e.getParameterName() + "' is required");
+        return answer(
+                HttpStatus.BAD_REQUEST, "missing_parameter", "parameter '" + e.getParameterName() + "' is required");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> badParameter(MethodArgumentTypeMismatchException e) {
-        return answer(HttpStatus.BAD_REQUEST, "invalid_parameter", "parameter '" + e.getName() + "' has an invalid value '"
-                + e.getValue() + "'");
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "invalid_parameter",
+                "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
-        return answer(HttpStatus.CONTENT_TOO_LARGE, "file_too_large", "the file is larger than the upload limit ("
-                + e.getMaxUploadSize() + " bytes); split it or ask ops to raise spring.servlet.multipart.max-file-size");
+        return answer(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "file_too_large",
+                "the file is larger than the upload limit (" + e.getMaxUploadSize()
+                        + " bytes); split it or ask ops to raise spring.servlet.multipart.max-file-size");
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ErrorBody> notMultipart(MultipartException e) {
-        return answer(HttpStatus.BAD_REQUEST, "not_multipart", "send the file as multipart/form-data in field 'file': "
-                + e.getMessage());
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "not_multipart",
+                "send the file as multipart/form-data in field 'file': " + e.getMessage());
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
@@ -83,8 +94,14 @@ class CommonErrors {
             }
         }
         Throwable cause = e.getMostSpecificCause();
-        return answer(HttpStatus.BAD_REQUEST, "invalid_json", "the request body is not the expected JSON: "
-                + (cause == null ? e.getMessage() : cause.getMessage()).lines().findFirst().orElse(""));
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "invalid_json",
+                "the request body is not the expected JSON: "
+                        + (cause == null ? e.getMessage() : cause.getMessage())
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -100,16 +117,20 @@ class CommonErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorBody> notFound(NoResourceFoundException e) {
         String path = e.getResourcePath().startsWith("/") ? e.getResourcePath() : "/" + e.getResourcePath();
-        return answer(HttpStatus.NOT_FOUND, "not_found", "nothing at " + e.getHttpMethod() + " " + path
-                + "; see /swagger-ui.html for this service's API");
+        return answer(
+                HttpStatus.NOT_FOUND,
+                "not_found",
+                "nothing at " + e.getHttpMethod() + " " + path + "; see /swagger-ui.html for this service's API");
     }
 
     /** Any other client error Spring knows the status of (406, 400 for a missing header...): answered, not logged. */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
         log.warn("database unavailable: {}", SafeMessages.rootCause(e));
-        return answer(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "the upload database cannot be reached "
-                + "right now, so nothing was done; try again in a moment");
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the upload database cannot be reached " + "right now, so nothing was done; try again in a moment");
     }
 
     @ExceptionHandler(Exception.class)
@@ -120,8 +141,11 @@ class CommonErrors {
             return answer(status, status.name().toLowerCase(Locale.ROOT), e.getMessage());
         }
         log.error("unexpected failure", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "the request failed unexpectedly; the error is logged: " + e.getClass().getSimpleName());
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "the request failed unexpectedly; the error is logged: "
+                        + e.getClass().getSimpleName());
     }
 
     private static ResponseEntity<ErrorBody> answer(HttpStatus status, String code, String message) {

@@ -28,8 +28,10 @@ class JsonBodyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         try {
-            MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
-            return type == null || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+            MediaType type =
+                    request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+            return type == null
+                    || !(type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
         } catch (IllegalArgumentException e) {
             return true;
         }

@@ -52,7 +52,8 @@ class CardLookupProxyTests {
         ResponseEntity<?> answer = proxy(KEY).lookUp(" ZYW1 ", "+971 53 453 4534");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8)).isEqualTo("{\"card_id\":\"ZYW1\"}");
+        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"card_id\":\"ZYW1\"}");
         assertThat(query.get()).isEqualTo("card_id=ZYW1&user_phone=%2B971%2053%20453%204534");
         assertThat(key.get()).isEqualTo(KEY);
     }
@@ -72,8 +73,8 @@ class CardLookupProxyTests {
         ResponseEntity<?> answer = proxy(KEY).lookUp("ZYW1", null);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(502);
-        assertThat(answer.getBody()).hasToString(
-                "ErrorBody[error=lookup_refused, message=status-api refused the console's key "
+        assertThat(answer.getBody())
+                .hasToString("ErrorBody[error=lookup_refused, message=status-api refused the console's key "
                         + "(ingest.console.status-api-key must be a reader or ops key), uploadId=null]");
     }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,27 +33,33 @@ import tools.jackson.databind.JsonNode;
  * an ops key starts an HttpOnly SameSite session, a call without the CSRF token is refused, and machines' API keys
  * keep working statelessly beside it.
  */
-@SpringBootTest(classes = ConsoleSecurityTests.WebLayer.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=ingest-producer",
-                "management.endpoint.health.group.readiness.include=readinessState", "spring.autoconfigure.exclude="
-                + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
-                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-                + "com.zywa.cardstatus.support.PipelineTopicsAutoConfiguration"})
+@SpringBootTest(
+        classes = ConsoleSecurityTests.WebLayer.class,
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=ingest-producer",
+            "management.endpoint.health.group.readiness.include=readinessState",
+            "spring.autoconfigure.exclude="
+                    + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration,"
+                    + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                    + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                    + "com.zywa.cardstatus.support.PipelineTopicsAutoConfiguration"
+        })
 class ConsoleSecurityTests {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @ComponentScan(basePackageClasses = ConsoleSecurity.class)
     @Import({IngestAccess.class, UploadEndpoints.class})
-    static class WebLayer {
-    }
+    static class WebLayer {}
 
     /** The upload controllers, which the console's API shares with the machines' API. */
-    @ComponentScan(basePackageClasses = UploadService.class, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(classes = org.springframework.web.bind.annotation.RestController.class))
-    static class UploadEndpoints {
-    }
+    @ComponentScan(
+            basePackageClasses = UploadService.class,
+            useDefaultFilters = false,
+            includeFilters =
+                    @ComponentScan.Filter(classes = org.springframework.web.bind.annotation.RestController.class))
+    static class UploadEndpoints {}
 
     @LocalServerPort
     private int port;
@@ -62,7 +67,8 @@ class ConsoleSecurityTests {
     @MockitoBean
     private UploadService uploads;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
@@ -73,8 +79,10 @@ class ConsoleSecurityTests {
     void consolePageWithoutSessionRedirectsToSignIn() throws Exception {
         HttpResponse<String> page = get("/console/", null);
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/console/sign-in"));
-        assertThat(get("/", null).headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/console/sign-in"));
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/console/sign-in"));
+        assertThat(get("/", null).headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/console/sign-in"));
     }
 
     @Test
@@ -108,16 +116,21 @@ class ConsoleSecurityTests {
         for (String key : List.of(TestCredentials.UNKNOWN_KEY, TestCredentials.READER_KEY, "")) {
             Session refused = signIn(key);
             assertThat(refused.location()).endsWith("/console/sign-in?error");
-            assertThat(get("/console/api/uploads", refused.cookie()).statusCode()).isEqualTo(401);
+            assertThat(get("/console/api/uploads", refused.cookie()).statusCode())
+                    .isEqualTo(401);
         }
     }
 
     @Test
     void postWithoutCsrfTokenIsRefused403() throws Exception {
         Session session = signIn(TestCredentials.OPS_KEY);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/console/api/uploads"))
-                .header("Cookie", session.cookie()).header("Content-Type", "multipart/form-data; boundary=x")
-                .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(uri("/console/api/uploads"))
+                        .header("Cookie", session.cookie())
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(Json.MAPPER.readTree(answer.body()).path("error").asString()).isEqualTo("forbidden");
     }
@@ -126,41 +139,53 @@ class ConsoleSecurityTests {
     void signOutEndsTheSession() throws Exception {
         Session session = signIn(TestCredentials.OPS_KEY);
         String token = csrf(session.cookie());
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(uri("/console/sign-out"))
-                .header("Cookie", session.cookie()).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token))).build(),
+        HttpResponse<String> out = http.send(
+                HttpRequest.newBuilder(uri("/console/sign-out"))
+                        .header("Cookie", session.cookie())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(out.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("?signed-out"));
+        assertThat(out.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("?signed-out"));
         assertThat(get("/console/api/uploads", session.cookie()).statusCode()).isEqualTo(401);
     }
 
     @Test
     void machinesKeepTheStatelessApiWhereASessionCookieMeansNothing() throws Exception {
-        HttpResponse<String> withKey = http.send(HttpRequest.newBuilder(uri("/uploads"))
-                .header("X-API-Key", TestCredentials.OPS_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withKey = http.send(
+                HttpRequest.newBuilder(uri("/uploads"))
+                        .header("X-API-Key", TestCredentials.OPS_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(withKey.statusCode()).isEqualTo(200);
         assertThat(withKey.headers().firstValue("Set-Cookie")).isEmpty();
         HttpResponse<String> without = get("/uploads", null);
         assertThat(without.statusCode()).isEqualTo(401);
         assertThat(without.headers().firstValue("Location")).isEmpty();
-        assertThat(get("/uploads", signIn(TestCredentials.OPS_KEY).cookie()).statusCode()).isEqualTo(401);
+        assertThat(get("/uploads", signIn(TestCredentials.OPS_KEY).cookie()).statusCode())
+                .isEqualTo(401);
     }
 
-    private record Session(int status, String location, String setCookie, String cookie) {
-    }
+    private record Session(int status, String location, String setCookie, String cookie) {}
 
     /** Signs in as a browser does: fetch the sign-in page's CSRF token (in an anonymous session), then post the key. */
     private Session signIn(String key) throws IOException, InterruptedException {
         HttpResponse<String> token = get("/console/csrf", null);
-        String anonymous = token.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String anonymous =
+                token.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String csrf = Json.MAPPER.readTree(token.body()).path("token").asString();
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/console/sign-in"))
-                .header("Cookie", anonymous).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("key=" + enc(key) + "&_csrf=" + enc(csrf))).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(uri("/console/sign-in"))
+                        .header("Cookie", anonymous)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("key=" + enc(key) + "&_csrf=" + enc(csrf)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String setCookie = answer.headers().firstValue("Set-Cookie").orElse("");
         String cookie = setCookie.isEmpty() ? anonymous : setCookie.split(";")[0];
-        return new Session(answer.statusCode(), answer.headers().firstValue("Location").orElse(""), setCookie, cookie);
+        return new Session(
+                answer.statusCode(), answer.headers().firstValue("Location").orElse(""), setCookie, cookie);
     }
 
     private String csrf(String cookie) throws IOException, InterruptedException {

@@ -38,8 +38,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * event of another partner's source, a body that is not a batch, too many events or too many bytes are refused.
  */
 @WebMvcTest(PartnerEventsController.class)
-@Import({IngestAccess.class, Partners.class, PartnerEventsService.class, IngestMetrics.class, SimpleMeterRegistry.class,
-    CloudEventsOverHttpTests.Settings.class})
+@Import({
+    IngestAccess.class,
+    Partners.class,
+    PartnerEventsService.class,
+    IngestMetrics.class,
+    SimpleMeterRegistry.class,
+    CloudEventsOverHttpTests.Settings.class
+})
 class CloudEventsOverHttpTests {
 
     private static final String TIME = "2023-11-13T09:34:56Z";
@@ -53,8 +59,7 @@ class CloudEventsOverHttpTests {
 
     @TestConfiguration
     @EnableConfigurationProperties(IngestSettings.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -64,59 +69,81 @@ class CloudEventsOverHttpTests {
 
     @Test
     void binaryModeTakesTheAttributesFromCeHeadersAndTheDataFromTheBody() throws Exception {
-        mvc.perform(binary("ce-1", "/partners/default", "com.zywa.card.delivered", "ZYW1").content(DATA))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
-                .andExpect(jsonPath("$.results[0].event_id").value(EventIds.eventId(EventType.DELIVERED, "ZYW1",
-                        Instant.parse(TIME), "ce-1")));
+        mvc.perform(binary("ce-1", "/partners/default", "com.zywa.card.delivered", "ZYW1")
+                        .content(DATA))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.results[0].event_id")
+                        .value(EventIds.eventId(EventType.DELIVERED, "ZYW1", Instant.parse(TIME), "ce-1")));
         verify(publisher).inTransaction(any());
     }
 
     @Test
     void structuredModeGivesTheSameEventAsBinaryMode() throws Exception {
-        mvc.perform(post("/events").header("X-API-Key", TestCredentials.FASTCOURIER_KEY)
+        mvc.perform(post("/events")
+                        .header("X-API-Key", TestCredentials.FASTCOURIER_KEY)
                         .contentType(PartnerEventsController.STRUCTURED)
-                        .content(structured("ce-2", "https://fastcourier.example/events", "com.zywa.card.picked-up", "ZYW2")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
-                .andExpect(jsonPath("$.results[0].event_id").value(EventIds.eventId(EventType.PICKED_UP, "ZYW2",
-                        Instant.parse(TIME), "ce-2")));
+                        .content(structured(
+                                "ce-2", "https://fastcourier.example/events", "com.zywa.card.picked-up", "ZYW2")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.results[0].event_id")
+                        .value(EventIds.eventId(EventType.PICKED_UP, "ZYW2", Instant.parse(TIME), "ce-2")));
     }
 
     @Test
     void aBatchIsAnsweredPerEventWithTheReasonsOfPostEvents() throws Exception {
-        String batch = "[" + String.join(",", structured("ok", "/partners/default", "com.zywa.card.returned", "ZYW3"),
-                structured("t", "/partners/default", "com.zywa.card.lost", "ZYW3"),
-                structured("s", "/partners/acme", "com.zywa.card.returned", "ZYW3"),
-                structured("c", "/partners/default", "com.zywa.card.returned", ""),
-                "{\"hello\":\"world\"}") + "]";
+        String batch = "["
+                + String.join(
+                        ",",
+                        structured("ok", "/partners/default", "com.zywa.card.returned", "ZYW3"),
+                        structured("t", "/partners/default", "com.zywa.card.lost", "ZYW3"),
+                        structured("s", "/partners/acme", "com.zywa.card.returned", "ZYW3"),
+                        structured("c", "/partners/default", "com.zywa.card.returned", ""),
+                        "{\"hello\":\"world\"}")
+                + "]";
 
-        mvc.perform(post("/events").header("X-API-Key", TestCredentials.PARTNER_KEY)
-                        .contentType(PartnerEventsController.BATCH).content(batch))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
+        mvc.perform(post("/events")
+                        .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                        .contentType(PartnerEventsController.BATCH)
+                        .content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.rejected").value(4))
                 .andExpect(jsonPath("$.results[0].status").value("accepted"))
-                .andExpect(jsonPath("$.results[1].reason").value(containsString("type 'com.zywa.card.lost' is not one of")))
-                .andExpect(jsonPath("$.results[2].reason").value(containsString(
-                        "source '/partners/acme' is not a configured partner's")))
+                .andExpect(jsonPath("$.results[1].reason")
+                        .value(containsString("type 'com.zywa.card.lost' is not one of")))
+                .andExpect(jsonPath("$.results[2].reason")
+                        .value(containsString("source '/partners/acme' is not a configured partner's")))
                 .andExpect(jsonPath("$.results[3].reason").value("event 3: card ID is empty"))
                 .andExpect(jsonPath("$.results[4].reason").value(startsWith("event 4: not a CloudEvent 1.0")));
     }
 
     @Test
     void binaryModeWithoutARequiredAttributeOrWithDataThatIsNotAnObjectIsRejected() throws Exception {
-        mvc.perform(binary("ce-3", "/partners/default", "com.zywa.card.delivered", "ZYW4").content("[1,2]"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(1))
+        mvc.perform(binary("ce-3", "/partners/default", "com.zywa.card.delivered", "ZYW4")
+                        .content("[1,2]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(1))
                 .andExpect(jsonPath("$.results[0].reason").value(containsString("data is not a JSON object")));
-        mvc.perform(post("/events").header("X-API-Key", TestCredentials.PARTNER_KEY).header("ce-specversion", "1.0")
-                        .header("ce-source", "/partners/default").header("ce-type", "com.zywa.card.delivered")
-                        .contentType("application/json").content(DATA))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(1))
+        mvc.perform(post("/events")
+                        .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                        .header("ce-specversion", "1.0")
+                        .header("ce-source", "/partners/default")
+                        .header("ce-type", "com.zywa.card.delivered")
+                        .contentType("application/json")
+                        .content(DATA))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(1))
                 .andExpect(jsonPath("$.results[0].reason").value(startsWith("event 0: not a CloudEvent 1.0")));
     }
 
     @Test
     void answers403ForAnEventOfAnotherPartnersSource() throws Exception {
-        mvc.perform(binary("ce-4", "https://fastcourier.example/events", "com.zywa.card.delivered", "ZYW5").content(DATA))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"))
+        mvc.perform(binary("ce-4", "https://fastcourier.example/events", "com.zywa.card.delivered", "ZYW5")
+                        .content(DATA))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("forbidden"))
                 .andExpect(jsonPath("$.message").value(containsString("of another partner")));
         verify(publisher, never()).inTransaction(any());
     }
@@ -124,29 +151,42 @@ class CloudEventsOverHttpTests {
     @Test
     void refusesABatchThatIsNotAnArrayOrHoldsTooManyEventsOrBytes() throws Exception {
         String one = structured("x", "/partners/default", "com.zywa.card.delivered", "ZYW6");
-        mvc.perform(batch(one)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"));
+        mvc.perform(batch(one))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_batch"));
         mvc.perform(batch("[" + String.join(",", Collections.nCopies(1_001, one)) + "]"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_batch"))
                 .andExpect(jsonPath("$.message").value("send 1 to 1000 events per request; got 1001"));
-        mvc.perform(batch("[" + " ".repeat(1024 * 1024) + "]")).andExpect(status().isContentTooLarge())
+        mvc.perform(batch("[" + " ".repeat(1024 * 1024) + "]"))
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.error").value("body_too_large"));
         verify(publisher, never()).inTransaction(any());
     }
 
     private static MockHttpServletRequestBuilder batch(String body) {
-        return post("/events").header("X-API-Key", TestCredentials.PARTNER_KEY).contentType(PartnerEventsController.BATCH)
+        return post("/events")
+                .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                .contentType(PartnerEventsController.BATCH)
                 .content(body);
     }
 
     private static MockHttpServletRequestBuilder binary(String id, String source, String type, String subject) {
-        return post("/events").header("X-API-Key", TestCredentials.PARTNER_KEY).header("ce-specversion", "1.0")
-                .header("ce-id", id).header("ce-source", source).header("ce-type", type).header("ce-time", TIME)
-                .header("ce-subject", subject).contentType("application/json");
+        return post("/events")
+                .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                .header("ce-specversion", "1.0")
+                .header("ce-id", id)
+                .header("ce-source", source)
+                .header("ce-type", type)
+                .header("ce-time", TIME)
+                .header("ce-subject", subject)
+                .contentType("application/json");
     }
 
     private static String structured(String id, String source, String type, String subject) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
-                + "\",\"time\":\"" + TIME + "\",\"subject\":\"" + subject + "\",\"datacontenttype\":\"application/json\","
+                + "\",\"time\":\"" + TIME + "\",\"subject\":\"" + subject
+                + "\",\"datacontenttype\":\"application/json\","
                 + "\"data\":" + DATA + "}";
     }
 }

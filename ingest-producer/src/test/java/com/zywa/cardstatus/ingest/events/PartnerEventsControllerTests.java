@@ -44,7 +44,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @ExtendWith(OutputCaptureExtension.class)
 class PartnerEventsControllerTests {
 
-    private static final String EVENT = "{\"type\":\"DELIVERED\",\"card_id\":\"ZYW1\",\"occurred_at\":\"2023-11-13T09:34:56Z\"}";
+    private static final String EVENT =
+            "{\"type\":\"DELIVERED\",\"card_id\":\"ZYW1\",\"occurred_at\":\"2023-11-13T09:34:56Z\"}";
 
     @Autowired
     private MockMvc mvc;
@@ -64,10 +65,17 @@ class PartnerEventsControllerTests {
     void publishesForTheCallersOwnPartnerAndRecordsTheCallersName() throws Exception {
         when(service.publish(anyList(), any(), any())).thenReturn(new EventResults(1, 0, List.of()));
 
-        mvc.perform(post("/events").with(key(TestCredentials.FASTCOURIER_KEY)).contentType(MediaType.APPLICATION_JSON)
-                .content("[" + EVENT + "]")).andExpect(status().isOk());
-        mvc.perform(post("/events").param("partner", "default").with(key(TestCredentials.PARTNER_KEY))
-                .contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]")).andExpect(status().isOk());
+        mvc.perform(post("/events")
+                        .with(key(TestCredentials.FASTCOURIER_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isOk());
+        mvc.perform(post("/events")
+                        .param("partner", "default")
+                        .with(key(TestCredentials.PARTNER_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isOk());
 
         verify(service).publish(anyList(), eq("fastcourier"), eq("partner-fastcourier-test"));
         verify(service).publish(anyList(), eq("default"), eq("partner-default-test"));
@@ -75,9 +83,13 @@ class PartnerEventsControllerTests {
 
     @Test
     void answers403ToAPartnerSendingForAnotherPartner() throws Exception {
-        mvc.perform(post("/events").param("partner", "fastcourier").with(key(TestCredentials.PARTNER_KEY))
-                        .contentType(MediaType.APPLICATION_JSON).content(EVENT))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"))
+        mvc.perform(post("/events")
+                        .param("partner", "fastcourier")
+                        .with(key(TestCredentials.PARTNER_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EVENT))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").value("forbidden"))
                 .andExpect(jsonPath("$.message").isNotEmpty());
         verify(service, never()).publish(anyList(), any(), any());
     }
@@ -85,8 +97,12 @@ class PartnerEventsControllerTests {
     @Test
     void answers403ToKeysOfOtherRoles() throws Exception {
         for (String other : List.of(TestCredentials.OPS_KEY, TestCredentials.READER_KEY, TestCredentials.METRICS_KEY)) {
-            mvc.perform(post("/events").with(key(other)).contentType(MediaType.APPLICATION_JSON).content(EVENT))
-                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value("forbidden"));
+            mvc.perform(post("/events")
+                            .with(key(other))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(EVENT))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.error").value("forbidden"));
         }
         verify(service, never()).publish(anyList(), any(), any());
     }
@@ -94,10 +110,14 @@ class PartnerEventsControllerTests {
     @Test
     void answers401WithoutAKnownKeyBeforeReadingTheBody() throws Exception {
         mvc.perform(post("/events").contentType(MediaType.APPLICATION_JSON).content(EVENT))
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.error").value("unauthorized"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.error").value("unauthorized"))
                 .andExpect(header().exists("WWW-Authenticate"));
-        mvc.perform(post("/events").with(key(TestCredentials.UNKNOWN_KEY)).contentType(MediaType.APPLICATION_JSON)
-                .content(bodyOf(1024 * 1024 + 1))).andExpect(status().isUnauthorized())
+        mvc.perform(post("/events")
+                        .with(key(TestCredentials.UNKNOWN_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bodyOf(1024 * 1024 + 1)))
+                .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value("unauthorized"));
         verify(service, never()).publish(anyList(), any(), any());
     }
@@ -106,23 +126,38 @@ class PartnerEventsControllerTests {
     void publishesABatchOfEvents() throws Exception {
         when(service.publish(anyList(), any(), any())).thenReturn(new EventResults(1, 0, List.of()));
 
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     @Test
     void answers400ForABodyThatIsNotJsonOrHasNoEvents() throws Exception {
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content("{not json"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_json"));
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content("[]"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"))
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_json"));
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_batch"))
                 .andExpect(jsonPath("$.message").value("send 1 to 1000 events per request; got 0"));
         verify(service, never()).publish(anyList(), any(), any());
     }
 
     @Test
     void answers413ForABodyOverOneMebibyteBeforeParsingIt() throws Exception {
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content(bodyOf(1024 * 1024 + 1)))
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bodyOf(1024 * 1024 + 1)))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.error").value("body_too_large"))
                 .andExpect(jsonPath("$.message").isNotEmpty());
@@ -131,8 +166,11 @@ class PartnerEventsControllerTests {
 
     @Test
     void answers413ForAChunkedBodyOverOneMebibyte() throws Exception {
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON)
-                        .content(bodyOf(3 * 1024 * 1024)).with(withoutContentLength()))
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(bodyOf(3 * 1024 * 1024))
+                        .with(withoutContentLength()))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.error").value("body_too_large"));
         verify(service, never()).publish(anyList(), any(), any());
@@ -142,19 +180,26 @@ class PartnerEventsControllerTests {
     void answers400ForAnUnknownPartner() throws Exception {
         when(service.publish(anyList(), any(), any())).thenThrow(Partners.UnknownPartnerException.class);
 
-        mvc.perform(post("/events").param("partner", "nobody").with(key(TestCredentials.NOBODY_KEY))
+        mvc.perform(post("/events")
+                        .param("partner", "nobody")
+                        .with(key(TestCredentials.NOBODY_KEY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + EVENT + "]"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("unknown_partner"));
     }
 
     @Test
     void answers503WhenKafkaCannotTakeTheEvents() throws Exception {
-        when(service.publish(anyList(), any(), any())).thenThrow(new TimeoutException("Timeout expired after 10000ms "
-                + "while awaiting EndTxn(true)"));
+        when(service.publish(anyList(), any(), any()))
+                .thenThrow(new TimeoutException("Timeout expired after 10000ms " + "while awaiting EndTxn(true)"));
 
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content("[" + EVENT + "]"))
-                .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.error").value("publish_failed"))
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT + "]"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.error").value("publish_failed"))
                 .andExpect(jsonPath("$.message").value(containsString("none of them was applied")));
     }
 
@@ -162,13 +207,18 @@ class PartnerEventsControllerTests {
     void refusesMoreThanAThousandEvents() throws Exception {
         String events = "[" + String.join(",", Collections.nCopies(1_001, EVENT)) + "]";
 
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.APPLICATION_JSON).content(events))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_batch"));
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(events))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_batch"));
     }
 
     @Test
     void answers404JsonForAnUnknownPathWithoutAnErrorLog(CapturedOutput output) throws Exception {
-        mvc.perform(get("/no/such/path").with(partner())).andExpect(status().isNotFound())
+        mvc.perform(get("/no/such/path").with(partner()))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("not_found"))
                 .andExpect(jsonPath("$.message").isNotEmpty());
 
@@ -177,9 +227,13 @@ class PartnerEventsControllerTests {
 
     @Test
     void answers405And415WithoutAnErrorLog(CapturedOutput output) throws Exception {
-        mvc.perform(get("/events").with(partner())).andExpect(status().isMethodNotAllowed())
+        mvc.perform(get("/events").with(partner()))
+                .andExpect(status().isMethodNotAllowed())
                 .andExpect(jsonPath("$.error").value("method_not_allowed"));
-        mvc.perform(post("/events").with(partner()).contentType(MediaType.TEXT_PLAIN).content("x"))
+        mvc.perform(post("/events")
+                        .with(partner())
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x"))
                 .andExpect(status().isUnsupportedMediaType());
 
         assertThat(output).doesNotContain("ERROR");
@@ -204,18 +258,19 @@ class PartnerEventsControllerTests {
     /** The request as a chunked one: its length is unknown until it is read. */
     private static RequestPostProcessor withoutContentLength() {
         return request -> {
-            MockHttpServletRequest chunked = new MockHttpServletRequest(request.getServletContext(),
-                    request.getMethod(), request.getRequestURI()) {
-                @Override
-                public int getContentLength() {
-                    return -1;
-                }
+            MockHttpServletRequest chunked =
+                    new MockHttpServletRequest(
+                            request.getServletContext(), request.getMethod(), request.getRequestURI()) {
+                        @Override
+                        public int getContentLength() {
+                            return -1;
+                        }
 
-                @Override
-                public long getContentLengthLong() {
-                    return -1;
-                }
-            };
+                        @Override
+                        public long getContentLengthLong() {
+                            return -1;
+                        }
+                    };
             chunked.setContentType(request.getContentType());
             chunked.addHeader("X-API-Key", request.getHeader("X-API-Key"));
             chunked.setContent(request.getContentAsByteArray());

@@ -31,13 +31,20 @@ class BadInputCorpusTests {
 
     private static final Logger log = LoggerFactory.getLogger(BadInputCorpusTests.class);
 
-    private final PartnerProfile partner = new PartnerProfile("default", ZoneId.of("Asia/Dubai"),
-            TimestampParser.DateOrder.DAY_FIRST, new PhoneNormalizer("AE"), Map.of(), Duration.ofDays(1));
+    private final PartnerProfile partner = new PartnerProfile(
+            "default",
+            ZoneId.of("Asia/Dubai"),
+            TimestampParser.DateOrder.DAY_FIRST,
+            new PhoneNormalizer("AE"),
+            Map.of(),
+            Duration.ofDays(1));
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
         Path dir = Path.of(BadInputCorpusTests.class.getResource("/corpus").toURI());
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> inputs = files.filter(file -> !file.toString().endsWith(".expected")).sorted().toList();
+            List<Path> inputs = files.filter(file -> !file.toString().endsWith(".expected"))
+                    .sorted()
+                    .toList();
             return inputs.stream();
         }
     }
@@ -63,16 +70,24 @@ class BadInputCorpusTests {
         TextEncoding encoding;
         try {
             EventType kind = FileKinds.resolve(null, name);
-            encoding = partner.fileReader().read(() -> Files.newInputStream(file),
-                    new Upload(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), "default", name,
-                            kind, null, null), outcome -> {
-                        if (outcome instanceof RowOutcome.Accepted ok) {
-                            accepted[0]++;
-                            ok.warnings().forEach(warning -> lines.add("warning " + warning));
-                        } else if (outcome instanceof RowOutcome.Rejected bad) {
-                            lines.add("rejected " + bad.reason());
-                        }
-                    });
+            encoding = partner.fileReader()
+                    .read(
+                            () -> Files.newInputStream(file),
+                            new Upload(
+                                    UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)),
+                                    "default",
+                                    name,
+                                    kind,
+                                    null,
+                                    null),
+                            outcome -> {
+                                if (outcome instanceof RowOutcome.Accepted ok) {
+                                    accepted[0]++;
+                                    ok.warnings().forEach(warning -> lines.add("warning " + warning));
+                                } else if (outcome instanceof RowOutcome.Rejected bad) {
+                                    lines.add("rejected " + bad.reason());
+                                }
+                            });
         } catch (FileRefusedException e) {
             return "refused " + e.code() + ": " + e.getMessage() + "\n";
         }

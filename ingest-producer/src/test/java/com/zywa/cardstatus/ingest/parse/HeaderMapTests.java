@@ -22,7 +22,8 @@ class HeaderMapTests {
     void matchesPhoneSynonyms(String header) {
         HeaderMap map = HeaderMap.of(new String[] {"Card ID", header, "Timestamp"});
 
-        assertThat(map.value(new String[] {"ZYW1", "0585949014", "t"}, Column.PHONE)).isEqualTo("0585949014");
+        assertThat(map.value(new String[] {"ZYW1", "0585949014", "t"}, Column.PHONE))
+                .isEqualTo("0585949014");
     }
 
     @Test
@@ -40,7 +41,8 @@ class HeaderMapTests {
         HeaderMap map = HeaderMap.of(new String[] {"Card ID", "Courier", "Timestamp"});
 
         assertThat(map.width()).isEqualTo(3);
-        assertThat(map.value(new String[] {"ZYW1", "x", "  "}, Column.TIMESTAMP)).isNull();
+        assertThat(map.value(new String[] {"ZYW1", "x", "  "}, Column.TIMESTAMP))
+                .isNull();
         assertThat(map.value(new String[] {"ZYW1", "x", "t"}, Column.PHONE)).isNull();
     }
 
@@ -56,7 +58,8 @@ class HeaderMapTests {
     void refusesAFileMissingRequiredColumns() {
         assertThatThrownBy(() -> HeaderMap.of(new String[] {"ID", "User Mobile", "Comment"}))
                 .isInstanceOf(FileRefusedException.class)
-                .hasMessage("required columns Card ID and Timestamp are missing; found headers ['ID', 'User Mobile', 'Comment']");
+                .hasMessage(
+                        "required columns Card ID and Timestamp are missing; found headers ['ID', 'User Mobile', 'Comment']");
     }
 
     @Test

@@ -7,11 +7,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,12 +31,16 @@ class PartnerFileReaderTests {
     void readsThePartnersDeliveredSampleByteForByte() throws IOException {
         List<RowOutcome> outcomes = readSample("Sample Card Status Info - Delivered.csv", EventType.DELIVERED);
 
-        assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::phone, CardEvent::occurredAt,
-                CardEvent::comment, CardEvent::partnerEventId).containsExactly(
-                tuple("ZYW8827", "+971585949014", Instant.parse("2023-11-13T09:34:56Z"),
-                        "DELIVERED", "A883"),
-                tuple("ZYW7631", "+971545576586", Instant.parse("2023-11-14T12:34:56Z"),
-                        "DELIVERED", "A073"));
+        assertThat(events(outcomes))
+                .extracting(
+                        CardEvent::cardId,
+                        CardEvent::phone,
+                        CardEvent::occurredAt,
+                        CardEvent::comment,
+                        CardEvent::partnerEventId)
+                .containsExactly(
+                        tuple("ZYW8827", "+971585949014", Instant.parse("2023-11-13T09:34:56Z"), "DELIVERED", "A883"),
+                        tuple("ZYW7631", "+971545576586", Instant.parse("2023-11-14T12:34:56Z"), "DELIVERED", "A073"));
         assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 3);
     }
 
@@ -44,15 +48,21 @@ class PartnerFileReaderTests {
     void headerNamesVary_pickupSampleUsesUserMobileAndBareNineDigitPhones() throws IOException {
         List<CardEvent> events = events(readSample("Sample Card Status Info - Pickup.csv", EventType.PICKED_UP));
 
-        assertThat(events).extracting(CardEvent::phone)
+        assertThat(events)
+                .extracting(CardEvent::phone)
                 .containsExactly("+971585949014", "+971534534534", "+971545576586");
-        assertThat(events).extracting(CardEvent::occurredAt).containsExactly(Instant.parse("2023-11-12T19:59:00Z"),
-                Instant.parse("2023-11-11T23:45:00Z"), Instant.parse("2023-11-13T07:02:00Z"));
+        assertThat(events)
+                .extracting(CardEvent::occurredAt)
+                .containsExactly(
+                        Instant.parse("2023-11-12T19:59:00Z"),
+                        Instant.parse("2023-11-11T23:45:00Z"),
+                        Instant.parse("2023-11-13T07:02:00Z"));
     }
 
     @Test
     void phoneWithLiteralQuotesAndTrunkZero_isNormalised() {
-        List<RowOutcome> outcomes = read("Card ID,User contact,Timestamp\r\nZYW1,\"\"\"0534534534\"\"\",13-11-2023 14:00\r\n");
+        List<RowOutcome> outcomes =
+                read("Card ID,User contact,Timestamp\r\nZYW1,\"\"\"0534534534\"\"\",13-11-2023 14:00\r\n");
 
         assertThat(events(outcomes)).extracting(CardEvent::phone).containsExactly("+971534534534");
     }
@@ -64,24 +74,31 @@ class PartnerFileReaderTests {
         RowOutcome.Accepted accepted = (RowOutcome.Accepted) outcomes.get(0);
         assertThat(accepted.event().phone()).isNull();
         assertThat(accepted.event().occurredAt()).isEqualTo(Instant.parse("2023-11-14T08:00:00Z"));
-        assertThat(accepted.warnings()).containsExactly("line 2: phone '9.71535E+11' was mangled by a spreadsheet "
-                + "(scientific notation loses digits); event kept without a phone");
+        assertThat(accepted.warnings())
+                .containsExactly("line 2: phone '9.71535E+11' was mangled by a spreadsheet "
+                        + "(scientific notation loses digits); event kept without a phone");
     }
 
     @Test
     void severalTimestampFormatsInOneFile() {
-        List<RowOutcome> outcomes = read("Card ID,Timestamp\nA,12-11-2023 23:59\nB,2023-11-13T09:34:56Z\nC,14-11-2023 12:00PM\n");
+        List<RowOutcome> outcomes =
+                read("Card ID,Timestamp\nA,12-11-2023 23:59\nB,2023-11-13T09:34:56Z\nC,14-11-2023 12:00PM\n");
 
-        assertThat(events(outcomes)).extracting(CardEvent::occurredAt).containsExactly(
-                Instant.parse("2023-11-12T19:59:00Z"), Instant.parse("2023-11-13T09:34:56Z"),
-                Instant.parse("2023-11-14T08:00:00Z"));
+        assertThat(events(outcomes))
+                .extracting(CardEvent::occurredAt)
+                .containsExactly(
+                        Instant.parse("2023-11-12T19:59:00Z"),
+                        Instant.parse("2023-11-13T09:34:56Z"),
+                        Instant.parse("2023-11-14T08:00:00Z"));
     }
 
     @Test
     void partnerRowIdsAreKeptAsDataNotIdentity() throws IOException {
-        CardEvent exception = events(readSample("Sample Card Status Info - Delivery exceptions.csv",
-                EventType.DELIVERY_EXCEPTION)).get(0);
-        CardEvent returned = events(readSample("Sample Card Status Info - Returned.csv", EventType.RETURNED)).get(0);
+        CardEvent exception = events(
+                        readSample("Sample Card Status Info - Delivery exceptions.csv", EventType.DELIVERY_EXCEPTION))
+                .get(0);
+        CardEvent returned = events(readSample("Sample Card Status Info - Returned.csv", EventType.RETURNED))
+                .get(0);
 
         assertThat(exception.partnerEventId()).isEqualTo("A982").isEqualTo(returned.partnerEventId());
         assertThat(exception.eventId()).isNotEqualTo(returned.eventId());
@@ -90,7 +107,8 @@ class PartnerFileReaderTests {
     @Test
     void fileKindIsCarriedIntoEveryEvent() {
         assertThat(events(read("Card ID,Timestamp\nA,12-11-2023 23:59\n", EventType.RETURNED)))
-                .extracting(CardEvent::type).containsExactly(EventType.RETURNED);
+                .extracting(CardEvent::type)
+                .containsExactly(EventType.RETURNED);
     }
 
     @ParameterizedTest(name = "separator {0}")
@@ -99,8 +117,9 @@ class PartnerFileReaderTests {
         String file = String.join(separator, "ID", "Card ID", "User Mobile", "Timestamp", "Comment") + "\n"
                 + String.join(separator, "7", "ZYW1", "0585949014", "12-11-2023 23:59", "left, at door") + "\n";
 
-        RowOutcome.Accepted row = (RowOutcome.Accepted) read(file.replace("left, at door",
-                separator.equals(",") ? "\"left, at door\"" : "left, at door")).get(0);
+        RowOutcome.Accepted row = (RowOutcome.Accepted)
+                read(file.replace("left, at door", separator.equals(",") ? "\"left, at door\"" : "left, at door"))
+                        .get(0);
 
         assertThat(row.event().comment()).isEqualTo("left, at door");
         assertThat(row.event().phone()).isEqualTo("+971585949014");
@@ -110,9 +129,9 @@ class PartnerFileReaderTests {
     void acceptsUtf8WithBomAndLfOrCrlf() {
         String body = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\nB,12-11-2023 23:59,ok\r\n";
 
-        assertThat(events(read(body))).extracting(CardEvent::cardId, CardEvent::comment)
-                .containsExactly(tuple("A", "Zoë"),
-                        tuple("B", "ok"));
+        assertThat(events(read(body)))
+                .extracting(CardEvent::cardId, CardEvent::comment)
+                .containsExactly(tuple("A", "Zoë"), tuple("B", "ok"));
     }
 
     @Test
@@ -128,8 +147,10 @@ class PartnerFileReaderTests {
         List<RowOutcome> outcomes = read(file);
 
         assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 5, 6, 7, 8);
-        assertThat(outcomes).filteredOn(RowOutcome.Rejected.class::isInstance)
-                .extracting(outcome -> ((RowOutcome.Rejected) outcome).reason()).containsExactly(
+        assertThat(outcomes)
+                .filteredOn(RowOutcome.Rejected.class::isInstance)
+                .extracting(outcome -> ((RowOutcome.Rejected) outcome).reason())
+                .containsExactly(
                         "line 5: card ID is empty",
                         "line 6: timestamp 'yesterday' matches none of: yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX, "
                                 + "yyyy-MM-dd'T'HH:mm[:ss], yyyy-MM-dd HH:mm[:ss], dd-MM-yyyy HH:mm[:ss], "
@@ -141,7 +162,8 @@ class PartnerFileReaderTests {
 
     @Test
     void rejectsAnUnterminatedQuoteAtTheEnd() {
-        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,\"open\n");
+        List<RowOutcome> outcomes =
+                read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,\"open\n");
 
         assertThat(outcomes.get(1)).isInstanceOf(RowOutcome.Rejected.class);
         assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason()).startsWith("line 3: malformed CSV");
@@ -156,7 +178,9 @@ class PartnerFileReaderTests {
 
     @Test
     void refusesAnEmptyFile() {
-        assertThatThrownBy(() -> read("")).isInstanceOf(FileRefusedException.class).hasMessageStartingWith("the file is empty");
+        assertThatThrownBy(() -> read(""))
+                .isInstanceOf(FileRefusedException.class)
+                .hasMessageStartingWith("the file is empty");
     }
 
     @Test
@@ -168,10 +192,11 @@ class PartnerFileReaderTests {
 
     @Test
     void rejectsANulInACommentNamingTheFieldAndShowingTheCharacter() {
-        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,left\u0000at door\n"
-                + "B,12-11-2023 23:59,ok\n");
+        List<RowOutcome> outcomes =
+                read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,left\u0000at door\n" + "B,12-11-2023 23:59,ok\n");
 
-        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("line 2: comment")
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason())
+                .startsWith("line 2: comment")
                 .contains("\\u0000");
         assertThat(events(outcomes)).extracting(CardEvent::cardId).containsExactly("B");
     }
@@ -181,8 +206,12 @@ class PartnerFileReaderTests {
         List<RowOutcome> outcomes = read("ID,Card ID,Timestamp,Comment\nP\u0085,A,12-11-2023 23:59,ok\n"
                 + "P2,B,12-11-2023 23:59,del\u007f\n" + "P3,C,12-11-2023 23:59,\"tab\there\"\n");
 
-        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).contains("partner event ID").contains("\\u0085");
-        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason()).contains("comment").contains("\\u007f");
+        assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason())
+                .contains("partner event ID")
+                .contains("\\u0085");
+        assertThat(((RowOutcome.Rejected) outcomes.get(1)).reason())
+                .contains("comment")
+                .contains("\\u007f");
         assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("tab\there");
     }
 
@@ -214,8 +243,8 @@ class PartnerFileReaderTests {
     @Test
     void rejectsAQuotedFieldRunningOverTheLimitAcrossLinesAndReadsTheRest() {
         String longLines = ("y".repeat(1_000) + "\n").repeat(100);
-        List<RowOutcome> outcomes = read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,\"" + longLines
-                + "end\"\nB,12-11-2023 23:59,ok\n");
+        List<RowOutcome> outcomes =
+                read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,\"" + longLines + "end\"\nB,12-11-2023 23:59,ok\n");
 
         assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2, 103);
         assertThat(((RowOutcome.Rejected) outcomes.get(0)).reason()).startsWith("lines 2-102: ");
@@ -228,8 +257,8 @@ class PartnerFileReaderTests {
                 .getBytes(Charset.forName("windows-1252"));
         List<RowOutcome> outcomes = new ArrayList<>();
 
-        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
-                outcomes::add);
+        TextEncoding encoding =
+                reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP), outcomes::add);
 
         assertThat(file).contains((byte) 0xE9);
         assertThat(events(outcomes)).extracting(CardEvent::comment).containsExactly("Café – left at door", "ok");
@@ -238,9 +267,11 @@ class PartnerFileReaderTests {
 
     @Test
     void readsAValidUtf8FileAsUtf8WithoutWarning() {
-        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(
-                "\uFEFFCard ID,Timestamp\nA,12-11-2023 23:59\n".getBytes(StandardCharsets.UTF_8)),
-                upload(EventType.PICKED_UP), outcome -> { });
+        TextEncoding encoding = reader.read(
+                () -> new ByteArrayInputStream(
+                        "\uFEFFCard ID,Timestamp\nA,12-11-2023 23:59\n".getBytes(StandardCharsets.UTF_8)),
+                upload(EventType.PICKED_UP),
+                outcome -> {});
 
         assertThat(encoding.charset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(encoding.warning()).isNull();
@@ -249,15 +280,16 @@ class PartnerFileReaderTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
     void readsAUtf16FileWithAByteOrderMark(String charset) {
-        byte[] file = "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\r\n"
-                .getBytes(Charset.forName(charset));
+        byte[] file =
+                "\uFEFFCard ID,Timestamp,Comment\r\nA,12-11-2023 23:59,Zoë\r\n".getBytes(Charset.forName(charset));
         List<RowOutcome> outcomes = new ArrayList<>();
 
-        TextEncoding encoding = reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP),
-                outcomes::add);
+        TextEncoding encoding =
+                reader.read(() -> new ByteArrayInputStream(file), upload(EventType.PICKED_UP), outcomes::add);
 
         assertThat(encoding.warning()).isNull();
-        assertThat(events(outcomes)).extracting(CardEvent::cardId, CardEvent::comment)
+        assertThat(events(outcomes))
+                .extracting(CardEvent::cardId, CardEvent::comment)
                 .containsExactly(tuple("A", "Zoë"));
     }
 
@@ -280,17 +312,24 @@ class PartnerFileReaderTests {
 
     /** The default partner as configured out of the box: Dubai time, day first, UAE phones. */
     private static PartnerProfile dubaiPartner() {
-        return new PartnerProfile("default", ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST, new PhoneNormalizer("AE"),
-                Map.of(), Duration.ofDays(1));
+        return new PartnerProfile(
+                "default",
+                ZoneId.of("Asia/Dubai"),
+                DateOrder.DAY_FIRST,
+                new PhoneNormalizer("AE"),
+                Map.of(),
+                Duration.ofDays(1));
     }
 
     private static Upload upload(EventType kind) {
-        return new Upload(UUID.fromString("00000000-0000-0000-0000-000000000001"), "default", "test.csv", kind, null,
-                null);
+        return new Upload(
+                UUID.fromString("00000000-0000-0000-0000-000000000001"), "default", "test.csv", kind, null, null);
     }
 
     private static List<CardEvent> events(List<RowOutcome> outcomes) {
-        return outcomes.stream().filter(RowOutcome.Accepted.class::isInstance)
-                .map(outcome -> ((RowOutcome.Accepted) outcome).event()).toList();
+        return outcomes.stream()
+                .filter(RowOutcome.Accepted.class::isInstance)
+                .map(outcome -> ((RowOutcome.Accepted) outcome).event())
+                .toList();
     }
 }

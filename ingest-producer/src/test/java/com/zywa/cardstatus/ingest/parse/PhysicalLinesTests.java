@@ -13,21 +13,24 @@ class PhysicalLinesTests {
 
     @Test
     void endsLinesAtCrlfLfOrCrAndNumbersThem() throws IOException {
-        assertThat(lines("a\r\nb\nc\rd", 100)).extracting(PhysicalLines.Line::number, PhysicalLines.Line::text)
-                .containsExactly(tuple(1, "a"), tuple(2, "b"),
-                        tuple(3, "c"), tuple(4, "d"));
+        assertThat(lines("a\r\nb\nc\rd", 100))
+                .extracting(PhysicalLines.Line::number, PhysicalLines.Line::text)
+                .containsExactly(tuple(1, "a"), tuple(2, "b"), tuple(3, "c"), tuple(4, "d"));
     }
 
     @Test
     void keepsBlankLinesAndReadsNoLineAfterTheLastTerminator() throws IOException {
-        assertThat(lines("a\n\nb\r\n", 100)).extracting(PhysicalLines.Line::text).containsExactly("a", "", "b");
+        assertThat(lines("a\n\nb\r\n", 100))
+                .extracting(PhysicalLines.Line::text)
+                .containsExactly("a", "", "b");
     }
 
     @Test
     void treatsACrlfSplitAcrossReadsAsOneTerminator() throws IOException {
         String first = "x".repeat(8191);
 
-        assertThat(lines(first + "\r\nnext\n", 10_000)).extracting(PhysicalLines.Line::text)
+        assertThat(lines(first + "\r\nnext\n", 10_000))
+                .extracting(PhysicalLines.Line::text)
                 .containsExactly(first, "next");
     }
 

@@ -63,7 +63,8 @@ class UploadControllerTests {
     void recordsTheUploadersNameAndShowsItInTheReport() throws Exception {
         when(service.ingest(any(), any())).thenReturn(report());
 
-        mvc.perform(multipart("/uploads").file(csv()).with(ops())).andExpect(status().isCreated())
+        mvc.perform(multipart("/uploads").file(csv()).with(ops()))
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.uploaded_by").value("ops-test"));
 
         ArgumentCaptor<UploadService.Request> request = ArgumentCaptor.forClass(UploadService.Request.class);
@@ -73,15 +74,19 @@ class UploadControllerTests {
 
     @Test
     void answers403ToReadersAndPartnersAnd401WithoutAKnownKey() throws Exception {
-        for (String key : List.of(TestCredentials.READER_KEY, TestCredentials.PARTNER_KEY, TestCredentials.METRICS_KEY)) {
-            mvc.perform(multipart("/uploads").file(csv()).with(key(key))).andExpect(status().isForbidden())
+        for (String key :
+                List.of(TestCredentials.READER_KEY, TestCredentials.PARTNER_KEY, TestCredentials.METRICS_KEY)) {
+            mvc.perform(multipart("/uploads").file(csv()).with(key(key)))
+                    .andExpect(status().isForbidden())
                     .andExpect(jsonPath("$.error").value("forbidden"));
             mvc.perform(get("/uploads/" + ID).with(key(key))).andExpect(status().isForbidden());
             mvc.perform(get("/uploads").with(key(key))).andExpect(status().isForbidden());
         }
-        mvc.perform(multipart("/uploads").file(csv())).andExpect(status().isUnauthorized())
+        mvc.perform(multipart("/uploads").file(csv()))
+                .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value("unauthorized"));
-        mvc.perform(get("/uploads").with(key(TestCredentials.UNKNOWN_KEY))).andExpect(status().isUnauthorized())
+        mvc.perform(get("/uploads").with(key(TestCredentials.UNKNOWN_KEY)))
+                .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value("unauthorized"));
         verify(service, never()).ingest(any(), any());
     }
@@ -91,13 +96,15 @@ class UploadControllerTests {
         when(service.ingest(any(), any())).thenThrow(Partners.UnknownPartnerException.class);
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()).param("partner", "nobody"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("unknown_partner"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("unknown_partner"));
     }
 
     @Test
     void answers422WithTheUploadIdOfARefusedFile() throws Exception {
-        when(service.ingest(any(), any())).thenThrow(new UploadRefusedException(ID,
-                new FileRefusedException("unknown_kind", "file name 'cards.csv' does not name a kind")));
+        when(service.ingest(any(), any()))
+                .thenThrow(new UploadRefusedException(
+                        ID, new FileRefusedException("unknown_kind", "file name 'cards.csv' does not name a kind")));
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()))
                 .andExpect(status().isUnprocessableContent())
@@ -109,15 +116,17 @@ class UploadControllerTests {
     void showsAReportWithItsUploadIdAsText() throws Exception {
         when(service.find(ID, 0, 100)).thenReturn(Optional.of(report()));
 
-        mvc.perform(get("/uploads/" + ID).with(ops())).andExpect(status().isOk())
+        mvc.perform(get("/uploads/" + ID).with(ops()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.upload_id").value(ID.toString()))
                 .andExpect(jsonPath("$.state").value("COMPLETED"));
     }
 
     @Test
     void answers503WithTheUploadIdWhenTheEventsCouldNotBePublished() throws Exception {
-        when(service.ingest(any(), any())).thenThrow(new UploadFailedException(ID,
-                "IllegalStateException: broker down", new IllegalStateException("broker down")));
+        when(service.ingest(any(), any()))
+                .thenThrow(new UploadFailedException(
+                        ID, "IllegalStateException: broker down", new IllegalStateException("broker down")));
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()))
                 .andExpect(status().isServiceUnavailable())
@@ -127,8 +136,11 @@ class UploadControllerTests {
 
     @Test
     void answers503DatabaseUnavailableWithTheUploadIdWhenTheDatabaseWentAwayMidUpload() throws Exception {
-        when(service.ingest(any(), any())).thenThrow(UploadFailedException.database(ID, "SocketTimeoutException: "
-                + "Read timed out", new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
+        when(service.ingest(any(), any()))
+                .thenThrow(UploadFailedException.database(
+                        ID,
+                        "SocketTimeoutException: " + "Read timed out",
+                        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()))
                 .andExpect(status().isServiceUnavailable())
@@ -138,8 +150,8 @@ class UploadControllerTests {
 
     @Test
     void answers503QuicklyWhenTheDatabaseCannotBeReached() throws Exception {
-        when(service.ingest(any(), any())).thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
-                + "Connection"));
+        when(service.ingest(any(), any()))
+                .thenThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC " + "Connection"));
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()))
                 .andExpect(status().isServiceUnavailable())
@@ -149,13 +161,15 @@ class UploadControllerTests {
     @Test
     void answers400WithoutAFilePart() throws Exception {
         mvc.perform(multipart("/uploads").param("kind", "pickup").with(ops()))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("missing_file"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("missing_file"));
     }
 
     @Test
     void answers400ForAnUnknownTimezone() throws Exception {
         mvc.perform(multipart("/uploads").file(csv()).with(ops()).param("timezone", "Mars/Olympus"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_timezone"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_timezone"));
     }
 
     @Test
@@ -163,7 +177,8 @@ class UploadControllerTests {
         when(service.ingest(any(), any())).thenThrow(new MaxUploadSizeExceededException(2_097_152));
 
         mvc.perform(multipart("/uploads").file(csv()).with(ops()))
-                .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.error").value("file_too_large"));
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.error").value("file_too_large"));
     }
 
     @Test
@@ -171,11 +186,14 @@ class UploadControllerTests {
         when(service.find(any(), anyInt(), anyInt())).thenReturn(Optional.empty());
 
         mvc.perform(get("/uploads/not-a-uuid").with(ops()))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_upload_id"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_upload_id"));
         mvc.perform(get("/uploads/" + ID).param("size", "5000").with(ops()))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("invalid_page"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("invalid_page"));
         mvc.perform(get("/uploads/" + ID).with(ops()))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.error").value("not_found"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"));
     }
 
     @Test
@@ -189,8 +207,25 @@ class UploadControllerTests {
     }
 
     private static UploadReport report() {
-        return new UploadReport(ID, "default", "pickup.csv", EventType.PICKED_UP, UploadState.COMPLETED, "http", "ops-test", 1, 1,
-                1, 0, 0, List.of(), List.of(), 0, 100, null, Instant.parse("2023-11-13T09:00:00Z"),
+        return new UploadReport(
+                ID,
+                "default",
+                "pickup.csv",
+                EventType.PICKED_UP,
+                UploadState.COMPLETED,
+                "http",
+                "ops-test",
+                1,
+                1,
+                1,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                0,
+                100,
+                null,
+                Instant.parse("2023-11-13T09:00:00Z"),
                 Instant.parse("2023-11-13T09:00:01Z"));
     }
 

@@ -14,7 +14,11 @@ class UploadTallyTests {
 
         assertThat(tally.warnings()).isEqualTo(1);
         assertThat(tally.read()).isZero();
-        assertThat(tally.drainIssues()).containsExactly(new UploadTally.Issue(UploadTally.Severity.WARNING, 1,
-                "line 1: the file is not valid UTF-8, so it was read as Windows-1252", null));
+        assertThat(tally.drainIssues())
+                .containsExactly(new UploadTally.Issue(
+                        UploadTally.Severity.WARNING,
+                        1,
+                        "line 1: the file is not valid UTF-8, so it was read as Windows-1252",
+                        null));
     }
 }

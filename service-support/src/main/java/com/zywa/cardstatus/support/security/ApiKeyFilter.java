@@ -59,6 +59,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-                ? authorization.substring(SCHEME.length()) : null;
+                ? authorization.substring(SCHEME.length())
+                : null;
     }
 }

@@ -18,7 +18,8 @@ public final class ApiKeySignIn {
 
     /** The authentication of the holder of {@code presented}, if it is a configured key. */
     public Optional<Authentication> authenticate(String presented) {
-        return presented == null ? Optional.empty()
+        return presented == null
+                ? Optional.empty()
                 : keys.authenticate(presented.strip()).map(CallerAuthentication::new);
     }
 }

@@ -13,13 +13,14 @@ import java.util.Optional;
  */
 final class ApiKeys {
 
-    private record Known(byte[] sha256, Caller caller) {
-    }
+    private record Known(byte[] sha256, Caller caller) {}
 
     private final List<Known> known;
 
     ApiKeys(List<SecuritySettings.ApiKey> keys) {
-        this.known = keys.stream().map(key -> new Known(HexFormat.of().parseHex(key.sha256()), key.caller())).toList();
+        this.known = keys.stream()
+                .map(key -> new Known(HexFormat.of().parseHex(key.sha256()), key.caller()))
+                .toList();
     }
 
     boolean isEmpty() {

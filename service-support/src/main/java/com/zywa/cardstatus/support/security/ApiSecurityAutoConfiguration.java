@@ -28,8 +28,12 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@link AccessRules} guard its endpoints, and anything else needs a credential. Stateless: nothing is remembered
  * between requests.
  */
-@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
-        OAuth2ResourceServerWebSecurityAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            ServletWebSecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerWebSecurityAutoConfiguration.class
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 public class ApiSecurityAutoConfiguration {
@@ -62,8 +66,12 @@ public class ApiSecurityAutoConfiguration {
     // by name: an application may add chains of its own (the ops console's, ordered first) beside this one
     @Bean
     @ConditionalOnMissingBean(name = "cardStatusSecurityFilterChain")
-    SecurityFilterChain cardStatusSecurityFilterChain(HttpSecurity http, SecuritySettings settings,
-            ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<AccessRules> rules) throws Exception {
+    SecurityFilterChain cardStatusSecurityFilterChain(
+            HttpSecurity http,
+            SecuritySettings settings,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<AccessRules> rules)
+            throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         if (keys.isEmpty() && decoder == null) {
@@ -80,10 +88,12 @@ public class ApiSecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 // the servlet-API request wrapper stays (servletApi): the actuator shows health details to role
                 // metrics by HttpServletRequest#isUserInRole
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .addFilterBefore(new ApiKeyFilter(keys, errors), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll();
+                    requests.requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
+                            .permitAll();
                     // an error page rendered for a request that was already let in
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers("/actuator", "/actuator/**").hasRole(Role.METRICS.name());
@@ -93,7 +103,8 @@ public class ApiSecurityAutoConfiguration {
         if (decoder != null) {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(settings.jwt())))
-                    .authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                    .authenticationEntryPoint(errors)
+                    .accessDeniedHandler(errors));
         }
         return http.build();
     }

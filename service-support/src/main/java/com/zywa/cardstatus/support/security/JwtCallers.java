@@ -31,9 +31,10 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             roles.remove(Role.PARTNER);
             partner = null;
         }
-        String name = Optional.ofNullable(jwt.getClaimAsString(claims.nameClaim())).orElse(jwt.getSubject());
-        return new CallerAuthentication(new Caller(name == null ? "jwt" : name, roles,
-                roles.contains(Role.PARTNER) ? partner.strip() : null));
+        String name =
+                Optional.ofNullable(jwt.getClaimAsString(claims.nameClaim())).orElse(jwt.getSubject());
+        return new CallerAuthentication(
+                new Caller(name == null ? "jwt" : name, roles, roles.contains(Role.PARTNER) ? partner.strip() : null));
     }
 
     private static List<String> names(Object claim) {

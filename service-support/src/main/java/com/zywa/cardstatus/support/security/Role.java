@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
  * reader may, {@code partner} sends events for one partner, {@code metrics} reads the actuator.
  */
 public enum Role {
-    READER, OPS, PARTNER, METRICS;
+    READER,
+    OPS,
+    PARTNER,
+    METRICS;
 
     /** The Spring Security authority of this role, {@code ROLE_READER} and so on. */
     public String authority() {
@@ -19,13 +22,16 @@ public enum Role {
 
     /** The role written as in configuration ({@code reader}, {@code ops}...), if it is one. */
     public static Optional<Role> find(String name) {
-        return Arrays.stream(values()).filter(role -> role.name().equalsIgnoreCase(name == null ? "" : name.strip()))
+        return Arrays.stream(values())
+                .filter(role -> role.name().equalsIgnoreCase(name == null ? "" : name.strip()))
                 .findFirst();
     }
 
     static Role of(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException("role '" + name + "' is not one of "
-                + Arrays.stream(values()).map(role -> role.name().toLowerCase(Locale.ROOT))
-                        .collect(Collectors.joining(", "))));
+        return find(name)
+                .orElseThrow(() -> new IllegalArgumentException("role '" + name + "' is not one of "
+                        + Arrays.stream(values())
+                                .map(role -> role.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))));
     }
 }

@@ -22,7 +22,8 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     private final String challenge;
 
     SecurityErrors(boolean jwt) {
-        this.challenge = jwt ? "Bearer realm=\"card-status\", ApiKey realm=\"card-status\", header=\"X-API-Key\""
+        this.challenge = jwt
+                ? "Bearer realm=\"card-status\", ApiKey realm=\"card-status\", header=\"X-API-Key\""
                 : "ApiKey realm=\"card-status\", header=\"X-API-Key\"";
     }
 
@@ -30,15 +31,25 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorBody.of("unauthorized", "a valid credential is "
-                + "required: an API key in the X-API-Key header or a bearer token (see docs/security.md)"));
+        write(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                ErrorBody.of(
+                        "unauthorized",
+                        "a valid credential is "
+                                + "required: an API key in the X-API-Key header or a bearer token (see docs/security.md)"));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpServletResponse.SC_FORBIDDEN, ErrorBody.of("forbidden", "this credential may not "
-                + request.getMethod() + " " + request.getRequestURI() + "; ask for a key with the right role"));
+        write(
+                response,
+                HttpServletResponse.SC_FORBIDDEN,
+                ErrorBody.of(
+                        "forbidden",
+                        "this credential may not " + request.getMethod() + " " + request.getRequestURI()
+                                + "; ask for a key with the right role"));
     }
 
     private static void write(HttpServletResponse response, int status, ErrorBody body) throws IOException {

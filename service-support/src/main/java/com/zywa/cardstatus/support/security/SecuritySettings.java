@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * mistyped key fails the start instead of locking its holder out.
  */
 @ConfigurationProperties("cardstatus.security")
-public record SecuritySettings(@DefaultValue List<ApiKey> apiKeys, @DefaultValue Jwt jwt) {
+public record SecuritySettings(
+        @DefaultValue List<ApiKey> apiKeys, @DefaultValue Jwt jwt) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -61,7 +62,8 @@ public record SecuritySettings(@DefaultValue List<ApiKey> apiKeys, @DefaultValue
     }
 
     /** The claims of a JWT that hold the caller's roles (a list of role names), partner and name. */
-    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("partner") String partnerClaim,
-            @DefaultValue("sub") String nameClaim) {
-    }
+    public record Jwt(
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("partner") String partnerClaim,
+            @DefaultValue("sub") String nameClaim) {}
 }

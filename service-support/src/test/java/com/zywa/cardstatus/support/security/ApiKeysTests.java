@@ -17,7 +17,10 @@ class ApiKeysTests {
     void knowsEachConfiguredKeyAsItsCaller() {
         assertThat(keys.authenticate("key-one")).get().extracting(Caller::name).isEqualTo("ops-1");
         assertThat(keys.authenticate("key-two")).get().extracting(Caller::name).isEqualTo("ops-2");
-        assertThat(keys.authenticate("key-three")).get().extracting(Caller::partner).isEqualTo("fastcourier");
+        assertThat(keys.authenticate("key-three"))
+                .get()
+                .extracting(Caller::partner)
+                .isEqualTo("fastcourier");
     }
 
     @Test

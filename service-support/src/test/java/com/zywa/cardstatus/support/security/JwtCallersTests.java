@@ -16,17 +16,22 @@ class JwtCallersTests {
 
     @Test
     void readsRolesPartnerAndNameFromTheConfiguredClaims() {
-        Caller caller = caller(Map.of("groups", List.of("partner", "Reader", "admin"), "courier", "fastcourier",
-                "email", "feed@courier.example"));
+        Caller caller = caller(Map.of(
+                "groups",
+                List.of("partner", "Reader", "admin"),
+                "courier",
+                "fastcourier",
+                "email",
+                "feed@courier.example"));
 
-        assertThat(caller).isEqualTo(new Caller("feed@courier.example", Set.of(Role.PARTNER, Role.READER),
-                "fastcourier"));
+        assertThat(caller)
+                .isEqualTo(new Caller("feed@courier.example", Set.of(Role.PARTNER, Role.READER), "fastcourier"));
     }
 
     @Test
     void readsRolesFromOneStringAndFallsBackToTheSubject() {
-        assertThat(caller(Map.of("groups", "ops metrics"))).isEqualTo(new Caller("svc-1", Set.of(Role.OPS, Role.METRICS),
-                null));
+        assertThat(caller(Map.of("groups", "ops metrics")))
+                .isEqualTo(new Caller("svc-1", Set.of(Role.OPS, Role.METRICS), null));
     }
 
     @Test
@@ -35,8 +40,12 @@ class JwtCallersTests {
     }
 
     private Caller caller(Map<String, Object> claims) {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("svc-1").claims(all -> all.putAll(claims))
-                .issuedAt(Instant.now()).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("svc-1")
+                .claims(all -> all.putAll(claims))
+                .issuedAt(Instant.now())
+                .build();
         return (Caller) callers.convert(jwt).getPrincipal();
     }
 }

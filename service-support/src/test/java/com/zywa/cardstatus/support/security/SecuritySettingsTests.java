@@ -18,8 +18,15 @@ class SecuritySettingsTests {
 
     @Test
     void bindsKeysAndDefaultsTheJwtClaims() {
-        SecuritySettings settings = bind(Map.of("api-keys[0].name", "partner-default-2026-11",
-                "api-keys[0].role", "Partner", "api-keys[0].partner", "default", "api-keys[0].sha256", HASH.toUpperCase()));
+        SecuritySettings settings = bind(Map.of(
+                "api-keys[0].name",
+                "partner-default-2026-11",
+                "api-keys[0].role",
+                "Partner",
+                "api-keys[0].partner",
+                "default",
+                "api-keys[0].sha256",
+                HASH.toUpperCase()));
 
         assertThat(settings.apiKeys()).singleElement().satisfies(key -> {
             assertThat(key.caller()).isEqualTo(new Caller("partner-default-2026-11", Set.of(Role.PARTNER), "default"));
@@ -61,8 +68,8 @@ class SecuritySettingsTests {
     }
 
     private static Map<String, String> key(String role, String partner, String sha256) {
-        Map<String, String> key = new HashMap<>(Map.of("api-keys[0].name", "k", "api-keys[0].role", role,
-                "api-keys[0].sha256", sha256));
+        Map<String, String> key =
+                new HashMap<>(Map.of("api-keys[0].name", "k", "api-keys[0].role", role, "api-keys[0].sha256", sha256));
         if (partner != null) {
             key.put("api-keys[0].partner", partner);
         }
@@ -70,7 +77,9 @@ class SecuritySettingsTests {
     }
 
     private static void assertRefused(Map<String, String> properties, String message) {
-        assertThatThrownBy(() -> bind(properties)).isInstanceOf(BindException.class).rootCause()
+        assertThatThrownBy(() -> bind(properties))
+                .isInstanceOf(BindException.class)
+                .rootCause()
                 .hasMessageContaining(message);
     }
 

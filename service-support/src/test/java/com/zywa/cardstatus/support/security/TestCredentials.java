@@ -23,17 +23,17 @@ public final class TestCredentials {
     public static final String UNKNOWN_KEY = "csk_test-unknown-key-00000000000000000000000000";
 
     /** One configured key: its name (what is recorded as the sender), role, partner (or null), and the key. */
-    public record Key(String name, String role, String partner, String key) {
-    }
+    public record Key(String name, String role, String partner, String key) {}
 
-    public static final List<Key> KEYS = List.of(new Key("reader-test", "reader", null, READER_KEY),
-            new Key("ops-test", "ops", null, OPS_KEY), new Key("partner-default-test", "partner", "default", PARTNER_KEY),
+    public static final List<Key> KEYS = List.of(
+            new Key("reader-test", "reader", null, READER_KEY),
+            new Key("ops-test", "ops", null, OPS_KEY),
+            new Key("partner-default-test", "partner", "default", PARTNER_KEY),
             new Key("partner-fastcourier-test", "partner", "fastcourier", FASTCOURIER_KEY),
             new Key("partner-nobody-test", "partner", "nobody", NOBODY_KEY),
             new Key("metrics-test", "metrics", null, METRICS_KEY));
 
-    private TestCredentials() {
-    }
+    private TestCredentials() {}
 
     /** {@code cardstatus.security.api-keys[N].*} for every test key, property name to value. */
     public static Map<String, String> properties() {
@@ -53,7 +53,11 @@ public final class TestCredentials {
 
     /** The name recorded for the holder of {@code key}. */
     public static String nameOf(String key) {
-        return KEYS.stream().filter(k -> k.key().equals(key)).map(Key::name).findFirst().orElseThrow();
+        return KEYS.stream()
+                .filter(k -> k.key().equals(key))
+                .map(Key::name)
+                .findFirst()
+                .orElseThrow();
     }
 
     public static String sha256Hex(String key) {

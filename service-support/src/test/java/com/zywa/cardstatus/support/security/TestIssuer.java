@@ -45,10 +45,14 @@ public final class TestIssuer implements AutoCloseable {
             RSAKey foreign = new RSAKeyGenerator(2048).keyID("test-key").generate();
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             TestIssuer issuer = new TestIssuer(server, key, foreign);
-            server.createContext("/.well-known/openid-configuration", exchange -> issuer.answer(exchange,
-                    "{\"issuer\":\"" + issuer.issuerUri() + "\",\"jwks_uri\":\"" + issuer.issuerUri() + "/jwks\","
-                            + "\"subject_types_supported\":[\"public\"],"
-                            + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
+            server.createContext(
+                    "/.well-known/openid-configuration",
+                    exchange -> issuer.answer(
+                            exchange,
+                            "{\"issuer\":\"" + issuer.issuerUri() + "\",\"jwks_uri\":\"" + issuer.issuerUri()
+                                    + "/jwks\","
+                                    + "\"subject_types_supported\":[\"public\"],"
+                                    + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}"));
             server.createContext("/jwks", exchange -> issuer.answer(exchange, new JWKSet(key).toString()));
             server.start();
             return issuer;
@@ -79,14 +83,20 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private String sign(RSAKey signingKey, String subject, List<String> roles, String partner, Instant expires) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuerUri()).subject(subject)
-                .issueTime(Date.from(expires.minus(Duration.ofMinutes(10)))).expirationTime(Date.from(expires))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuerUri())
+                .subject(subject)
+                .issueTime(Date.from(expires.minus(Duration.ofMinutes(10))))
+                .expirationTime(Date.from(expires))
                 .claim("roles", roles);
         if (partner != null) {
             claims.claim("partner", partner);
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(signingKey.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();

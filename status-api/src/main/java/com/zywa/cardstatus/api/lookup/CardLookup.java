@@ -38,23 +38,28 @@ class CardLookup {
         if (!e164.equals(card.userPhone())) {
             throw LookupException.notFound("card " + card.cardId() + " is not registered to phone " + Phone.mask(e164));
         }
-        List<String> others = cards.findByPhone(e164).stream().map(CardRow::cardId)
-                .filter(id -> !id.equals(card.cardId())).toList();
+        List<String> others = cards.findByPhone(e164).stream()
+                .map(CardRow::cardId)
+                .filter(id -> !id.equals(card.cardId()))
+                .toList();
         return card.withOtherCards(others);
     }
 
     /** Every card of a phone, the one whose status changed last first. */
     List<CardStatusResponse> allByPhone(String phone) {
-        return cards.findByPhone(normalise(phone)).stream().map(row -> response(row, List.of())).toList();
+        return cards.findByPhone(normalise(phone)).stream()
+                .map(row -> response(row, List.of()))
+                .toList();
     }
 
     private CardStatusResponse byCardId(String cardId) {
         String id = cardId.strip();
         if (!InputLimits.validCardId(id)) {
-            throw LookupException.badRequest("invalid_card_id", "card_id '" + id
-                    + "' must be " + InputLimits.CARD_ID_RULE);
+            throw LookupException.badRequest(
+                    "invalid_card_id", "card_id '" + id + "' must be " + InputLimits.CARD_ID_RULE);
         }
-        return cards.findByCardId(id).map(row -> response(row, List.of()))
+        return cards.findByCardId(id)
+                .map(row -> response(row, List.of()))
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
     }
 
@@ -63,7 +68,9 @@ class CardLookup {
         if (rows.isEmpty()) {
             throw LookupException.notFound("no card for phone " + Phone.mask(e164));
         }
-        return response(rows.get(0), rows.subList(1, rows.size()).stream().map(CardRow::cardId).toList());
+        return response(
+                rows.get(0),
+                rows.subList(1, rows.size()).stream().map(CardRow::cardId).toList());
     }
 
     private String normalise(String phone) {
@@ -72,8 +79,9 @@ class CardLookup {
             return valid.e164();
         }
         if (parsed instanceof Phone.Mangled mangled) {
-            throw LookupException.badRequest("invalid_phone", "user_phone '" + mangled.raw()
-                    + "' is in scientific notation; send the digits, e.g. 585949014");
+            throw LookupException.badRequest(
+                    "invalid_phone",
+                    "user_phone '" + mangled.raw() + "' is in scientific notation; send the digits, e.g. 585949014");
         }
         if (parsed instanceof Phone.Invalid invalid) {
             throw LookupException.badRequest("invalid_phone", "user_" + invalid.reason());
@@ -82,7 +90,14 @@ class CardLookup {
     }
 
     private static CardStatusResponse response(CardRow row, List<String> others) {
-        return new CardStatusResponse(row.cardId(), row.phone(), row.status(), row.statusAt(), row.comment(),
-                row.deliveryExceptions(), row.history(), others);
+        return new CardStatusResponse(
+                row.cardId(),
+                row.phone(),
+                row.status(),
+                row.statusAt(),
+                row.comment(),
+                row.deliveryExceptions(),
+                row.history(),
+                others);
     }
 }

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CardRepository {
 
-    private static final String COLUMNS = "card_id, status, status_at, phone, comment, delivery_exceptions, "
-            + "history::text AS history";
+    private static final String COLUMNS =
+            "card_id, status, status_at, phone, comment, delivery_exceptions, " + "history::text AS history";
     private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
-    private static final String BY_PHONE = "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? "
-            + "ORDER BY status_at DESC, card_id LIMIT 100";
+    private static final String BY_PHONE =
+            "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? " + "ORDER BY status_at DESC, card_id LIMIT 100";
 
     private final JdbcClient jdbc;
 
@@ -38,7 +38,13 @@ class CardRepository {
     }
 
     private static CardRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new CardRow(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7));
+        return new CardRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getObject(3, OffsetDateTime.class).toInstant(),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7));
     }
 }

@@ -25,9 +25,11 @@ class CardStatusController {
     @Operation(summary = "Current status of a card by card ID and/or phone (the original endpoint)")
     @GetMapping(path = "/get_card_status", produces = MediaType.APPLICATION_JSON_VALUE)
     CardStatusResponse getCardStatus(
-            @Parameter(description = "card ID, e.g. ZYW8827") @RequestParam(name = "card_id", required = false) String cardId,
+            @Parameter(description = "card ID, e.g. ZYW8827") @RequestParam(name = "card_id", required = false)
+                    String cardId,
             @Parameter(description = "phone in any form: 585949014, 0585949014, +971585949014, 00971585949014")
-            @RequestParam(name = "user_phone", required = false) String userPhone) {
+                    @RequestParam(name = "user_phone", required = false)
+                    String userPhone) {
         return lookup.find(cardId, userPhone);
     }
 

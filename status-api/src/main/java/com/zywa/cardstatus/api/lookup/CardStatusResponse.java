@@ -19,11 +19,16 @@ record CardStatusResponse(
         @JsonProperty("status_at") Instant statusAt,
         @JsonProperty("comment") String comment,
         @JsonProperty("delivery_exceptions") int deliveryExceptions,
+
         @ArraySchema(schema = @Schema(implementation = CardStatus.HistoryEntry.class))
-        @JsonRawValue @JsonProperty("history") String history,
+        @JsonRawValue
+        @JsonProperty("history")
+        String history,
+
         @JsonProperty("other_cards") List<String> otherCards) {
 
     CardStatusResponse withOtherCards(List<String> others) {
-        return new CardStatusResponse(cardId, userPhone, status, statusAt, comment, deliveryExceptions, history, others);
+        return new CardStatusResponse(
+                cardId, userPhone, status, statusAt, comment, deliveryExceptions, history, others);
     }
 }

@@ -28,32 +28,38 @@ class LookupErrors {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ErrorBody> missing(MissingServletRequestParameterException e) {
-        return ResponseEntity.badRequest().body(ErrorBody.of("missing_parameter",
-                "parameter '" + e.getParameterName() + "' is required"));
+        return ResponseEntity.badRequest()
+                .body(ErrorBody.of("missing_parameter", "parameter '" + e.getParameterName() + "' is required"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorBody> noSuchPath(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of("not_found",
-                "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs"));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ErrorBody.of("not_found", "no endpoint at /" + e.getResourcePath() + "; see /v3/api-docs"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorBody.of("method_not_allowed", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(ErrorBody.of("method_not_allowed", e.getMessage()));
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
     ResponseEntity<ErrorBody> databaseUnavailable(DataAccessException e) {
         log.warn("database unavailable: {}", SafeMessages.rootCause(e));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of("database_unavailable",
-                "the status database cannot be reached right now; try again in a moment"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(ErrorBody.of(
+                        "database_unavailable",
+                        "the status database cannot be reached right now; try again in a moment"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("lookup failed", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBody.of("internal_error",
-                "the lookup failed unexpectedly; the error is logged (" + e.getClass().getSimpleName() + ")"));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(ErrorBody.of(
+                        "internal_error",
+                        "the lookup failed unexpectedly; the error is logged ("
+                                + e.getClass().getSimpleName() + ")"));
     }
 }

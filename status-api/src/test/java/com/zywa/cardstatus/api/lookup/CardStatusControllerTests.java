@@ -32,8 +32,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @EnableConfigurationProperties(ApiSettings.class)
 class CardStatusControllerTests {
 
-    private static final String HISTORY = "[{\"status\":\"PICKED_UP\",\"at\":\"2023-11-12T06:00:00Z\",\"comment\":null},"
-            + "{\"status\":\"DELIVERED\",\"at\":\"2023-11-13T09:34:56Z\",\"comment\":\"at the door\"}]";
+    private static final String HISTORY =
+            "[{\"status\":\"PICKED_UP\",\"at\":\"2023-11-12T06:00:00Z\",\"comment\":null},"
+                    + "{\"status\":\"DELIVERED\",\"at\":\"2023-11-13T09:34:56Z\",\"comment\":\"at the door\"}]";
 
     private static final String UNAUTHORIZED = "a valid credential is required: an API key in the X-API-Key header "
             + "or a bearer token (see docs/security.md)";
@@ -53,16 +54,23 @@ class CardStatusControllerTests {
     void answersOpsAsAReader() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
 
-        assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards/ZYW8827")).hasStatusOk();
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards/ZYW8827"))
+                .hasStatusOk();
     }
 
     @Test
     void answers401WithoutAKnownKeyWithoutLookingAnythingUp() {
-        for (String path : List.of("/get_card_status?card_id=ZYW8827", "/api/v1/cards/ZYW8827",
-                "/api/v1/cards?phone=0585949014", "/nothing/here")) {
+        for (String path : List.of(
+                "/get_card_status?card_id=ZYW8827",
+                "/api/v1/cards/ZYW8827",
+                "/api/v1/cards?phone=0585949014",
+                "/nothing/here")) {
             assertError(mvc.get().uri(path), HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED);
-            assertError(mvc.get().header("X-API-Key", TestCredentials.UNKNOWN_KEY).uri(path), HttpStatus.UNAUTHORIZED,
-                    "unauthorized", UNAUTHORIZED);
+            assertError(
+                    mvc.get().header("X-API-Key", TestCredentials.UNKNOWN_KEY).uri(path),
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthorized",
+                    UNAUTHORIZED);
         }
         assertThat(mvc.get().uri("/get_card_status?card_id=ZYW8827")).headers().containsHeader("WWW-Authenticate");
         verifyNoInteractions(cards);
@@ -72,7 +80,10 @@ class CardStatusControllerTests {
     void answers403ToPartnerAndMetricsKeys() {
         for (String key : List.of(TestCredentials.PARTNER_KEY, TestCredentials.METRICS_KEY)) {
             assertThat(mvc.get().header("X-API-Key", key).uri("/get_card_status?card_id=ZYW8827"))
-                    .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.error").isEqualTo("forbidden");
+                    .hasStatus(HttpStatus.FORBIDDEN)
+                    .bodyJson()
+                    .extractingPath("$.error")
+                    .isEqualTo("forbidden");
         }
         verifyNoInteractions(cards);
     }
@@ -81,7 +92,10 @@ class CardStatusControllerTests {
     void answersACardByIdWithItsHistory() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
 
-        assertThat(reader().uri("/get_card_status?card_id=ZYW8827")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+        assertThat(reader().uri("/get_card_status?card_id=ZYW8827"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
                 {"card_id":"ZYW8827","user_phone":"+971585949014","status":"DELIVERED",
                  "status_at":"2023-11-13T09:34:56Z","comment":"at the door","delivery_exceptions":0,
                  "history":[{"status":"PICKED_UP","at":"2023-11-12T06:00:00Z"},
@@ -91,45 +105,67 @@ class CardStatusControllerTests {
 
     @Test
     void answersByAnyPhoneFormWithTheOtherCardsOfThatPhone() {
-        given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW2", "+971585949014"),
-                card("ZYW1", "+971585949014")));
+        given(cards.findByPhone("+971585949014"))
+                .willReturn(List.of(card("ZYW2", "+971585949014"), card("ZYW1", "+971585949014")));
 
         for (String phone : List.of("585949014", "0585949014", "+971585949014", "00971585949014", "971585949014")) {
-            assertThat(reader().uri("/get_card_status").param("user_phone", phone)).hasStatusOk().bodyJson()
+            assertThat(reader().uri("/get_card_status").param("user_phone", phone))
+                    .hasStatusOk()
+                    .bodyJson()
                     .isLenientlyEqualTo("{\"card_id\":\"ZYW2\",\"other_cards\":[\"ZYW1\"]}");
         }
     }
 
     @Test
     void refusesALookupWithoutParameters() {
-        assertError(reader().uri("/get_card_status"), HttpStatus.BAD_REQUEST, "missing_parameter",
+        assertError(
+                reader().uri("/get_card_status"),
+                HttpStatus.BAD_REQUEST,
+                "missing_parameter",
                 "give card_id, user_phone or both");
     }
 
     @Test
     void refusesAMalformedCardId() {
-        assertError(reader().uri("/get_card_status?card_id=ZYW 1;drop"), HttpStatus.BAD_REQUEST, "invalid_card_id",
+        assertError(
+                reader().uri("/get_card_status?card_id=ZYW 1;drop"),
+                HttpStatus.BAD_REQUEST,
+                "invalid_card_id",
                 "card_id 'ZYW 1;drop' must be 1-64 letters, digits, '-' or '_'");
     }
 
     @Test
     void refusesAPhoneInScientificNotation() {
-        assertError(reader().uri("/get_card_status").param("user_phone", "9.71535E+11"), HttpStatus.BAD_REQUEST, "invalid_phone",
+        assertError(
+                reader().uri("/get_card_status").param("user_phone", "9.71535E+11"),
+                HttpStatus.BAD_REQUEST,
+                "invalid_phone",
                 "user_phone '9.71535E+11' is in scientific notation; send the digits, e.g. 585949014");
     }
 
     @Test
     void refusesAPhoneWithoutDigits() {
-        assertThat(reader().uri("/get_card_status?user_phone=abc")).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
-                .extractingPath("$.error").isEqualTo("invalid_phone");
+        assertThat(reader().uri("/get_card_status?user_phone=abc"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_phone");
     }
 
     @Test
     void answers404ForAnUnknownCardOrPhoneWithoutShowingThePhone() {
-        assertError(reader().uri("/get_card_status?card_id=ZYW404"), HttpStatus.NOT_FOUND, "not_found",
+        assertError(
+                reader().uri("/get_card_status?card_id=ZYW404"),
+                HttpStatus.NOT_FOUND,
+                "not_found",
                 "no card with ID ZYW404");
-        MvcTestResult byPhone = reader().uri("/get_card_status?user_phone=0501234567").exchange();
-        assertThat(byPhone).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
+        MvcTestResult byPhone =
+                reader().uri("/get_card_status?user_phone=0501234567").exchange();
+        assertThat(byPhone)
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("not_found");
         assertThat(byPhone).bodyText().doesNotContain("501234567");
     }
 
@@ -137,9 +173,14 @@ class CardStatusControllerTests {
     void answers404WhenTheCardIsNotRegisteredToThatPhone() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
 
-        MvcTestResult answer = reader().uri("/get_card_status?card_id=ZYW8827&user_phone=0501234567").exchange();
+        MvcTestResult answer = reader().uri("/get_card_status?card_id=ZYW8827&user_phone=0501234567")
+                .exchange();
 
-        assertThat(answer).hasStatus(HttpStatus.NOT_FOUND).bodyJson().extractingPath("$.error").isEqualTo("not_found");
+        assertThat(answer)
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("not_found");
         assertThat(answer).bodyText().doesNotContain("501234567");
     }
 
@@ -148,28 +189,45 @@ class CardStatusControllerTests {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
         given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW8827", "+971585949014")));
 
-        assertThat(reader().uri("/api/v1/cards/ZYW8827")).hasStatusOk().bodyJson()
-                .extractingPath("$.status").isEqualTo("DELIVERED");
-        assertThat(reader().uri("/api/v1/cards?phone=0585949014")).hasStatusOk().bodyJson()
-                .extractingPath("$[0].card_id").isEqualTo("ZYW8827");
+        assertThat(reader().uri("/api/v1/cards/ZYW8827"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("DELIVERED");
+        assertThat(reader().uri("/api/v1/cards?phone=0585949014"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[0].card_id")
+                .isEqualTo("ZYW8827");
         assertError(reader().uri("/api/v1/cards/ZYW404"), HttpStatus.NOT_FOUND, "not_found", "no card with ID ZYW404");
     }
 
     @Test
     void answersUnknownPathsAndMethodsWithAnErrorBody() {
-        assertThat(reader().uri("/nothing/here")).hasStatus(HttpStatus.NOT_FOUND).bodyJson()
-                .extractingPath("$.error").isEqualTo("not_found");
-        assertThat(mvc.post().header("X-API-Key", TestCredentials.READER_KEY).uri("/get_card_status?card_id=ZYW1")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED).bodyJson()
-                .extractingPath("$.error").isEqualTo("method_not_allowed");
+        assertThat(reader().uri("/nothing/here"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("not_found");
+        assertThat(mvc.post().header("X-API-Key", TestCredentials.READER_KEY).uri("/get_card_status?card_id=ZYW1"))
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("method_not_allowed");
     }
 
     @Test
     void answers503QuicklyWhenTheDatabaseCannotBeReached() {
-        given(cards.findByCardId("ZYW8827")).willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC "
-                + "Connection", new SQLException("Connection to 127.0.0.1:5432 refused")));
+        given(cards.findByCardId("ZYW8827"))
+                .willThrow(new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC " + "Connection",
+                        new SQLException("Connection to 127.0.0.1:5432 refused")));
 
-        assertError(reader().uri("/get_card_status?card_id=ZYW8827"), HttpStatus.SERVICE_UNAVAILABLE,
-                "database_unavailable", "the status database cannot be reached right now; try again in a moment");
+        assertError(
+                reader().uri("/get_card_status?card_id=ZYW8827"),
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the status database cannot be reached right now; try again in a moment");
     }
 
     @Test
@@ -178,7 +236,10 @@ class CardStatusControllerTests {
 
         MvcTestResult answer = reader().uri("/get_card_status?card_id=ZYW8827").exchange();
 
-        assertThat(answer).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR).bodyJson().extractingPath("$.error")
+        assertThat(answer)
+                .hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+                .bodyJson()
+                .extractingPath("$.error")
                 .isEqualTo("internal_error");
         assertThat(answer).bodyText().doesNotContain("at com.").doesNotContain("connection refused");
     }
@@ -187,12 +248,16 @@ class CardStatusControllerTests {
         return mvc.get().header("X-API-Key", TestCredentials.READER_KEY);
     }
 
-    private void assertError(MockMvcTester.MockMvcRequestBuilder request, HttpStatus status, String code, String message) {
-        assertThat(request).hasStatus(status).bodyJson().isStrictlyEqualTo(
-                "{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+    private void assertError(
+            MockMvcTester.MockMvcRequestBuilder request, HttpStatus status, String code, String message) {
+        assertThat(request)
+                .hasStatus(status)
+                .bodyJson()
+                .isStrictlyEqualTo("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
     }
 
     private static CardRow card(String cardId, String phone) {
-        return new CardRow(cardId, "DELIVERED", Instant.parse("2023-11-13T09:34:56Z"), phone, "at the door", 0, HISTORY);
+        return new CardRow(
+                cardId, "DELIVERED", Instant.parse("2023-11-13T09:34:56Z"), phone, "at the door", 0, HISTORY);
     }
 }

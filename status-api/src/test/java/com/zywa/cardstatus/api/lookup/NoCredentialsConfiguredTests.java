@@ -34,9 +34,15 @@ class NoCredentialsConfiguredTests {
     void refusesEveryLookupWith401AndWarnsOnceAtStart(CapturedOutput startAndRequests) {
         assertThat(mvc.get().uri("/get_card_status?card_id=ZYW8827")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards/ZYW8827"))
-                .hasStatus(HttpStatus.UNAUTHORIZED).bodyJson().extractingPath("$.error").isEqualTo("unauthorized");
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("unauthorized");
         verifyNoInteractions(cards);
-        assertThat(startAndRequests.getOut().split("WARN .* no API key \\(cardstatus.security.api-keys\\) and no JWT "
-                + "issuer", -1)).as("the WARN at start, once").hasSize(2);
+        assertThat(startAndRequests
+                        .getOut()
+                        .split("WARN .* no API key \\(cardstatus.security.api-keys\\) and no JWT " + "issuer", -1))
+                .as("the WARN at start, once")
+                .hasSize(2);
     }
 }

@@ -12,8 +12,7 @@ public final class CardLimits {
     /** Most bytes of a card's encoded state, and of its status record, leaving room below 1 MB for headers. */
     public static final int MAX_BYTES = 900_000;
 
-    private CardLimits() {
-    }
+    private CardLimits() {}
 
     /** Why {@code state}, taking the given encoded sizes, may not be kept; null when it is within the bounds. */
     public static String exceeded(CardState state, int stateBytes, int statusBytes) {

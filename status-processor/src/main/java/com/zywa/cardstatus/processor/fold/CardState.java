@@ -75,7 +75,9 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
 
     /** How many distinct delivery-exception events the card has. */
     public int deliveryExceptions() {
-        return (int) events.stream().filter(event -> event.type() == EventType.DELIVERY_EXCEPTION).count();
+        return (int) events.stream()
+                .filter(event -> event.type() == EventType.DELIVERY_EXCEPTION)
+                .count();
     }
 
     /** The public view of this state, as published on the status topic. */
@@ -84,7 +86,14 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
         List<CardStatus.HistoryEntry> history = events.stream()
                 .map(event -> new CardStatus.HistoryEntry(event.type(), event.occurredAt(), event.comment()))
                 .toList();
-        return new CardStatus(cardId, current.type(), current.occurredAt(), phone(), current.comment(),
-                deliveryExceptions(), version, history);
+        return new CardStatus(
+                cardId,
+                current.type(),
+                current.occurredAt(),
+                phone(),
+                current.comment(),
+                deliveryExceptions(),
+                version,
+                history);
     }
 }

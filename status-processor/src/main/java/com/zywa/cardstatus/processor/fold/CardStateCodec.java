@@ -31,8 +31,7 @@ public final class CardStateCodec {
     /** Largest count or text length the format's unsigned 16-bit length fields can hold. */
     static final int MAX_LENGTH = 0xFFFF;
 
-    private CardStateCodec() {
-    }
+    private CardStateCodec() {}
 
     /**
      * The state in format 1.
@@ -60,14 +59,19 @@ public final class CardStateCodec {
             }
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_V1).putShort((short) cardId.length).put(cardId).putLong(state.version())
+        out.put(FORMAT_V1)
+                .putShort((short) cardId.length)
+                .put(cardId)
+                .putLong(state.version())
                 .putShort((short) events.size());
         for (int i = 0; i < events.size(); i++) {
             FoldedEvent event = events.get(i);
             UUID id = UUID.fromString(event.eventId());
-            out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+            out.putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits())
                     .put((byte) event.type().ordinal())
-                    .putLong(event.occurredAt().getEpochSecond()).putInt(event.occurredAt().getNano());
+                    .putLong(event.occurredAt().getEpochSecond())
+                    .putInt(event.occurredAt().getNano());
             for (int k = 3 * i; k < 3 * i + 3; k++) {
                 out.put((byte) (texts[k] == null ? 0 : 1));
                 if (texts[k] != null) {
@@ -128,8 +132,8 @@ public final class CardStateCodec {
     }
 
     private static CardStateTooLargeException tooLong(String size) {
-        return new CardStateTooLargeException("card state text of " + size + " cannot be encoded: format 1 holds at most "
-                + MAX_LENGTH + " bytes per text");
+        return new CardStateTooLargeException("card state text of " + size
+                + " cannot be encoded: format 1 holds at most " + MAX_LENGTH + " bytes per text");
     }
 
     private static String readNullable(ByteBuffer in) {

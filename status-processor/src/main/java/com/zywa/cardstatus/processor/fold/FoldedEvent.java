@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** What the fold keeps of one distinct event: enough to order it, report it and pick the card's phone. */
-public record FoldedEvent(String eventId, EventType type, Instant occurredAt, String phone, String comment,
-        String partnerEventId) {
+public record FoldedEvent(
+        String eventId, EventType type, Instant occurredAt, String phone, String comment, String partnerEventId) {
 
     /** contract §4 order: occurred_at, then lifecycle rank, then event ID. */
     public static final Comparator<FoldedEvent> ORDER = Comparator.comparing(FoldedEvent::occurredAt)
@@ -22,7 +22,12 @@ public record FoldedEvent(String eventId, EventType type, Instant occurredAt, St
     }
 
     static FoldedEvent of(CardEvent event) {
-        return new FoldedEvent(event.eventId(), event.type(), event.occurredAt(), event.phone(), event.comment(),
+        return new FoldedEvent(
+                event.eventId(),
+                event.type(),
+                event.occurredAt(),
+                event.phone(),
+                event.comment(),
                 event.partnerEventId());
     }
 
@@ -31,7 +36,12 @@ public record FoldedEvent(String eventId, EventType type, Instant occurredAt, St
      * or comment beats an absent one, and between two present values the smaller wins.
      */
     FoldedEvent mergedWith(FoldedEvent copy) {
-        return new FoldedEvent(eventId, type, occurredAt, smaller(phone, copy.phone), smaller(comment, copy.comment),
+        return new FoldedEvent(
+                eventId,
+                type,
+                occurredAt,
+                smaller(phone, copy.phone),
+                smaller(comment, copy.comment),
                 smaller(partnerEventId, copy.partnerEventId));
     }
 

@@ -11,8 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 final class DatabaseRefusal {
 
-    private DatabaseRefusal() {
-    }
+    private DatabaseRefusal() {}
 
     /** True when retrying the same row can never succeed. */
     static boolean isContent(Throwable failure) {
@@ -28,7 +27,9 @@ final class DatabaseRefusal {
     static String reason(Throwable failure) {
         SQLException sql = sqlException(failure);
         Throwable source = sql != null ? sql : failure;
-        return (sql != null ? "SQLState " + sql.getSQLState() + ": " : source.getClass().getSimpleName() + ": ")
+        return (sql != null
+                        ? "SQLState " + sql.getSQLState() + ": "
+                        : source.getClass().getSimpleName() + ": ")
                 + SafeMessages.safe(source.getMessage());
     }
 

@@ -8,14 +8,20 @@ package com.zywa.cardstatus.processor.projection;
 record KafkaHistory(String clusterId, String statusTopicId) {
 
     /** What the processor does at start-up, given the history the projection remembers and the one it finds. */
-    enum Decision { CONTINUE, ADOPT, REBUILD, REFUSE }
+    enum Decision {
+        CONTINUE,
+        ADOPT,
+        REBUILD,
+        REFUSE
+    }
 
     /**
      * {@code remembered} is null when the projection has no origin yet. An empty projection adopts whatever it
      * finds; one without an origin (built before origins were kept) adopts the current history; a different history
      * means a rebuild when allowed, else a refusal.
      */
-    static Decision decide(KafkaHistory remembered, KafkaHistory found, boolean projectionEmpty, boolean rebuildAllowed) {
+    static Decision decide(
+            KafkaHistory remembered, KafkaHistory found, boolean projectionEmpty, boolean rebuildAllowed) {
         if (found.equals(remembered)) {
             return Decision.CONTINUE;
         }

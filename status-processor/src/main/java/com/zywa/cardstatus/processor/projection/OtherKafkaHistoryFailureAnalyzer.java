@@ -11,13 +11,15 @@ class OtherKafkaHistoryFailureAnalyzer extends AbstractFailureAnalyzer<OtherKafk
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, OtherKafkaHistoryException cause) {
-        return new FailureAnalysis(cause.getMessage() + ": Kafka's history was wiped or replaced. The fold starts "
-                + "over on it with new versions, which the projection's version guard would ignore, so the processor "
-                + "does not start rather than silently drop new events.",
+        return new FailureAnalysis(
+                cause.getMessage() + ": Kafka's history was wiped or replaced. The fold starts "
+                        + "over on it with new versions, which the projection's version guard would ignore, so the processor "
+                        + "does not start rather than silently drop new events.",
                 "Either point the processor at the Kafka the projection was built from (restore it, or correct "
                         + "spring.kafka.bootstrap-servers), or rebuild the projection from this Kafka: start the "
                         + "processor once with " + ProjectionOrigin.REBUILD_PROPERTY + "=true, which empties "
                         + "card_status and refills it from this Kafka's events (lookups answer 404 for cards not yet "
-                        + "refilled), or empty it yourself (TRUNCATE card_status) and start again.", cause);
+                        + "refilled), or empty it yourself (TRUNCATE card_status) and start again.",
+                cause);
     }
 }

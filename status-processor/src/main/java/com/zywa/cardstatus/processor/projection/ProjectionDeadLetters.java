@@ -43,11 +43,13 @@ class ProjectionDeadLetters {
 
     /** Sets aside a record whose value could not be read. */
     void unreadable(ConsumerRecord<String, CardStatus> record) {
-        DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
-        String reason = failure == null ? "record without a value: not a card status"
-                : "unreadable: " + SafeMessages.safe(failure.getCause() != null
-                        ? failure.getCause().getMessage() : failure.getMessage());
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+        String reason = failure == null
+                ? "record without a value: not a card status"
+                : "unreadable: "
+                        + SafeMessages.safe(
+                                failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
         send(record, failure == null ? null : failure.getData(), reason);
     }
 
@@ -67,8 +69,13 @@ class ProjectionDeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not set a record aside on " + Topics.STATUS_DLT, e);
         }
-        log.warn("set aside {}-{}@{} on {}: {}", record.topic(), record.partition(), record.offset(),
-                Topics.STATUS_DLT, reason);
+        log.warn(
+                "set aside {}-{}@{} on {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Topics.STATUS_DLT,
+                reason);
     }
 
     private static Headers headers(ConsumerRecord<?, ?> record, String reason) {
@@ -77,9 +84,12 @@ class ProjectionDeadLetters {
         headers.remove(SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER);
         headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION,
+        headers.add(
+                KafkaHeaders.DLT_ORIGINAL_PARTITION,
                 ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
-        headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
+        headers.add(
+                KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
         return headers;
     }
 }

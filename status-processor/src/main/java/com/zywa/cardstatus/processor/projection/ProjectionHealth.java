@@ -49,10 +49,14 @@ class ProjectionHealth implements HealthIndicator {
     public Health health() {
         Instant since = failingSince;
         if (since != null) {
-            return Health.down().withDetail("failingSince", since.toString())
-                    .withDetail("lastFailure", String.valueOf(lastFailure)).build();
+            return Health.down()
+                    .withDetail("failingSince", since.toString())
+                    .withDetail("lastFailure", String.valueOf(lastFailure))
+                    .build();
         }
         Health.Builder up = Health.up();
-        return lastWrite == null ? up.build() : up.withDetail("lastWrite", lastWrite.toString()).build();
+        return lastWrite == null
+                ? up.build()
+                : up.withDetail("lastWrite", lastWrite.toString()).build();
     }
 }

@@ -38,7 +38,10 @@ class ProjectionOrigin implements SmartLifecycle {
     private final boolean rebuildAllowed;
     private volatile boolean running;
 
-    ProjectionOrigin(KafkaAdmin kafka, JdbcTemplate jdbc, TransactionTemplate transactions,
+    ProjectionOrigin(
+            KafkaAdmin kafka,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
             @Value("${" + REBUILD_PROPERTY + ":false}") boolean rebuildAllowed) {
         this.kafka = kafka;
         this.jdbc = jdbc;
@@ -49,16 +52,25 @@ class ProjectionOrigin implements SmartLifecycle {
     @Override
     public void start() {
         KafkaHistory found = found();
-        KafkaHistory remembered = jdbc.query("SELECT cluster_id, status_topic_id FROM projection_origin",
-                (rs, n) -> new KafkaHistory(rs.getString(1), rs.getString(2))).stream().findFirst().orElse(null);
-        boolean empty = !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM card_status)",
-                Boolean.class));
+        KafkaHistory remembered = jdbc
+                .query(
+                        "SELECT cluster_id, status_topic_id FROM projection_origin",
+                        (rs, n) -> new KafkaHistory(rs.getString(1), rs.getString(2)))
+                .stream()
+                .findFirst()
+                .orElse(null);
+        boolean empty =
+                !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM card_status)", Boolean.class));
         switch (KafkaHistory.decide(remembered, found, empty, rebuildAllowed)) {
             case CONTINUE -> log.debug("the projection continues Kafka history {}", found);
             case ADOPT -> {
                 adopt(found);
-                log.info("the projection is built from Kafka cluster {} ({} topic ID {}){}", found.clusterId(),
-                        Topics.STATUS, found.statusTopicId(), remembered == null && !empty
+                log.info(
+                        "the projection is built from Kafka cluster {} ({} topic ID {}){}",
+                        found.clusterId(),
+                        Topics.STATUS,
+                        found.statusTopicId(),
+                        remembered == null && !empty
                                 ? "; it held statuses from before origins were kept, taken to be from this cluster"
                                 : "");
             }
@@ -67,10 +79,15 @@ class ProjectionOrigin implements SmartLifecycle {
                     jdbc.execute("TRUNCATE card_status");
                     adopt(found);
                 });
-                log.warn("{}=true: the projection built from Kafka cluster {} ({} topic ID {}) was emptied and is "
-                        + "rebuilt from cluster {} (topic ID {}); lookups answer 404 for cards not yet rebuilt",
-                        REBUILD_PROPERTY, remembered.clusterId(), Topics.STATUS, remembered.statusTopicId(),
-                        found.clusterId(), found.statusTopicId());
+                log.warn(
+                        "{}=true: the projection built from Kafka cluster {} ({} topic ID {}) was emptied and is "
+                                + "rebuilt from cluster {} (topic ID {}); lookups answer 404 for cards not yet rebuilt",
+                        REBUILD_PROPERTY,
+                        remembered.clusterId(),
+                        Topics.STATUS,
+                        remembered.statusTopicId(),
+                        found.clusterId(),
+                        found.statusTopicId());
             }
             case REFUSE -> throw new OtherKafkaHistoryException(remembered, found);
         }
@@ -78,9 +95,12 @@ class ProjectionOrigin implements SmartLifecycle {
     }
 
     private void adopt(KafkaHistory history) {
-        jdbc.update("INSERT INTO projection_origin (cluster_id, status_topic_id) VALUES (?, ?) ON CONFLICT (singleton) "
-                + "DO UPDATE SET cluster_id = EXCLUDED.cluster_id, status_topic_id = EXCLUDED.status_topic_id, "
-                + "adopted_at = now()", history.clusterId(), history.statusTopicId());
+        jdbc.update(
+                "INSERT INTO projection_origin (cluster_id, status_topic_id) VALUES (?, ?) ON CONFLICT (singleton) "
+                        + "DO UPDATE SET cluster_id = EXCLUDED.cluster_id, status_topic_id = EXCLUDED.status_topic_id, "
+                        + "adopted_at = now()",
+                history.clusterId(),
+                history.statusTopicId());
     }
 
     /** The cluster this processor talks to, and the generation of its {@code card.status} topic. */
@@ -96,24 +116,37 @@ class ProjectionOrigin implements SmartLifecycle {
      * "unknown topic": Kafka's retriable errors are retried with back-off until {@code timeout}; others fail at once.
      */
     static KafkaHistory read(Admin admin, Duration timeout) {
-        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder().predicate(ProjectionOrigin::retriable)
-                .maxRetries(Long.MAX_VALUE).delay(Duration.ofMillis(100)).multiplier(2)
-                .maxDelay(Duration.ofSeconds(2)).timeout(timeout).build());
+        RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+                .predicate(ProjectionOrigin::retriable)
+                .maxRetries(Long.MAX_VALUE)
+                .delay(Duration.ofMillis(100))
+                .multiplier(2)
+                .maxDelay(Duration.ofSeconds(2))
+                .timeout(timeout)
+                .build());
         try {
             return retry.execute(() -> {
                 String cluster = admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                String topicId = admin.describeTopics(List.of(Topics.STATUS)).allTopicNames()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(Topics.STATUS).topicId().toString();
+                String topicId = admin.describeTopics(List.of(Topics.STATUS))
+                        .allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(Topics.STATUS)
+                        .topicId()
+                        .toString();
                 return new KafkaHistory(cluster, topicId);
             });
         } catch (RetryException e) {
-            if (e.getLastException() instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+            if (e.getLastException() instanceof InterruptedException
+                    || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the Kafka cluster's ID", e);
             }
-            throw new IllegalStateException("cannot read the Kafka cluster's ID and the " + Topics.STATUS
-                    + " topic's ID (attempts: " + (e.getRetryCount() + 1) + "), needed to check the projection was "
-                    + "built from this Kafka", e.getLastException());
+            throw new IllegalStateException(
+                    "cannot read the Kafka cluster's ID and the " + Topics.STATUS
+                            + " topic's ID (attempts: " + (e.getRetryCount() + 1)
+                            + "), needed to check the projection was "
+                            + "built from this Kafka",
+                    e.getLastException());
         }
     }
 

@@ -28,15 +28,21 @@ class StatusProjectionWriter {
     private final ProjectionHealth health;
     private final Counter skipped;
 
-    StatusProjectionWriter(StatusProjectionRepository repository, ProjectionDeadLetters deadLetters,
-            ProjectionHealth health, MeterRegistry meters) {
+    StatusProjectionWriter(
+            StatusProjectionRepository repository,
+            ProjectionDeadLetters deadLetters,
+            ProjectionHealth health,
+            MeterRegistry meters) {
         this.repository = repository;
         this.deadLetters = deadLetters;
         this.health = health;
         this.skipped = Counter.builder("cardstatus.projection.skipped")
                 .description("Status records not written because the stored version was newer or equal")
                 .register(meters);
-        TimeGauge.builder("cardstatus.projection.last.write", health, TimeUnit.SECONDS,
+        TimeGauge.builder(
+                        "cardstatus.projection.last.write",
+                        health,
+                        TimeUnit.SECONDS,
                         ProjectionHealth::lastWriteEpochSeconds)
                 .description("When the projection last wrote a batch to PostgreSQL (seconds since the epoch)")
                 .register(meters);
@@ -50,7 +56,9 @@ class StatusProjectionWriter {
             if (record.value() == null) {
                 unreadable.add(record);
             } else {
-                newest.merge(record.value().cardId(), record,
+                newest.merge(
+                        record.value().cardId(),
+                        record,
                         (a, b) -> a.value().version() >= b.value().version() ? a : b);
             }
         }
@@ -67,7 +75,8 @@ class StatusProjectionWriter {
     /** Writes the rows in one statement; if the database refuses one for its content, row by row. */
     private void store(List<ConsumerRecord<String, CardStatus>> rows) {
         try {
-            skipped.increment(rows.size() - repository.upsert(rows.stream().map(ConsumerRecord::value).toList()));
+            skipped.increment(rows.size()
+                    - repository.upsert(rows.stream().map(ConsumerRecord::value).toList()));
         } catch (RuntimeException batchFailure) {
             if (!DatabaseRefusal.isContent(batchFailure)) {
                 throw batchFailure;

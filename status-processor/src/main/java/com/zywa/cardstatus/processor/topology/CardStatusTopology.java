@@ -21,8 +21,7 @@ public final class CardStatusTopology {
     /** The state store holding each card's folded state (format 1 of the card state codec), with a changelog. */
     public static final String STORE = "card-state";
 
-    private CardStatusTopology() {
-    }
+    private CardStatusTopology() {}
 
     /** Adds the topology to {@code builder} and returns the stream of status records (JSON) it publishes. */
     public static KStream<String, byte[]> build(StreamsBuilder builder) {
@@ -31,7 +30,8 @@ public final class CardStatusTopology {
                 Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
 
         // all event topics, keyed by card ID and co-partitioned, read as one stream
-        KStream<String, CardEvent> events = builder.stream(Topics.eventTopics(),
+        KStream<String, CardEvent> events = builder.stream(
+                Topics.eventTopics(),
                 Consumed.with(Serdes.String(), JsonSerde.cardEvents()).withName("card-events"));
 
         // fold each event into its card's state; duplicates and late older events are absorbed, and an event keyed
@@ -41,13 +41,17 @@ public final class CardStatusTopology {
         // set-aside events go to the dead-letter topic, their reason in the headers
         outcomes.filterNot((cardId, outcome) -> outcome.isFolded(), Named.as("not-folded"))
                 .mapValues(FoldOutcome::setAside, Named.as("set-aside-event"))
-                .to(Topics.EVENTS_DLT, Produced.with(Serdes.String(), JsonSerde.cardEvents()).withName("set-aside"));
+                .to(
+                        Topics.EVENTS_DLT,
+                        Produced.with(Serdes.String(), JsonSerde.cardEvents()).withName("set-aside"));
 
         // publish the current status; card.status is compacted, so it always holds the latest per card
-        KStream<String, byte[]> statuses = outcomes
-                .filter((cardId, outcome) -> outcome.isFolded(), Named.as("changed-cards"))
+        KStream<String, byte[]> statuses = outcomes.filter(
+                        (cardId, outcome) -> outcome.isFolded(), Named.as("changed-cards"))
                 .mapValues(FoldOutcome::status, Named.as("current-status"));
-        statuses.to(Topics.STATUS, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("publish-status"));
+        statuses.to(
+                Topics.STATUS,
+                Produced.with(Serdes.String(), Serdes.ByteArray()).withName("publish-status"));
         return statuses;
     }
 }

@@ -23,8 +23,8 @@ abstract class DeadLetterExceptionHandler implements Configurable {
     @Override
     public void configure(Map<String, ?> configs) {
         if (!(configs.get(DeadLetterSink.CONFIG) instanceof DeadLetterSink configured)) {
-            throw new IllegalStateException(getClass().getSimpleName() + " needs a DeadLetterSink in "
-                    + DeadLetterSink.CONFIG);
+            throw new IllegalStateException(
+                    getClass().getSimpleName() + " needs a DeadLetterSink in " + DeadLetterSink.CONFIG);
         }
         this.sink = configured;
     }
@@ -32,19 +32,40 @@ abstract class DeadLetterExceptionHandler implements Configurable {
     /** Sets the source record aside; true once it is on the DLT, false (logged at ERROR) if that failed. */
     protected boolean setAside(ErrorHandlerContext context, Object key, String what, Exception exception) {
         String reason = abbreviate(what + ": " + exception);
-        byte[] rawKey = context.sourceRawKey() != null || key == null ? context.sourceRawKey()
+        byte[] rawKey = context.sourceRawKey() != null || key == null
+                ? context.sourceRawKey()
                 : key.toString().getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.EVENTS_DLT, null, rawKey,
-                context.sourceRawValue(), DeadLetterHeaders.with(context.headers(), reason, exception.getClass(),
-                        context.topic(), context.partition(), context.offset()));
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                Topics.EVENTS_DLT,
+                null,
+                rawKey,
+                context.sourceRawValue(),
+                DeadLetterHeaders.with(
+                        context.headers(),
+                        reason,
+                        exception.getClass(),
+                        context.topic(),
+                        context.partition(),
+                        context.offset()));
         try {
             sink.send(record);
-            log.warn("set aside {}-{}@{} on {}: {}", context.topic(), context.partition(), context.offset(),
-                    Topics.EVENTS_DLT, reason);
+            log.warn(
+                    "set aside {}-{}@{} on {}: {}",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    Topics.EVENTS_DLT,
+                    reason);
             return true;
         } catch (Exception e) {
-            log.error("could not set aside {}-{}@{} on {} ({}); failing instead", context.topic(),
-                    context.partition(), context.offset(), Topics.EVENTS_DLT, reason, e);
+            log.error(
+                    "could not set aside {}-{}@{} on {} ({}); failing instead",
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    Topics.EVENTS_DLT,
+                    reason,
+                    e);
             return false;
         }
     }

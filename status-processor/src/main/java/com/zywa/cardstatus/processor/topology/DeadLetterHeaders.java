@@ -17,12 +17,10 @@ final class DeadLetterHeaders {
     static final String PARTITION = "kafka_dlt-original-partition";
     static final String OFFSET = "kafka_dlt-original-offset";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /** A copy of {@code original} with the reason and origin added; {@code exception} may be null. */
-    static Headers with(Headers original, String reason, Class<?> exception, String topic, int partition,
-            long offset) {
+    static Headers with(Headers original, String reason, Class<?> exception, String topic, int partition, long offset) {
         Headers headers = new RecordHeaders(original == null ? null : original.toArray());
         headers.add(REASON, utf8(reason));
         if (exception != null) {
@@ -30,7 +28,9 @@ final class DeadLetterHeaders {
         }
         if (topic != null) {
             headers.add(TOPIC, utf8(topic));
-            headers.add(PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
+            headers.add(
+                    PARTITION,
+                    ByteBuffer.allocate(Integer.BYTES).putInt(partition).array());
             headers.add(OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(offset).array());
         }
         return headers;

@@ -15,6 +15,7 @@ public class DeadLetterProcessingExceptionHandler extends DeadLetterExceptionHan
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         String what = "processing failed in " + context.processorNodeId();
         return setAside(context, record.key(), what, exception)
-                ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+                ? ProcessingHandlerResponse.CONTINUE
+                : ProcessingHandlerResponse.FAIL;
     }
 }

@@ -14,8 +14,8 @@ public class DeadLetterProductionExceptionHandler extends DeadLetterExceptionHan
         implements ProductionExceptionHandler {
 
     @Override
-    public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context,
-            ProducerRecord<byte[], byte[]> record, Exception exception) {
+    public ProductionExceptionHandlerResponse handle(
+            ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         if (!(exception instanceof RecordTooLargeException)) {
             return ProductionExceptionHandlerResponse.FAIL;
         }
@@ -24,8 +24,11 @@ public class DeadLetterProductionExceptionHandler extends DeadLetterExceptionHan
 
     @Override
     @SuppressWarnings("rawtypes")
-    public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
-            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+    public ProductionExceptionHandlerResponse handleSerializationException(
+            ErrorHandlerContext context,
+            ProducerRecord record,
+            Exception exception,
+            SerializationExceptionOrigin origin) {
         String what = "could not serialise the " + origin.name().toLowerCase() + " for " + record.topic();
         return respond(setAside(context, record.key(), what, exception));
     }

@@ -24,12 +24,17 @@ final class FoldCrashPolicy implements StreamsUncaughtExceptionHandler {
     public StreamThreadExceptionResponse handle(Throwable exception) {
         int replacement = replacements.incrementAndGet();
         if (replacement <= maxReplacements) {
-            log.error("fold thread died; replacing it ({} of at most {} replacements)", replacement, maxReplacements,
+            log.error(
+                    "fold thread died; replacing it ({} of at most {} replacements)",
+                    replacement,
+                    maxReplacements,
                     exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
-        log.error("fold thread died after {} replacements; shutting the fold down so the pod is restarted",
-                maxReplacements, exception);
+        log.error(
+                "fold thread died after {} replacements; shutting the fold down so the pod is restarted",
+                maxReplacements,
+                exception);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 }

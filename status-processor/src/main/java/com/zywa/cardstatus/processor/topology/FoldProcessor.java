@@ -71,7 +71,8 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
             return;
         }
         byte[] status = after.events().size() > CardLimits.MAX_EVENTS || state.length > CardLimits.MAX_BYTES
-                ? new byte[0] : statusJson.serialize(Topics.STATUS, after.toStatus());
+                ? new byte[0]
+                : statusJson.serialize(Topics.STATUS, after.toStatus());
         String exceeded = CardLimits.exceeded(after, state.length, status.length);
         if (exceeded != null) {
             setAside(record, exceeded);
@@ -83,8 +84,13 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
 
     private void setAside(Record<String, CardEvent> record, String reason) {
         RecordMetadata source = context.recordMetadata().orElse(null);
-        context.forward(record.withValue(FoldOutcome.setAside(record.value())).withHeaders(DeadLetterHeaders.with(
-                record.headers(), reason, null, source == null ? null : source.topic(),
-                source == null ? -1 : source.partition(), source == null ? -1 : source.offset())));
+        context.forward(record.withValue(FoldOutcome.setAside(record.value()))
+                .withHeaders(DeadLetterHeaders.with(
+                        record.headers(),
+                        reason,
+                        null,
+                        source == null ? null : source.topic(),
+                        source == null ? -1 : source.partition(),
+                        source == null ? -1 : source.offset())));
     }
 }

@@ -33,7 +33,8 @@ class StreamsLiveness implements KafkaStreams.StateListener, ApplicationListener
         if (newState.isRunningOrRebalancing()) {
             started = true;
         }
-        boolean dead = newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.PENDING_ERROR
+        boolean dead = newState == KafkaStreams.State.ERROR
+                || newState == KafkaStreams.State.PENDING_ERROR
                 || (newState == KafkaStreams.State.NOT_RUNNING && started && !closing);
         if (dead && !broken) {
             broken = true;

@@ -31,6 +31,7 @@ class StreamsSetup {
 
     /** Thread replacements before the fold shuts down and liveness fails. */
     private static final int MAX_THREAD_REPLACEMENTS = 3;
+
     private static final long DEAD_LETTER_TIMEOUT_SECONDS = 30;
 
     @Bean
@@ -39,14 +40,17 @@ class StreamsSetup {
     }
 
     @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration kafkaStreamsConfiguration(KafkaProperties properties,
+    KafkaStreamsConfiguration kafkaStreamsConfiguration(
+            KafkaProperties properties,
             @Qualifier(DeadLetterConfig.TEMPLATE) KafkaTemplate<byte[], byte[]> deadLetters) {
         Map<String, Object> config = properties.buildStreamsProperties();
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
-        config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
-                new DeadLetterPublishingRecoverer(deadLetters,
-                        (record, e) -> new TopicPartition(Topics.EVENTS_DLT, -1)));
+        config.put(
+                RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                new DeadLetterPublishingRecoverer(
+                        deadLetters, (record, e) -> new TopicPartition(Topics.EVENTS_DLT, -1)));
         setAsideFailures(config, record -> deadLetters.send(record).get(DEAD_LETTER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         return new KafkaStreamsConfiguration(config);
     }

@@ -10,15 +10,20 @@ final class CardEvents {
 
     static final String CARD = "ZYW8890";
 
-    private CardEvents() {
-    }
+    private CardEvents() {}
 
     static CardEvent event(EventType type, String at, String phone) {
         return event(type, at, phone, "p-" + type.rank() + at);
     }
 
     static CardEvent event(EventType type, String at, String phone, String partnerId) {
-        return CardEvent.of(type, CARD, phone, Instant.parse(at), type.name().toLowerCase(), partnerId,
+        return CardEvent.of(
+                type,
+                CARD,
+                phone,
+                Instant.parse(at),
+                type.name().toLowerCase(),
+                partnerId,
                 EventSource.api("default", "test"));
     }
 

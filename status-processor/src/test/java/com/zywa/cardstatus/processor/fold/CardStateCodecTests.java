@@ -34,8 +34,13 @@ class CardStateCodecTests {
 
     @Test
     void roundTripsAbsentPhonesCommentsAndNanos() {
-        CardState state = fold(List.of(CardEvent.of(EventType.RETURNED, CardEvents.CARD, null,
-                Instant.parse("2023-11-14T08:00:00.123456789Z"), null, null,
+        CardState state = fold(List.of(CardEvent.of(
+                EventType.RETURNED,
+                CardEvents.CARD,
+                null,
+                Instant.parse("2023-11-14T08:00:00.123456789Z"),
+                null,
+                null,
                 com.zywa.cardstatus.contract.EventSource.api("default", "t"))));
 
         assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
@@ -81,7 +86,8 @@ class CardStateCodecTests {
 
     @Test
     void refusesAnUnknownFormat() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(new byte[] {9}))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.decode(new byte[] {9}))
                 .withMessage("unknown card state format 9");
     }
 
@@ -89,7 +95,8 @@ class CardStateCodecTests {
     void refusesTruncatedData() {
         byte[] bytes = CardStateCodec.encode(tenEventCard());
 
-        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.decode(java.util.Arrays.copyOf(bytes, 40)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.decode(java.util.Arrays.copyOf(bytes, 40)))
                 .withMessage("truncated card state (40 bytes)");
     }
 
@@ -104,15 +111,18 @@ class CardStateCodecTests {
     void refusesToEncodeAnAsciiTextOverSixtyFiveThousandFiveHundredThirtyFiveBytes() {
         CardState state = withComments("x".repeat(65_536));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
-                .withMessageContaining("cannot be encoded").withMessageContaining("65535");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("cannot be encoded")
+                .withMessageContaining("65535");
     }
 
     @Test
     void refusesToEncodeAShortTextWhoseUtf8IsTooLong() {
         CardState state = withComments("\u0645".repeat(33_000));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
                 .withMessageContaining("cannot be encoded");
     }
 
@@ -120,20 +130,31 @@ class CardStateCodecTests {
     void refusesToEncodeMoreEventsThanTheFormatCounts() {
         List<FoldedEvent> events = new ArrayList<>();
         for (int i = 0; i < 65_536; i++) {
-            events.add(new FoldedEvent(new UUID(0, i).toString(), EventType.DELIVERY_EXCEPTION,
-                    Instant.EPOCH.plusSeconds(i), null, null, null));
+            events.add(new FoldedEvent(
+                    new UUID(0, i).toString(),
+                    EventType.DELIVERY_EXCEPTION,
+                    Instant.EPOCH.plusSeconds(i),
+                    null,
+                    null,
+                    null));
         }
         CardState state = new CardState(CardEvents.CARD, 65_536, events);
 
-        assertThatIllegalArgumentException().isThrownBy(() -> CardStateCodec.encode(state))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
                 .withMessageContaining("65536 events cannot be encoded");
     }
 
     private static CardState withComments(String... comments) {
         List<CardEvent> events = new ArrayList<>();
         for (int i = 0; i < comments.length; i++) {
-            events.add(CardEvent.of(EventType.DELIVERY_EXCEPTION, CardEvents.CARD, i % 2 == 0 ? "+971534534534" : null,
-                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i), comments[i], "A" + i,
+            events.add(CardEvent.of(
+                    EventType.DELIVERY_EXCEPTION,
+                    CardEvents.CARD,
+                    i % 2 == 0 ? "+971534534534" : null,
+                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
+                    comments[i],
+                    "A" + i,
                     com.zywa.cardstatus.contract.EventSource.api("default", "t")));
         }
         return fold(events);
@@ -143,9 +164,13 @@ class CardStateCodecTests {
         List<CardEvent> events = new ArrayList<>();
         events.add(event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", "+971534534534", "465"));
         for (int i = 0; i < 8; i++) {
-            events.add(CardEvent.of(EventType.DELIVERY_EXCEPTION, CardEvents.CARD, "+971534534534",
+            events.add(CardEvent.of(
+                    EventType.DELIVERY_EXCEPTION,
+                    CardEvents.CARD,
+                    "+971534534534",
                     Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
-                    "User declined to accept package", "A98" + i,
+                    "User declined to accept package",
+                    "A98" + i,
                     com.zywa.cardstatus.contract.EventSource.api("default", "t")));
         }
         events.add(event(EventType.RETURNED, "2023-11-14T08:00:00Z", null, "A982"));

@@ -32,10 +32,20 @@ class CardStatePropertyTests {
     private static final String[] PHONES = {null, "+971585949014", "+971534534534", "+971545576586"};
     private static final EventSource SOURCE = EventSource.api("default", "property");
 
-    private static final Gen<CardEvent> EVENTS = integers().between(0, 3).zip(integers().between(0, 12),
-            integers().between(0, 3), integers().between(0, 4), (type, hour, phone, partnerId) -> CardEvent.of(
-                    EventType.values()[type], CardEvents.CARD, PHONES[phone], BASE.plusSeconds(3600L * hour),
-                    "c" + partnerId, "P" + partnerId, SOURCE));
+    private static final Gen<CardEvent> EVENTS = integers()
+            .between(0, 3)
+            .zip(
+                    integers().between(0, 12),
+                    integers().between(0, 3),
+                    integers().between(0, 4),
+                    (type, hour, phone, partnerId) -> CardEvent.of(
+                            EventType.values()[type],
+                            CardEvents.CARD,
+                            PHONES[phone],
+                            BASE.plusSeconds(3600L * hour),
+                            "c" + partnerId,
+                            "P" + partnerId,
+                            SOURCE));
 
     private static final Gen<List<CardEvent>> EVENT_SETS = lists().of(EVENTS).ofSizeBetween(1, 15);
 
@@ -51,8 +61,9 @@ class CardStatePropertyTests {
 
     @Test
     void anyDuplicationGivesTheSameState() {
-        qt().withExamples(TRIES).forAll(EVENT_SETS, longs().all(), integers().between(1, 20)).checkAssert(
-                (events, seed, copies) -> {
+        qt().withExamples(TRIES)
+                .forAll(EVENT_SETS, longs().all(), integers().between(1, 20))
+                .checkAssert((events, seed, copies) -> {
                     Random random = new Random(seed);
                     List<CardEvent> duplicated = new ArrayList<>(events);
                     for (int i = 0; i < copies; i++) {
@@ -84,11 +95,17 @@ class CardStatePropertyTests {
             Map<String, CardEvent> distinct = new LinkedHashMap<>();
             events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
             Comparator<CardEvent> order = Comparator.comparing(CardEvent::occurredAt)
-                    .thenComparingInt(event -> event.type().rank()).thenComparing(CardEvent::eventId);
+                    .thenComparingInt(event -> event.type().rank())
+                    .thenComparing(CardEvent::eventId);
             CardEvent last = distinct.values().stream().max(order).orElseThrow();
-            String phone = distinct.values().stream().filter(event -> event.phone() != null).max(order)
-                    .map(CardEvent::phone).orElse(null);
-            long exceptions = distinct.values().stream().filter(e -> e.type() == EventType.DELIVERY_EXCEPTION).count();
+            String phone = distinct.values().stream()
+                    .filter(event -> event.phone() != null)
+                    .max(order)
+                    .map(CardEvent::phone)
+                    .orElse(null);
+            long exceptions = distinct.values().stream()
+                    .filter(e -> e.type() == EventType.DELIVERY_EXCEPTION)
+                    .count();
 
             CardState state = CardEvents.fold(events);
 
@@ -111,7 +128,8 @@ class CardStatePropertyTests {
     }
 
     private static boolean sameDetailsForId(List<CardEvent> events, CardEvent first) {
-        return events.stream().filter(e -> e.eventId().equals(first.eventId()))
+        return events.stream()
+                .filter(e -> e.eventId().equals(first.eventId()))
                 .allMatch(e -> Objects.equals(e.phone(), first.phone()));
     }
 

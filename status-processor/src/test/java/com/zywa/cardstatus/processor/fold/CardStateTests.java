@@ -19,7 +19,8 @@ class CardStateTests {
 
     @Test
     void theLatestEventIsTheStatus() {
-        CardState state = fold(List.of(event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE),
+        CardState state = fold(List.of(
+                event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE),
                 event(EventType.DELIVERY_EXCEPTION, "2023-11-13T10:00:00Z", PHONE),
                 event(EventType.RETURNED, "2023-11-14T08:00:00Z", null)));
 
@@ -35,7 +36,8 @@ class CardStateTests {
         CardState late = delivered.apply(event(EventType.DELIVERY_EXCEPTION, "2023-11-13T10:00:00Z", PHONE));
 
         assertThat(late.current().type()).isEqualTo(EventType.DELIVERED);
-        assertThat(late.events()).extracting(FoldedEvent::type)
+        assertThat(late.events())
+                .extracting(FoldedEvent::type)
                 .containsExactly(EventType.DELIVERY_EXCEPTION, EventType.DELIVERED);
         assertThat(late.deliveryExceptions()).isEqualTo(1);
     }
@@ -44,11 +46,14 @@ class CardStateTests {
     void tiesAtTheSameInstantAreBrokenByLifecycleRank() {
         String at = "2023-11-14T08:00:00Z";
 
-        CardState state = fold(List.of(event(EventType.DELIVERED, at, null), event(EventType.PICKED_UP, at, null),
+        CardState state = fold(List.of(
+                event(EventType.DELIVERED, at, null),
+                event(EventType.PICKED_UP, at, null),
                 event(EventType.DELIVERY_EXCEPTION, at, null)));
 
-        assertThat(state.events()).extracting(FoldedEvent::type).containsExactly(EventType.PICKED_UP,
-                EventType.DELIVERY_EXCEPTION, EventType.DELIVERED);
+        assertThat(state.events())
+                .extracting(FoldedEvent::type)
+                .containsExactly(EventType.PICKED_UP, EventType.DELIVERY_EXCEPTION, EventType.DELIVERED);
     }
 
     @Test
@@ -56,7 +61,8 @@ class CardStateTests {
         String at = "2023-11-14T08:00:00Z";
         CardEvent delivered = event(EventType.DELIVERED, at, null);
         CardEvent returned = event(EventType.RETURNED, at, null);
-        EventType last = delivered.eventId().compareTo(returned.eventId()) > 0 ? EventType.DELIVERED : EventType.RETURNED;
+        EventType last =
+                delivered.eventId().compareTo(returned.eventId()) > 0 ? EventType.DELIVERED : EventType.RETURNED;
 
         assertThat(fold(List.of(delivered, returned)).current().type()).isEqualTo(last);
         assertThat(fold(List.of(returned, delivered)).current().type()).isEqualTo(last);
@@ -73,7 +79,8 @@ class CardStateTests {
 
     @Test
     void aMangledPhoneNeverErasesAGoodOne() {
-        CardState state = fold(List.of(event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE),
+        CardState state = fold(List.of(
+                event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE),
                 event(EventType.RETURNED, "2023-11-14T08:00:00Z", null)));
 
         assertThat(state.phone()).isEqualTo(PHONE);
@@ -81,7 +88,8 @@ class CardStateTests {
 
     @Test
     void thePhoneIsTheOneOfTheMostRecentEventThatHasOne() {
-        CardState state = fold(List.of(event(EventType.DELIVERY_EXCEPTION, "2023-11-13T10:00:00Z", "+971585949014"),
+        CardState state = fold(List.of(
+                event(EventType.DELIVERY_EXCEPTION, "2023-11-13T10:00:00Z", "+971585949014"),
                 event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE)));
 
         assertThat(state.phone()).isEqualTo("+971585949014");
@@ -92,7 +100,8 @@ class CardStateTests {
         CardEvent first = event(EventType.DELIVERY_EXCEPTION, "2023-11-13T10:00:00Z", PHONE, "A1");
         CardEvent second = event(EventType.DELIVERY_EXCEPTION, "2023-11-13T12:00:00Z", PHONE, "A2");
 
-        assertThat(fold(List.of(first, second, first, second)).deliveryExceptions()).isEqualTo(2);
+        assertThat(fold(List.of(first, second, first, second)).deliveryExceptions())
+                .isEqualTo(2);
     }
 
     @Test
@@ -112,24 +121,28 @@ class CardStateTests {
 
     @Test
     void statusViewCarriesHistoryInFoldOrder() {
-        CardStatus status = fold(List.of(event(EventType.RETURNED, "2023-11-14T08:00:00Z", null),
-                event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE))).toStatus();
+        CardStatus status = fold(List.of(
+                        event(EventType.RETURNED, "2023-11-14T08:00:00Z", null),
+                        event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", PHONE)))
+                .toStatus();
 
         assertThat(status.status()).isEqualTo(EventType.RETURNED);
         assertThat(status.statusAt()).isEqualTo(Instant.parse("2023-11-14T08:00:00Z"));
         assertThat(status.phone()).isEqualTo(PHONE);
         assertThat(status.comment()).isEqualTo("returned");
         assertThat(status.version()).isEqualTo(2);
-        assertThat(status.history()).extracting(CardStatus.HistoryEntry::status)
+        assertThat(status.history())
+                .extracting(CardStatus.HistoryEntry::status)
                 .containsExactly(EventType.PICKED_UP, EventType.RETURNED);
     }
 
     @Test
     void refusesAnEventOfAnotherCard() {
-        CardEvent other = CardEvent.of(EventType.PICKED_UP, "OTHER", null, Instant.EPOCH, null, null,
-                EventSource.api("default", "test"));
+        CardEvent other = CardEvent.of(
+                EventType.PICKED_UP, "OTHER", null, Instant.EPOCH, null, null, EventSource.api("default", "test"));
 
-        assertThatIllegalArgumentException().isThrownBy(() -> CardState.empty("ZYW1").apply(other))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardState.empty("ZYW1").apply(other))
                 .withMessage("event for card OTHER folded into card ZYW1");
     }
 }

@@ -37,8 +37,8 @@ class ProjectionOriginReadTests {
     @Test
     void aTopicTheBrokerDoesNotKnowYetIsAskedForAgain() {
         DescribeTopicsResult unknown = topics(failed(new UnknownTopicOrPartitionException("not yet")));
-        DescribeTopicsResult known = topics(KafkaFuture.completedFuture(Map.of(Topics.STATUS,
-                new TopicDescription(Topics.STATUS, false, List.of(), Set.of(), TOPIC_ID))));
+        DescribeTopicsResult known = topics(KafkaFuture.completedFuture(
+                Map.of(Topics.STATUS, new TopicDescription(Topics.STATUS, false, List.of(), Set.of(), TOPIC_ID))));
         clusterAnswers(unknown, unknown, known);
 
         KafkaHistory history = ProjectionOrigin.read(admin, Duration.ofSeconds(10));
@@ -52,7 +52,8 @@ class ProjectionOriginReadTests {
         clusterAnswers(topics(failed(new UnknownTopicOrPartitionException("never"))));
 
         assertThatThrownBy(() -> ProjectionOrigin.read(admin, Duration.ofMillis(500)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot read the Kafka cluster's ID")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot read the Kafka cluster's ID")
                 .hasRootCauseInstanceOf(UnknownTopicOrPartitionException.class);
     }
 
@@ -61,7 +62,8 @@ class ProjectionOriginReadTests {
         clusterAnswers(topics(failed(new TopicAuthorizationException("no describe"))));
 
         assertThatThrownBy(() -> ProjectionOrigin.read(admin, Duration.ofSeconds(10)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("(attempts: 1)")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("(attempts: 1)")
                 .hasRootCauseInstanceOf(TopicAuthorizationException.class);
         verify(admin, times(1)).describeTopics(anyCollection());
     }

@@ -37,8 +37,11 @@ class StatusProjectionWriterTests {
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final ProjectionHealth health = new ProjectionHealth();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final StatusProjectionWriter writer = new StatusProjectionWriter(repository,
-            new ProjectionDeadLetters(new KafkaTemplate<>(new MockProducerFactory<>(() -> dlt))), health, meters);
+    private final StatusProjectionWriter writer = new StatusProjectionWriter(
+            repository,
+            new ProjectionDeadLetters(new KafkaTemplate<>(new MockProducerFactory<>(() -> dlt))),
+            health,
+            meters);
 
     @Test
     void writesEveryReadableRecordAroundAnUnreadableOneAndSetsThatOneAside() {
@@ -50,7 +53,8 @@ class StatusProjectionWriterTests {
         assertThat(dead.topic()).isEqualTo(Topics.STATUS_DLT);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).startsWith("unreadable: ");
-        assertThat(dead.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER)).isNull();
+        assertThat(dead.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER))
+                .isNull();
     }
 
     @Test
@@ -64,7 +68,8 @@ class StatusProjectionWriterTests {
         assertThat(dlt.history()).hasSize(1);
         assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("ZYW2");
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
-                .isEqualTo("refused by the database: SQLState 22021: ERROR: invalid byte sequence for encoding \"…\": 0x00")
+                .isEqualTo(
+                        "refused by the database: SQLState 22021: ERROR: invalid byte sequence for encoding \"…\": 0x00")
                 .doesNotContain("971");
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
     }
@@ -87,7 +92,8 @@ class StatusProjectionWriterTests {
 
     @Test
     void showsWhenItLastWroteABatchInEpochSeconds() {
-        assertThat(meters.get("cardstatus.projection.last.write").timeGauge().value()).isNaN();
+        assertThat(meters.get("cardstatus.projection.last.write").timeGauge().value())
+                .isNaN();
 
         writer.write(List.of(record(0, status("ZYW1", 1))));
 
@@ -124,13 +130,15 @@ class StatusProjectionWriterTests {
         @Override
         int upsert(List<CardStatus> statuses) {
             if (down) {
-                throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                        new SQLException("Connection refused", "08001"));
+                throw new CannotGetJdbcConnectionException(
+                        "Failed to obtain JDBC Connection", new SQLException("Connection refused", "08001"));
             }
             if (statuses.stream().anyMatch(status -> status.cardId().equals(refuse))) {
-                throw new DataIntegrityViolationException("PreparedStatementCallback", new SQLException(
-                        "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n  Where: parameter $4 = '+971534534534'",
-                        "22021"));
+                throw new DataIntegrityViolationException(
+                        "PreparedStatementCallback",
+                        new SQLException(
+                                "ERROR: invalid byte sequence for encoding \"UTF8\": 0x00\n  Where: parameter $4 = '+971534534534'",
+                                "22021"));
             }
             written.addAll(statuses);
             return statuses.size() - skip;
@@ -144,11 +152,23 @@ class StatusProjectionWriterTests {
     private static ConsumerRecord<String, CardStatus> unreadable(long offset, String bytes) {
         RecordHeaders headers = new RecordHeaders();
         byte[] data = bytes.getBytes(StandardCharsets.UTF_8);
-        SerializationUtils.deserializationException(headers, data,
+        SerializationUtils.deserializationException(
+                headers,
+                data,
                 new DeserializationException("failed to deserialize", data, false, new IllegalStateException("bad")),
                 false);
-        return new ConsumerRecord<>(Topics.STATUS, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1, "ZYWX", null,
-                headers, Optional.empty());
+        return new ConsumerRecord<>(
+                Topics.STATUS,
+                0,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                "ZYWX",
+                null,
+                headers,
+                Optional.empty());
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
@@ -156,7 +176,14 @@ class StatusProjectionWriterTests {
     }
 
     private static CardStatus status(String card, long version) {
-        return new CardStatus(card, EventType.PICKED_UP, Instant.parse("2023-11-12T19:59:00Z"), "+971534534534",
-                "picked up", 0, version, List.of());
+        return new CardStatus(
+                card,
+                EventType.PICKED_UP,
+                Instant.parse("2023-11-12T19:59:00Z"),
+                "+971534534534",
+                "picked up",
+                0,
+                version,
+                List.of());
     }
 }

@@ -48,10 +48,12 @@ class CardStatusTopologyTests {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(builder.build(), config);
-        statuses = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(),
-                new JsonSerde<>(CardStatus.class).deserializer());
+        statuses = driver.createOutputTopic(
+                Topics.STATUS, new StringDeserializer(), new JsonSerde<>(CardStatus.class).deserializer());
         rawStatuses = driver.createOutputTopic(Topics.STATUS, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.EVENTS_DLT, new StringDeserializer(),
+        deadLetters = driver.createOutputTopic(
+                Topics.EVENTS_DLT,
+                new StringDeserializer(),
                 JsonSerde.cardEvents().deserializer());
     }
 
@@ -74,20 +76,25 @@ class CardStatusTopologyTests {
         assertStatus(latest.get("ZYW8827"), EventType.DELIVERED, "2023-11-13T09:34:56Z", "+971585949014", 0);
         assertStatus(latest.get("ZYW8890"), EventType.RETURNED, "2023-11-14T08:00:00Z", "+971534534534", 1);
         assertStatus(latest.get("ZYW7631"), EventType.DELIVERED, "2023-11-14T12:34:56Z", "+971545576586", 1);
-        assertThat(latest.get("ZYW8890").history()).extracting(CardStatus.HistoryEntry::status)
+        assertThat(latest.get("ZYW8890").history())
+                .extracting(CardStatus.HistoryEntry::status)
                 .containsExactly(EventType.PICKED_UP, EventType.DELIVERY_EXCEPTION, EventType.RETURNED);
     }
 
     @Test
     void versionsOfACardGrowWithEveryChange() {
-        sampleEvents().stream().filter(event -> event.cardId().equals("ZYW7631")).forEach(this::pipe);
+        sampleEvents().stream()
+                .filter(event -> event.cardId().equals("ZYW7631"))
+                .forEach(this::pipe);
 
         assertThat(statuses.readValuesToList()).extracting(CardStatus::version).containsExactly(1L, 2L, 3L);
     }
 
     @Test
     void aLateOlderEventKeepsTheNewerStatus() {
-        List<CardEvent> card = sampleEvents().stream().filter(event -> event.cardId().equals("ZYW7631")).toList();
+        List<CardEvent> card = sampleEvents().stream()
+                .filter(event -> event.cardId().equals("ZYW7631"))
+                .toList();
         pipe(card.get(2));
         pipe(card.get(0));
 
@@ -99,33 +106,45 @@ class CardStatusTopologyTests {
     @Test
     void setsAsideAnEventKeyedByAnotherCard() {
         CardEvent event = sampleEvents().get(0);
-        driver.createInputTopic(event.type().topic(), new StringSerializer(), JsonSerde.cardEvents().serializer())
+        driver.createInputTopic(
+                        event.type().topic(),
+                        new StringSerializer(),
+                        JsonSerde.cardEvents().serializer())
                 .pipeInput("WRONG-KEY", event);
 
         assertThat(statuses.isEmpty()).isTrue();
         TestRecord<String, CardEvent> setAside = deadLetters.readRecord();
         assertThat(setAside.value()).isEqualTo(event);
         assertThat(reason(setAside)).contains("keyed by WRONG-KEY");
-        assertThat(header(setAside, "kafka_dlt-original-topic")).isEqualTo(event.type().topic());
+        assertThat(header(setAside, "kafka_dlt-original-topic"))
+                .isEqualTo(event.type().topic());
     }
 
     @Test
     void setsAsideAnEventBreakingAFieldLimitThatCameByAnotherPathAndKeepsTheCardClean() {
         pipe(exception("ZYW8890", 1, "fine"));
         CardEvent nul = exception("ZYW8890", 2, "left at the door\u0000");
-        CardEvent longId = CardEvent.of(EventType.DELIVERED, "ZYW8890", null, Instant.parse("2023-11-13T10:00:00Z"),
-                null, "P".repeat(129), EventSource.api("default", "test"));
+        CardEvent longId = CardEvent.of(
+                EventType.DELIVERED,
+                "ZYW8890",
+                null,
+                Instant.parse("2023-11-13T10:00:00Z"),
+                null,
+                "P".repeat(129),
+                EventSource.api("default", "test"));
         pipe(nul);
         pipe(longId);
         pipe(exception("ZYW8890", 3, "fine again"));
 
-        assertThat(deadLetters.readRecordsToList()).extracting(TestRecord::value, CardStatusTopologyTests::reason)
+        assertThat(deadLetters.readRecordsToList())
+                .extracting(TestRecord::value, CardStatusTopologyTests::reason)
                 .containsExactly(
                         tuple(nul, "comment holds the control character \\u0000; no field may hold control characters"),
                         tuple(longId, "partner event ID is 129 characters long; at most 128 are accepted"));
         List<byte[]> published = rawStatuses.readValuesToList();
         assertThat(published).hasSize(2);
-        assertThat(status(published.get(1)).history()).extracting(CardStatus.HistoryEntry::comment)
+        assertThat(status(published.get(1)).history())
+                .extracting(CardStatus.HistoryEntry::comment)
                 .containsExactly("fine", "fine again");
     }
 
@@ -139,8 +158,10 @@ class CardStatusTopologyTests {
         assertThat(published).hasSize(1_000);
         assertThat(status(published.get(999)).history()).hasSize(1_000);
         List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
-        assertThat(setAside).hasSize(50).allSatisfy(record -> assertThat(reason(record))
-                .contains("ZYW8890 already holds the maximum of 1000 events"));
+        assertThat(setAside)
+                .hasSize(50)
+                .allSatisfy(record ->
+                        assertThat(reason(record)).contains("ZYW8890 already holds the maximum of 1000 events"));
         assertThat(setAside.get(0).value()).isEqualTo(exception("ZYW8890", 1_000, "short"));
 
         // the full card still absorbs a duplicate of an event it holds, and other cards still fold
@@ -169,8 +190,9 @@ class CardStatusTopologyTests {
         int kept = status(last).history().size();
         assertThat(kept).isBetween(250, 320);
         List<TestRecord<String, CardEvent>> setAside = deadLetters.readRecordsToList();
-        assertThat(setAside).hasSize(400 - kept).allSatisfy(record -> assertThat(reason(record))
-                .contains("over the budget of 900000"));
+        assertThat(setAside)
+                .hasSize(400 - kept)
+                .allSatisfy(record -> assertThat(reason(record)).contains("over the budget of 900000"));
     }
 
     private static CardStatus status(byte[] json) {
@@ -192,8 +214,14 @@ class CardStatusTopologyTests {
     }
 
     private static CardEvent exception(String card, int n, String comment) {
-        return CardEvent.of(EventType.DELIVERY_EXCEPTION, card, "+971534534534",
-                Instant.parse("2023-11-12T10:00:00Z").plusSeconds(n), comment, "A" + n, EventSource.api("default", "test"));
+        return CardEvent.of(
+                EventType.DELIVERY_EXCEPTION,
+                card,
+                "+971534534534",
+                Instant.parse("2023-11-12T10:00:00Z").plusSeconds(n),
+                comment,
+                "A" + n,
+                EventSource.api("default", "test"));
     }
 
     @Test
@@ -209,8 +237,10 @@ class CardStatusTopologyTests {
     }
 
     private void pipe(CardEvent event) {
-        TestInputTopic<String, CardEvent> topic = driver.createInputTopic(event.type().topic(),
-                new StringSerializer(), JsonSerde.cardEvents().serializer());
+        TestInputTopic<String, CardEvent> topic = driver.createInputTopic(
+                event.type().topic(),
+                new StringSerializer(),
+                JsonSerde.cardEvents().serializer());
         topic.pipeInput(event.cardId(), event);
     }
 

@@ -25,17 +25,22 @@ class DeadLetterProductionExceptionHandlerTests {
 
     @Test
     void setsTheSourceEventAsideWhenAStatusIsTooLargeAndContinues() {
-        ProductionExceptionHandlerResponse response = handler(setAside::add)
-                .handle(source(), status, new RecordTooLargeException("too large"));
+        ProductionExceptionHandlerResponse response =
+                handler(setAside::add).handle(source(), status, new RecordTooLargeException("too large"));
 
         assertThat(response).isEqualTo(ProductionExceptionHandlerResponse.CONTINUE);
         ProducerRecord<byte[], byte[]> dead = setAside.get(0);
         assertThat(dead.topic()).isEqualTo(Topics.EVENTS_DLT);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{event}");
-        assertThat(text(dead.headers(), DeadLetterHeaders.REASON)).startsWith("could not write to card.status: ")
+        assertThat(text(dead.headers(), DeadLetterHeaders.REASON))
+                .startsWith("could not write to card.status: ")
                 .contains("RecordTooLargeException");
         assertThat(text(dead.headers(), DeadLetterHeaders.TOPIC)).isEqualTo("card.picked-up");
-        assertThat(ByteBuffer.wrap(dead.headers().lastHeader(DeadLetterHeaders.OFFSET).value()).getLong()).isEqualTo(42);
+        assertThat(ByteBuffer.wrap(dead.headers()
+                                .lastHeader(DeadLetterHeaders.OFFSET)
+                                .value())
+                        .getLong())
+                .isEqualTo(42);
     }
 
     @Test

@@ -54,10 +54,13 @@ class FoldDeadLetterTests {
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
-        config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
-                new DeadLetterPublishingRecoverer(new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer)),
+        config.put(
+                RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER,
+                new DeadLetterPublishingRecoverer(
+                        new KafkaTemplate<>(new MockProducerFactory<>(() -> deadLetterProducer)),
                         (record, e) -> new TopicPartition(Topics.EVENTS_DLT, -1)));
         StreamsSetup.setAsideFailures(config, setAside::add);
         Properties properties = new Properties();
@@ -87,7 +90,8 @@ class FoldDeadLetterTests {
 
     @Test
     void setsAsideAnEventWhoseProcessingFailsAndGoesOnWithTheSameAndOtherCards() {
-        byte[] poison = json(pickedUp("ZYW8890")).replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"not-a-uuid\"")
+        byte[] poison = json(pickedUp("ZYW8890"))
+                .replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"not-a-uuid\"")
                 .getBytes(StandardCharsets.UTF_8);
         input.pipeInput("ZYW8890", poison);
         pipe(pickedUp("ZYW8890"));
@@ -97,7 +101,8 @@ class FoldDeadLetterTests {
         assertThat(setAside).singleElement().satisfies(dead -> {
             assertThat(dead.topic()).isEqualTo(Topics.EVENTS_DLT);
             assertThat(dead.value()).isEqualTo(poison);
-            assertThat(text(dead.headers(), DeadLetterHeaders.REASON)).contains("processing failed in fold")
+            assertThat(text(dead.headers(), DeadLetterHeaders.REASON))
+                    .contains("processing failed in fold")
                     .contains("not-a-uuid");
             assertThat(text(dead.headers(), DeadLetterHeaders.TOPIC)).isEqualTo(TOPIC);
         });
@@ -106,10 +111,18 @@ class FoldDeadLetterTests {
 
     @Test
     void writesTheDeadLetterHeadersSpringKafkaWrites() {
-        assertThat(List.of(DeadLetterHeaders.REASON, DeadLetterHeaders.EXCEPTION, DeadLetterHeaders.TOPIC,
-                DeadLetterHeaders.PARTITION, DeadLetterHeaders.OFFSET)).containsExactly(
-                KafkaHeaders.DLT_EXCEPTION_MESSAGE, KafkaHeaders.DLT_EXCEPTION_FQCN, KafkaHeaders.DLT_ORIGINAL_TOPIC,
-                KafkaHeaders.DLT_ORIGINAL_PARTITION, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+        assertThat(List.of(
+                        DeadLetterHeaders.REASON,
+                        DeadLetterHeaders.EXCEPTION,
+                        DeadLetterHeaders.TOPIC,
+                        DeadLetterHeaders.PARTITION,
+                        DeadLetterHeaders.OFFSET))
+                .containsExactly(
+                        KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+                        KafkaHeaders.DLT_EXCEPTION_FQCN,
+                        KafkaHeaders.DLT_ORIGINAL_TOPIC,
+                        KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                        KafkaHeaders.DLT_ORIGINAL_OFFSET);
     }
 
     private void pipe(CardEvent event) {
@@ -121,12 +134,19 @@ class FoldDeadLetterTests {
     }
 
     private static String text(Headers headers, String name) {
-        return headers.lastHeader(name) == null ? null
+        return headers.lastHeader(name) == null
+                ? null
                 : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static CardEvent pickedUp(String card) {
-        return CardEvent.of(EventType.PICKED_UP, card, null, Instant.parse("2023-11-12T19:59:00Z"), null, "332",
+        return CardEvent.of(
+                EventType.PICKED_UP,
+                card,
+                null,
+                Instant.parse("2023-11-12T19:59:00Z"),
+                null,
+                "332",
                 EventSource.api("default", "test"));
     }
 }

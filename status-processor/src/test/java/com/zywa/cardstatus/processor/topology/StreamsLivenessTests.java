@@ -29,8 +29,11 @@ class StreamsLivenessTests {
         liveness.onChange(PENDING_ERROR, RUNNING);
         liveness.onChange(ERROR, PENDING_ERROR);
 
-        assertThat(published).singleElement().isInstanceOfSatisfying(AvailabilityChangeEvent.class,
-                event -> assertThat(event.getState()).isEqualTo(LivenessState.BROKEN));
+        assertThat(published)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        AvailabilityChangeEvent.class,
+                        event -> assertThat(event.getState()).isEqualTo(LivenessState.BROKEN));
     }
 
     @Test
