@@ -28,10 +28,10 @@ class HelmChartTests {
     }
 
     @Test
-    void rendersTheThreeServicesWithProbesOnTheActuatorHealthGroups() {
+    void rendersTheFourServicesWithProbesOnTheActuatorHealthGroups() {
         String manifest = render();
 
-        assertThat(kinds(manifest, "Deployment")).hasSize(2);
+        assertThat(kinds(manifest, "Deployment")).hasSize(3);
         assertThat(kinds(manifest, "StatefulSet")).hasSize(1);
         for (String workload : workloads(manifest)) {
             assertThat(workload)
@@ -63,7 +63,9 @@ class HelmChartTests {
                 "--set",
                 "postgresql.ingest.password=in",
                 "--set",
-                "postgresql.api.password=ap");
+                "postgresql.api.password=ap",
+                "--set",
+                "postgresql.notifier.password=no");
 
         String config = kinds(manifest, "ConfigMap").get(0);
         assertThat(config)
@@ -82,7 +84,11 @@ class HelmChartTests {
         assertThat(kinds(manifest, "Secret"))
                 .singleElement()
                 .asString()
-                .contains("processor-password: \"czNjcmV0\"", "ingest-password: \"aW4=\"", "api-password: \"YXA=\"");
+                .contains(
+                        "processor-password: \"czNjcmV0\"",
+                        "ingest-password: \"aW4=\"",
+                        "api-password: \"YXA=\"",
+                        "notifier-password: \"bm8=\"");
         for (String workload : workloads(manifest)) {
             assertThat(workload)
                     .contains(
@@ -102,7 +108,41 @@ class HelmChartTests {
                         "key: processor-password",
                         "name: SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
                         "value: \"1\"");
+        assertThat(workload(manifest, "test-card-status-notifier"))
+                .contains("value: \"cardstatus_notifier\"", "key: notifier-password");
+        assertThat(config)
+                .contains("CARDSTATUS_NOTIFIER_RETRYHORIZON: \"24h\"", "CARDSTATUS_NOTIFIER_TIMEOUT: \"10s\"");
         assertThat(kinds(manifest, "StatefulSet").get(0)).contains("fieldPath: metadata.name");
+    }
+
+    @Test
+    void runsTheNotifierUnlessDisabledAndAlertsOnItsSubscriptionsOnlyWhenAsked() {
+        assertThat(kinds(render(), "PrometheusRule")).isEmpty();
+        String withoutNotifier = render("--set", "notifier.enabled=false", "--set", "notifier.alerts.enabled=true");
+        assertThat(withoutNotifier).doesNotContain("status-notifier");
+        assertThat(kinds(withoutNotifier, "PrometheusRule")).isEmpty();
+
+        String rules = kinds(
+                        render(
+                                "--set",
+                                "notifier.alerts.enabled=true",
+                                "--set",
+                                "notifier.alerts.backlogAgeMinutes=30",
+                                "--set",
+                                "notifier.alerts.labels.release=kube-prometheus"),
+                        "PrometheusRule")
+                .get(0);
+
+        assertThat(rules)
+                .contains(
+                        "release: kube-prometheus",
+                        "alert: CardStatusSubscriptionPaused",
+                        "cardstatus_notifier_paused{application=\"status-notifier\"}) > 0",
+                        "alert: CardStatusWebhookBacklogOld",
+                        "cardstatus_notifier_oldest_pending_age_seconds{application=\"status-notifier\"}) > 1800",
+                        "{{ $labels.subscription }}");
+        assertThatThrownBy(() -> render("--set", "notifier.retryHorizon=forever"))
+                .hasMessageContaining("retryHorizon");
     }
 
     @Test
@@ -255,7 +295,7 @@ class HelmChartTests {
         assertThat(kinds(manifest, "HorizontalPodAutoscaler"))
                 .singleElement()
                 .satisfies(hpa -> assertThat(hpa).contains("name: test-card-status-api", "averageUtilization: 70"));
-        assertThat(kinds(manifest, "PodDisruptionBudget")).hasSize(3);
+        assertThat(kinds(manifest, "PodDisruptionBudget")).hasSize(4);
     }
 
     @Test
@@ -272,7 +312,7 @@ class HelmChartTests {
 
         assertThat(kinds(manifest, "ServiceMonitor")).isEmpty();
         assertThat(kinds(manifest, "ConfigMap")).hasSize(1);
-        assertThat(kinds(manifest, "Service")).hasSize(2);
+        assertThat(kinds(manifest, "Service")).hasSize(3);
         assertThat(manifest).doesNotContain("LOGGING_STRUCTURED_FORMAT_CONSOLE");
     }
 
@@ -298,7 +338,7 @@ class HelmChartTests {
                                 "name: prometheus-card-status",
                                 "key: metrics-key"));
         assertThat(kinds(manifest, "Service"))
-                .hasSize(3)
+                .hasSize(4)
                 .anySatisfy(service -> assertThat(service)
                         .contains("name: test-card-status-processor", "app.kubernetes.io/name: status-processor"));
         assertThatThrownBy(() -> render("--set", "metrics.serviceMonitor.enabled=true"))

@@ -1,5 +1,7 @@
 package com.zywa.cardstatus.notifier.intake;
 
+import static com.zywa.cardstatus.contract.SafeMessages.rootCause;
+
 import com.zywa.cardstatus.notifier.subscription.Subscription;
 import com.zywa.cardstatus.notifier.subscription.SubscriptionRepository;
 import com.zywa.cardstatus.notifier.webhook.Change;
@@ -57,7 +59,12 @@ class ChangeListener {
                 .register(meters);
     }
 
-    @KafkaListener(id = "status-notifier", topicPattern = "#{@changeTopics.pattern()}", batch = "true")
+    // the consumer group is spring.kafka.consumer.group-id (idIsGroup = false), so two notifiers can be told apart
+    @KafkaListener(
+            id = "status-notifier",
+            idIsGroup = false,
+            topicPattern = "#{@changeTopics.pattern()}",
+            batch = "true")
     void read(List<ConsumerRecord<String, byte[]>> records) {
         List<Subscription> all = subscriptions.all();
         List<Webhook> owed = new ArrayList<>();
@@ -69,7 +76,13 @@ class ChangeListener {
                 }
             }
         }
-        Integer enqueued = transaction.execute(status -> queue.enqueue(owed));
+        Integer enqueued;
+        try {
+            enqueued = transaction.execute(status -> queue.enqueue(owed));
+        } catch (RuntimeException e) {
+            log.warn("enqueueing {} webhooks failed, the batch is read again: {}", owed.size(), rootCause(e));
+            throw e;
+        }
         if (enqueued != null && enqueued > 0) {
             events.publishEvent(new WebhooksEnqueued(enqueued));
         }

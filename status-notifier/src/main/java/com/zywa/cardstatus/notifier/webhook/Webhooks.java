@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ public class Webhooks {
 
     private final String source;
 
+    @Autowired
     Webhooks(NotifierSettings settings) {
         this(settings.source());
     }
