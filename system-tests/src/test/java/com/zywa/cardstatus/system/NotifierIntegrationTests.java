@@ -321,7 +321,9 @@ class NotifierIntegrationTests {
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         String url = notifierUrl + "/api/v1/subscriptions/"
                 + created.body().get("id").asString();
-        subscriptions.add(url);
+        if (notifierUrl.equals(pipeline.notifierUrl())) {
+            subscriptions.add(url); // a notifier of its own is closed with its subscriptions by its test
+        }
         String secret = created.body().get("secret").asString();
         receiver.trust(secret);
         assertThat(client.get(url).body().has("secret"))

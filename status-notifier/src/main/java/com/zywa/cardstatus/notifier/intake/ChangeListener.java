@@ -67,6 +67,9 @@ class ChangeListener {
             batch = "true")
     void read(List<ConsumerRecord<String, byte[]>> records) {
         List<Subscription> all = subscriptions.all();
+        if (all.isEmpty()) {
+            return; // nobody to tell: not even worth reading the records
+        }
         List<Webhook> owed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             EventKind kind = Objects.requireNonNull(topics.kindOf(record.topic()), record.topic());
