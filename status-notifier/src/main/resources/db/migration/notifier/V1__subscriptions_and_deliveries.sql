@@ -19,7 +19,9 @@ CREATE TABLE subscription (
 );
 
 -- One webhook owed to a subscription: its exact body and stable webhook-id; pending while delivered_at is null.
--- next_attempt_at is also the lease of an attempt in flight (set past the attempt's timeout when it is claimed).
+-- head: the oldest pending delivery of its card for the subscription, the only one that may be attempted (so a card's
+-- webhooks go out in order). next_attempt_at is also the lease of an attempt in flight (set past the attempt's
+-- timeout when it is claimed).
 CREATE TABLE delivery (
     id              BIGSERIAL    PRIMARY KEY,
     subscription_id UUID         NOT NULL REFERENCES subscription (id) ON DELETE CASCADE,
@@ -32,15 +34,25 @@ CREATE TABLE delivery (
     attempts        INT          NOT NULL DEFAULT 0,
     failing_since   TIMESTAMPTZ,
     delivered_at    TIMESTAMPTZ,
+    head            BOOLEAN      NOT NULL DEFAULT false,
     UNIQUE (subscription_id, webhook_id)
 );
 
--- the head of each card's queue (oldest pending per subscription and card) and what is due
+-- the heads that are due, soonest first (what a claim reads), and each card's pending deliveries in order
+CREATE INDEX delivery_due_heads ON delivery (subscription_id, next_attempt_at, id) WHERE head AND delivered_at IS NULL;
 CREATE INDEX delivery_pending_by_card ON delivery (subscription_id, card_id, id) WHERE delivered_at IS NULL;
-CREATE INDEX delivery_pending_due ON delivery (subscription_id, next_attempt_at) WHERE delivered_at IS NULL;
 -- redelivery of a time range and the purge of delivered rows
 CREATE INDEX delivery_by_created ON delivery (subscription_id, created_at);
 CREATE INDEX delivery_delivered ON delivery (delivered_at) WHERE delivered_at IS NOT NULL;
+
+-- One row per card and subscription that ever had a webhook: the lock of that card's queue. Whoever adds deliveries
+-- to it, completes its head or makes old ones pending again locks this row first (CardQueues), so each queue always
+-- has one head, the oldest pending delivery.
+CREATE TABLE card_queue (
+    subscription_id UUID  NOT NULL REFERENCES subscription (id) ON DELETE CASCADE,
+    card_id         TEXT  NOT NULL,
+    PRIMARY KEY (subscription_id, card_id)
+);
 
 -- The content hash of the last change enqueued per subscription, card and event type: a record whose content (volatile
 -- fields aside) hashes the same is not delivered again. Kept as long as the subscription, so no replay storms.

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.notifier.delivery;
 import static com.zywa.cardstatus.notifier.Timestamps.at;
 import static com.zywa.cardstatus.notifier.Timestamps.read;
 
+import com.zywa.cardstatus.notifier.queue.CardQueues;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,26 +18,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deliveries and attempts in PostgreSQL. {@link #claim} hands out only the head of each card's queue (the oldest
- * pending delivery of the card for the subscription), so a card's webhooks go out in order, one at a time, and skips
- * rows another instance is claiming; a claim leases the row until its attempt's outcome is recorded or the lease ends.
+ * The deliveries and attempts in PostgreSQL. {@link #claim} hands out only heads of their cards' queues
+ * ({@link CardQueues}), soonest due first, so a card's webhooks go out in order, one at a time, and skips rows another
+ * instance is claiming; a claim leases the row until its attempt's outcome is recorded or the lease ends. Completing
+ * a head, or making delivered webhooks pending again, hands each queue's head on under the queue's lock.
  */
 @Component
 class DeliveryRepository {
 
     private static final String CLAIM = "UPDATE delivery SET next_attempt_at = ? WHERE id IN ("
-            + "SELECT d.id FROM delivery d WHERE d.subscription_id = ? AND d.delivered_at IS NULL "
-            + "AND d.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM delivery e WHERE e.subscription_id = "
-            + "d.subscription_id AND e.card_id = d.card_id AND e.delivered_at IS NULL AND e.id < d.id) "
-            + "ORDER BY d.id LIMIT ? FOR UPDATE SKIP LOCKED) "
+            + "SELECT id FROM delivery WHERE subscription_id = ? AND head AND delivered_at IS NULL "
+            + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
             + "RETURNING id, subscription_id, card_id, webhook_id, body, attempts, failing_since";
     private static final String RECORD_ATTEMPT = "INSERT INTO attempt (subscription_id, delivery_id, webhook_id, "
             + "attempted_at, status_code, latency_ms, error, response_excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
+    private final CardQueues queues;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, CardQueues queues) {
         this.jdbc = jdbc;
+        this.queues = queues;
     }
 
     /** Up to {@code limit} due heads of their cards' queues, leased until {@code leaseUntil}. */
@@ -49,9 +51,13 @@ class DeliveryRepository {
 
     @Transactional
     void delivered(PendingDelivery delivery, Instant at, AttemptResult result) {
-        jdbc.sql("UPDATE delivery SET delivered_at = ?, attempts = attempts + 1, failing_since = NULL WHERE id = ?")
+        List<CardQueues.Key> queue = List.of(new CardQueues.Key(delivery.subscriptionId(), delivery.cardId()));
+        queues.lock(queue);
+        jdbc.sql("UPDATE delivery SET delivered_at = ?, attempts = attempts + 1, failing_since = NULL, head = false "
+                        + "WHERE id = ?")
                 .params(at(at), delivery.id())
                 .update();
+        queues.promoteHeads(queue);
         recordAttempt(delivery.subscriptionId(), delivery.id(), delivery.webhookId(), at, result);
     }
 
@@ -87,13 +93,30 @@ class DeliveryRepository {
                 .update();
     }
 
-    /** The delivered webhooks enqueued in [from, to) pending again, with their own ids and bodies. */
+    /**
+     * The delivered webhooks enqueued in [from, to) pending again, with their own ids and bodies; each card's queue
+     * then starts with the oldest of them.
+     */
+    @Transactional
     int redeliver(UUID subscriptionId, Instant from, Instant to, Instant now) {
-        return jdbc.sql("UPDATE delivery SET delivered_at = NULL, failing_since = NULL, next_attempt_at = ? "
+        List<CardQueues.Key> cards = jdbc.sql("SELECT DISTINCT card_id FROM delivery WHERE subscription_id = ? "
+                        + "AND created_at >= ? AND created_at < ? AND delivered_at IS NOT NULL")
+                .params(subscriptionId, at(from), at(to))
+                .query((row, n) -> new CardQueues.Key(subscriptionId, row.getString(1)))
+                .list();
+        queues.lock(cards);
+        int again = jdbc.sql("UPDATE delivery SET delivered_at = NULL, failing_since = NULL, next_attempt_at = ? "
                         + "WHERE subscription_id = ? AND created_at >= ? AND created_at < ? "
-                        + "AND delivered_at IS NOT NULL")
-                .params(at(now), subscriptionId, at(from), at(to))
+                        + "AND delivered_at IS NOT NULL AND card_id = ANY (?)")
+                .params(
+                        at(now),
+                        subscriptionId,
+                        at(from),
+                        at(to),
+                        cards.stream().map(CardQueues.Key::cardId).toArray(String[]::new))
                 .update();
+        queues.promoteHeads(cards);
+        return again;
     }
 
     Map<UUID, Backlog> backlogs() {

@@ -2,6 +2,7 @@ package com.zywa.cardstatus.notifier.intake;
 
 import static com.zywa.cardstatus.notifier.Timestamps.at;
 
+import com.zywa.cardstatus.notifier.queue.CardQueues;
 import com.zywa.cardstatus.notifier.webhook.Webhook;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Enqueues the webhooks owed for a batch of changes: each one whose content hash differs from the last one enqueued
- * for its subscription, card and kind becomes a pending delivery, and that hash is remembered. The caller runs it in
+ * for its subscription, card and kind becomes a pending delivery at the end of its card's queue ({@link CardQueues}),
+ * and that hash is remembered. The caller runs it in
  * one database transaction and commits the batch's Kafka offsets after it, so a batch read again (after a crash, a
  * rebalance or a replay) finds its hashes and enqueues nothing twice; the delivery's unique webhook-id holds even
  * against two instances writing the same batch at once.
@@ -38,10 +40,12 @@ class WebhookQueue {
             + "DO UPDATE SET content_hash = EXCLUDED.content_hash";
 
     private final JdbcTemplate jdbc;
+    private final CardQueues cardQueues;
     private final Clock clock;
 
-    WebhookQueue(JdbcTemplate jdbc, Clock clock) {
+    WebhookQueue(JdbcTemplate jdbc, CardQueues cardQueues, Clock clock) {
         this.jdbc = jdbc;
+        this.cardQueues = cardQueues;
         this.clock = clock;
     }
 
@@ -60,8 +64,15 @@ class WebhookQueue {
             return 0;
         }
         List<Webhook> news = news(owed, lastHashes(owed));
+        if (news.isEmpty()) {
+            return 0;
+        }
         Map<Stream, byte[]> changed = new LinkedHashMap<>();
         news.forEach(webhook -> changed.put(Stream.of(webhook), webhook.contentHash()));
+        List<CardQueues.Key> queues = news.stream()
+                .map(webhook -> new CardQueues.Key(webhook.subscriptionId(), webhook.cardId()))
+                .toList();
+        cardQueues.lock(queues);
         Instant now = clock.instant();
         jdbc.batchUpdate(INSERT_DELIVERY, news, 500, (statement, webhook) -> {
             statement.setObject(1, webhook.subscriptionId());
@@ -72,6 +83,7 @@ class WebhookQueue {
             statement.setObject(6, at(now));
             statement.setObject(7, at(now));
         });
+        cardQueues.promoteHeads(queues);
         jdbc.batchUpdate(REMEMBER_HASH, List.copyOf(changed.entrySet()), 500, (statement, entry) -> {
             statement.setObject(1, entry.getKey().subscriptionId());
             statement.setString(2, entry.getKey().cardId());
