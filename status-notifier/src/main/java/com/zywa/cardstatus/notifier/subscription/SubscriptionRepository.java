@@ -13,11 +13,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
-/** The subscriptions in PostgreSQL; the filter and start offsets are JSON columns. */
+/**
+ * The subscriptions in PostgreSQL; the filter and start offsets are JSON columns. Every change is announced to this
+ * instance ({@link SubscriptionsChanged}), whose dispatcher reads them again at once.
+ */
 @Component
 public class SubscriptionRepository {
 
@@ -27,9 +31,11 @@ public class SubscriptionRepository {
             + "paused_reason";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Every subscription, the oldest first. */
@@ -65,34 +71,47 @@ public class SubscriptionRepository {
                         at(s.createdAt()),
                         s.createdBy())
                 .update();
+        events.publishEvent(new SubscriptionsChanged(s.id()));
     }
 
     public boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM subscription WHERE id = ?").param(id).update() == 1;
+        return changed(
+                id, jdbc.sql("DELETE FROM subscription WHERE id = ?").param(id).update());
     }
 
     /** Pauses the subscription unless it is paused already; whether this call paused it. */
     public boolean pause(UUID id, Instant at, String reason) {
-        return jdbc.sql("UPDATE subscription SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL")
+        return changed(
+                id,
+                jdbc.sql("UPDATE subscription SET paused_at = ?, paused_reason = ? WHERE id = ? AND paused_at IS NULL")
                         .params(at(at), reason, id)
-                        .update()
-                == 1;
+                        .update());
     }
 
     public boolean resume(UUID id) {
-        return jdbc.sql("UPDATE subscription SET paused_at = NULL, paused_reason = NULL WHERE id = ?")
+        return changed(
+                id,
+                jdbc.sql("UPDATE subscription SET paused_at = NULL, paused_reason = NULL WHERE id = ?")
                         .param(id)
-                        .update()
-                == 1;
+                        .update());
     }
 
     /** A new signing secret; the one it replaces keeps signing until {@code previousUntil}. */
     public boolean rotate(UUID id, String secret, Instant previousUntil) {
-        return jdbc.sql("UPDATE subscription SET previous_secret = secret, previous_secret_until = ?, secret = ? "
+        return changed(
+                id,
+                jdbc.sql("UPDATE subscription SET previous_secret = secret, previous_secret_until = ?, secret = ? "
                                 + "WHERE id = ?")
                         .params(at(previousUntil), secret, id)
-                        .update()
-                == 1;
+                        .update());
+    }
+
+    /** Whether a statement changed the subscription; if it did, says so to this instance ({@link SubscriptionsChanged}). */
+    private boolean changed(UUID id, int rows) {
+        if (rows == 1) {
+            events.publishEvent(new SubscriptionsChanged(id));
+        }
+        return rows == 1;
     }
 
     private static Subscription subscription(ResultSet row, int rowNum) throws SQLException {
