@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import tools.jackson.databind.JacksonModule;
 
-/** Tells internal clients when a card changes: signed webhooks to the subscriptions ops manage (contract §16). */
+/** Tells internal clients when a card changes: signed webhooks to the subscriptions ops manage (contract §9). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

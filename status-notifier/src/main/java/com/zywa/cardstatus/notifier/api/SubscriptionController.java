@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Subscriptions to card changes (contract §16), for role ops: manage them, see their attempts, redeliver, test. */
+/** Subscriptions to card changes (contract §9), for role ops: manage them, see their attempts, redeliver, test. */
 @RestController
 @RequestMapping(path = "/api/v1/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class SubscriptionController {
