@@ -8,10 +8,7 @@ import com.zywa.cardstatus.notifier.subscription.Secrets;
 import com.zywa.cardstatus.notifier.subscription.Subscription;
 import com.zywa.cardstatus.notifier.subscription.SubscriptionRepository;
 import com.zywa.cardstatus.notifier.target.TargetPolicy;
-import com.zywa.cardstatus.notifier.target.TargetRefusedException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +24,6 @@ import org.springframework.stereotype.Service;
 class SubscriptionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
-    static final int MAX_URL_LENGTH = 2048;
     static final int LAST_ATTEMPTS = 10;
 
     private final SubscriptionRepository subscriptions;
@@ -53,7 +49,7 @@ class SubscriptionService {
     }
 
     SubscriptionView create(SubscriptionRequest request, String createdBy) {
-        URI url = target(request.url());
+        URI url = TargetUrls.parse(request.url(), targets);
         var filter = FilterRules.filter(request);
         if (subscriptions.count() >= settings.maxSubscriptions()) {
             throw SubscriptionException.conflict(
@@ -145,27 +141,5 @@ class SubscriptionService {
 
     private Backlog backlog(UUID id) {
         return deliveries.backlogs().getOrDefault(id, Backlog.NONE);
-    }
-
-    private URI target(@Nullable String url) {
-        if (url == null || url.isBlank() || url.length() > MAX_URL_LENGTH) {
-            throw SubscriptionException.invalid(
-                    "invalid_url", "url is required, at most " + MAX_URL_LENGTH + " characters");
-        }
-        URI parsed;
-        try {
-            parsed = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw SubscriptionException.invalid("invalid_url", "url is not a URL: " + e.getReason());
-        }
-        try {
-            targets.check(parsed);
-        } catch (TargetRefusedException e) {
-            throw SubscriptionException.invalid("target_refused", e.getMessage());
-        } catch (UnknownHostException e) {
-            throw SubscriptionException.invalid(
-                    "target_unresolvable", "the URL's host does not resolve: " + e.getMessage());
-        }
-        return parsed;
     }
 }
