@@ -60,6 +60,14 @@ record SubscriptionView(
     }
 
     SubscriptionView withSecret(String shownOnce) {
+        return with(shownOnce, lastAttempts);
+    }
+
+    SubscriptionView withAttempts(List<Attempt> attempts) {
+        return with(secret, attempts);
+    }
+
+    private SubscriptionView with(@Nullable String shownOnce, @Nullable List<Attempt> attempts) {
         return new SubscriptionView(
                 id,
                 url,
@@ -78,28 +86,6 @@ record SubscriptionView(
                 backlog,
                 oldestPendingSince,
                 shownOnce,
-                lastAttempts);
-    }
-
-    SubscriptionView withAttempts(List<Attempt> attempts) {
-        return new SubscriptionView(
-                id,
-                url,
-                statuses,
-                partners,
-                reasons,
-                actionRequired,
-                stalled,
-                includePhone,
-                state,
-                pausedAt,
-                pausedReason,
-                createdAt,
-                createdBy,
-                previousSecretValidUntil,
-                backlog,
-                oldestPendingSince,
-                secret,
                 attempts);
     }
 }

@@ -102,32 +102,12 @@ class WebhooksTests {
 
     @Test
     void owesNothingForRecordsBeforeTheSubscriptionOrOutsideItsFilter() {
-        Subscription late = new Subscription(
-                UUID.randomUUID(),
-                URI.create("https://example.com/hooks"),
-                SubscriptionFilter.everything(),
-                false,
-                "whsec_x",
-                null,
-                null,
-                new StartOffsets(Map.of("card.status", Map.of(0, 50L))),
-                Instant.EPOCH,
-                "ops",
-                null,
-                null);
-        Subscription returnsOnly = new Subscription(
-                UUID.randomUUID(),
-                URI.create("https://example.com/hooks"),
+        Subscription late = subscription(
+                SubscriptionFilter.everything(), false, new StartOffsets(Map.of("card.status", Map.of(0, 50L))));
+        Subscription returnsOnly = subscription(
                 new SubscriptionFilter(List.of("RETURNED"), List.of(), List.of(), List.of(), null),
                 false,
-                "whsec_x",
-                null,
-                null,
-                new StartOffsets(Map.of()),
-                Instant.EPOCH,
-                "ops",
-                null,
-                null);
+                new StartOffsets(Map.of()));
 
         assertThat(webhooks.owed(late, change(STATUS, 49))).isEmpty();
         assertThat(webhooks.owed(late, change(STATUS, 50))).isPresent();
@@ -135,15 +115,19 @@ class WebhooksTests {
     }
 
     private static Subscription subscription(boolean includePhone) {
+        return subscription(SubscriptionFilter.everything(), includePhone, new StartOffsets(Map.of()));
+    }
+
+    private static Subscription subscription(SubscriptionFilter filter, boolean includePhone, StartOffsets start) {
         return new Subscription(
                 UUID.randomUUID(),
                 URI.create("https://example.com/hooks"),
-                SubscriptionFilter.everything(),
+                filter,
                 includePhone,
                 "whsec_x",
                 null,
                 null,
-                new StartOffsets(Map.of()),
+                start,
                 Instant.EPOCH,
                 "ops",
                 null,
