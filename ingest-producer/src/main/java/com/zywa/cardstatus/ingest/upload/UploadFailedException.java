@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
+import com.zywa.cardstatus.support.errors.Failures;
 import java.util.UUID;
-import org.springframework.dao.DataAccessException;
 
 /**
  * An upload that could not be carried out: its events could not be published (nothing from it was applied, so it
@@ -52,12 +52,7 @@ public class UploadFailedException extends RuntimeException {
 
     /** True when {@code failure} comes from the upload database (unreachable, hung, refused). */
     static boolean isDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.isDatabase(failure);
     }
 
     public UUID uploadId() {

@@ -1,12 +1,11 @@
 package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.errors.Failures;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,7 +116,7 @@ class ProjectionOrigin implements SmartLifecycle {
      */
     static KafkaHistory read(Admin admin, Duration timeout) {
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
-                .predicate(ProjectionOrigin::retriable)
+                .predicate(failure -> Failures.kind(failure) == Failures.Kind.RETRIABLE)
                 .maxRetries(Long.MAX_VALUE)
                 .delay(Duration.ofMillis(100))
                 .multiplier(2)
@@ -148,11 +147,6 @@ class ProjectionOrigin implements SmartLifecycle {
                             + "built from this Kafka",
                     e.getLastException());
         }
-    }
-
-    private static boolean retriable(Throwable failure) {
-        Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
-        return cause instanceof RetriableException;
     }
 
     @Override

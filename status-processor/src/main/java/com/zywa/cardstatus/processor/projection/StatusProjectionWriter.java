@@ -2,6 +2,7 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.errors.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -78,7 +79,7 @@ class StatusProjectionWriter {
             skipped.increment(rows.size()
                     - repository.upsert(rows.stream().map(ConsumerRecord::value).toList()));
         } catch (RuntimeException batchFailure) {
-            if (!DatabaseRefusal.isContent(batchFailure)) {
+            if (Failures.kind(batchFailure) != Failures.Kind.CONTENT_REFUSED) {
                 throw batchFailure;
             }
             for (ConsumerRecord<String, CardStatus> row : rows) {
@@ -91,10 +92,10 @@ class StatusProjectionWriter {
         try {
             skipped.increment(1 - repository.upsert(List.of(row.value())));
         } catch (RuntimeException failure) {
-            if (!DatabaseRefusal.isContent(failure)) {
+            if (Failures.kind(failure) != Failures.Kind.CONTENT_REFUSED) {
                 throw failure;
             }
-            deadLetters.refused(row, DatabaseRefusal.reason(failure));
+            deadLetters.refused(row, Failures.reason(failure));
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.processor;
+package com.zywa.cardstatus.processor.deadletter;
 
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,18 +9,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The producer that copies records the processor cannot handle, byte for byte, to a dead-letter topic. */
+/**
+ * The {@link DeadLetterWriter} and its producer: raw bytes, and no transactional ID, so that what it sends is on the
+ * topic once acknowledged, whatever becomes of any transaction around the call.
+ */
 @Configuration(proxyBeanMethods = false)
-public class DeadLetterConfig {
+class DeadLetterConfig {
 
-    /** Name of the raw-bytes template used by every dead-letter recoverer of the processor. */
-    public static final String TEMPLATE = "deadLetterTemplate";
-
-    @Bean(TEMPLATE)
+    // a bean of its own, so that its producer is closed with the application
+    @Bean
     KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
         Map<String, Object> producer = properties.buildProducerProperties();
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    DeadLetterWriter deadLetterWriter(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+        return new DeadLetterWriter(deadLetterTemplate);
     }
 }
