@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.fold.CardState;
 import com.zywa.cardstatus.ingest.parse.FileKinds;
 import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
 import com.zywa.cardstatus.ingest.parse.PartnerProfile;
 import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
 import com.zywa.cardstatus.ingest.parse.Upload;
-import com.zywa.cardstatus.processor.fold.CardState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

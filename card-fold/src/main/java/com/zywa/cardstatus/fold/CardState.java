@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone and
@@ -64,7 +65,7 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
     }
 
     /** The phone of the most recent event that has one, or null. */
-    public String phone() {
+    public @Nullable String phone() {
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).phone() != null) {
                 return events.get(i).phone();

@@ -1,14 +1,20 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What the fold keeps of one distinct event: enough to order it, report it and pick the card's phone. */
 public record FoldedEvent(
-        String eventId, EventType type, Instant occurredAt, String phone, String comment, String partnerEventId) {
+        String eventId,
+        EventType type,
+        Instant occurredAt,
+        @Nullable String phone,
+        @Nullable String comment,
+        @Nullable String partnerEventId) {
 
     /** contract §4 order: occurred_at, then lifecycle rank, then event ID. */
     public static final Comparator<FoldedEvent> ORDER = Comparator.comparing(FoldedEvent::occurredAt)
@@ -45,7 +51,7 @@ public record FoldedEvent(
                 smaller(partnerEventId, copy.partnerEventId));
     }
 
-    private static String smaller(String a, String b) {
+    private static @Nullable String smaller(@Nullable String a, @Nullable String b) {
         if (a == null || b == null) {
             return a == null ? b : a;
         }

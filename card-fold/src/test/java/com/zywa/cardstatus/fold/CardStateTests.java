@@ -1,7 +1,7 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
 
-import static com.zywa.cardstatus.processor.fold.CardEvents.event;
-import static com.zywa.cardstatus.processor.fold.CardEvents.fold;
+import static com.zywa.cardstatus.fold.CardEvents.event;
+import static com.zywa.cardstatus.fold.CardEvents.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
 
 import com.zywa.cardstatus.contract.EventType;
 import java.io.ByteArrayInputStream;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compact binary form of {@link CardState} for the Streams state store and its changelog topic: event IDs
@@ -46,7 +47,7 @@ public final class CardStateCodec {
                     + "format 1 holds at most " + MAX_LENGTH);
         }
         byte[] cardId = text(state.cardId());
-        byte[][] texts = new byte[events.size() * 3][];
+        byte[] @Nullable [] texts = new byte[events.size() * 3][];
         int size = 1 + 2 + cardId.length + 8 + 2;
         for (int i = 0; i < events.size(); i++) {
             FoldedEvent event = events.get(i);
@@ -105,7 +106,7 @@ public final class CardStateCodec {
         }
     }
 
-    private static byte[] textOrNull(String value) {
+    private static byte @Nullable [] textOrNull(@Nullable String value) {
         return value == null ? null : text(value);
     }
 
@@ -136,7 +137,7 @@ public final class CardStateCodec {
                 + " cannot be encoded: format 1 holds at most " + MAX_LENGTH + " bytes per text");
     }
 
-    private static String readNullable(ByteBuffer in) {
+    private static @Nullable String readNullable(ByteBuffer in) {
         return in.get() != 0 ? readText(in) : null;
     }
 

@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
 
 /** A card state that the binary format cannot hold (a text or an event list too long for its length field). */
 public class CardStateTooLargeException extends IllegalArgumentException {

@@ -1,4 +1,6 @@
-package com.zywa.cardstatus.processor.fold;
+package com.zywa.cardstatus.fold;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounds of one card (contract §7): how many events its state may hold and how many bytes its encoded state and
@@ -15,7 +17,7 @@ public final class CardLimits {
     private CardLimits() {}
 
     /** Why {@code state}, taking the given encoded sizes, may not be kept; null when it is within the bounds. */
-    public static String exceeded(CardState state, int stateBytes, int statusBytes) {
+    public static @Nullable String exceeded(CardState state, int stateBytes, int statusBytes) {
         if (state.events().size() > MAX_EVENTS) {
             return "card " + state.cardId() + " already holds the maximum of " + MAX_EVENTS + " events";
         }
