@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.fold.CardState;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
-import com.zywa.cardstatus.ingest.parse.Upload;
+import com.zywa.cardstatus.formats.FileKinds;
+import com.zywa.cardstatus.formats.PartnerFileReader;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Upload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,25 +52,16 @@ class DataGeneratorTests {
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            reader.read(
-                    () -> Files.newInputStream(dir.resolve(kind.file)),
-                    new Upload(
-                            UUID.nameUUIDFromBytes(kind.file.getBytes(StandardCharsets.UTF_8)),
-                            "default",
-                            kind.file,
-                            FileKinds.resolve(null, kind.file),
-                            null,
-                            null),
-                    outcome -> {
-                        if (outcome instanceof RowOutcome.Accepted ok) {
-                            cards.merge(
-                                    ok.event().cardId(),
-                                    CardState.empty(ok.event().cardId()).apply(ok.event()),
-                                    (state, ignored) -> state.apply(ok.event()));
-                        } else {
-                            rejected[0]++;
-                        }
-                    });
+            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), upload(kind.file), outcome -> {
+                if (outcome instanceof RowOutcome.Accepted ok) {
+                    cards.merge(
+                            ok.event().cardId(),
+                            CardState.empty(ok.event().cardId()).apply(ok.event()),
+                            (state, ignored) -> state.apply(ok.event()));
+                } else {
+                    rejected[0]++;
+                }
+            });
         }
 
         List<String> expected = Files.readAllLines(dir.resolve("expected.csv"));
@@ -88,5 +79,17 @@ class DataGeneratorTests {
                             Integer.toString(status.deliveryExceptions())))
                     .isEqualTo(line);
         }
+    }
+
+    /** A generated file of the default partner, as the upload service would describe it, its kind from its name. */
+    private static Upload upload(String file) {
+        return new Upload(
+                UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
+                "default",
+                file,
+                FileKinds.resolve(null, file),
+                null,
+                null,
+                null);
     }
 }

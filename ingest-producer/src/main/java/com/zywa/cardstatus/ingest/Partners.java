@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest;
 
 import com.zywa.cardstatus.contract.PhoneNormalizer;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
+import com.zywa.cardstatus.formats.PartnerProfile;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

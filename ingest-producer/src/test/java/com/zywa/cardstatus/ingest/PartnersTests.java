@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zywa.cardstatus.contract.Phone;
-import com.zywa.cardstatus.ingest.parse.Column;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Column;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.TimestampParser;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,12 +7,12 @@ import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.fold.CardState;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
-import com.zywa.cardstatus.ingest.parse.Upload;
+import com.zywa.cardstatus.formats.FileKinds;
+import com.zywa.cardstatus.formats.PartnerFileReader;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Upload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,20 +84,23 @@ class SampleFilesFoldTests {
 
     private List<CardEvent> read(String file) throws IOException {
         List<CardEvent> events = new ArrayList<>();
-        reader.read(
-                () -> getClass().getResourceAsStream("/samples/" + file),
-                new Upload(
-                        UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
-                        "default",
-                        file,
-                        FileKinds.resolve(null, file),
-                        null,
-                        null),
-                outcome -> {
-                    assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
-                    events.add(((RowOutcome.Accepted) outcome).event());
-                });
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), upload(file), outcome -> {
+            assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
+            events.add(((RowOutcome.Accepted) outcome).event());
+        });
         return events;
+    }
+
+    /** A sample file of the default partner, as the upload service would describe it, its kind from its name. */
+    private static Upload upload(String file) {
+        return new Upload(
+                UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
+                "default",
+                file,
+                FileKinds.resolve(null, file),
+                null,
+                null,
+                null);
     }
 
     private static void assertCard(CardStatus card, EventType status, String at, String phone, int exceptions) {
