@@ -9,6 +9,7 @@ import com.zywa.cardstatus.formats.FileKinds;
 import com.zywa.cardstatus.formats.PartnerFileReader;
 import com.zywa.cardstatus.formats.PartnerProfile;
 import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TimestampParser;
 import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import com.zywa.cardstatus.formats.Upload;
 import java.io.IOException;
@@ -42,8 +43,7 @@ class DataGeneratorTests {
         DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
         PartnerFileReader reader = new PartnerProfile(
                         "default",
-                        ZoneId.of("Asia/Dubai"),
-                        DateOrder.DAY_FIRST,
+                        new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST),
                         new PhoneNormalizer("AE"),
                         Map.of(),
                         Duration.ofDays(1))

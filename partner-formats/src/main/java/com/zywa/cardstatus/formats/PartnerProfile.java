@@ -9,13 +9,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How one courier partner writes its data: time zone and date order of its timestamps, the region of its
- * phones, and its own header spellings. A second courier with other habits is a new profile, not new code.
+ * How one courier partner writes its data: its timestamps (time zone and date order, read by a parser built once
+ * with the profile), the region of its phones, and its own header spellings. A second courier with other habits is a
+ * new profile, not new code.
  */
 public record PartnerProfile(
         String name,
-        ZoneId zone,
-        TimestampParser.DateOrder dateOrder,
+        TimestampParser timestamps,
         PhoneNormalizer phones,
         Map<Column, List<String>> headerSynonyms,
         Duration maxFutureSkew) {
@@ -28,12 +28,12 @@ public record PartnerProfile(
     public PartnerProfile inZone(@Nullable ZoneId override) {
         return override == null
                 ? this
-                : new PartnerProfile(name, override, dateOrder, phones, headerSynonyms, maxFutureSkew);
+                : new PartnerProfile(name, timestamps.inZone(override), phones, headerSynonyms, maxFutureSkew);
     }
 
     /** Maps rows given field by field (CSV rows and partner JSON events alike). */
     public RowMapper rowMapper() {
-        return new RowMapper(phones, new TimestampParser(zone, dateOrder), maxFutureSkew, Clock.systemUTC());
+        return new RowMapper(phones, timestamps, maxFutureSkew, Clock.systemUTC());
     }
 
     /** Reads whole files of this partner. */

@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one partner row into an event, a rejection or an event with warnings, by the rules of contract §2 and §9:
+ * Turns one partner row into an event, a rejection or an event with warnings, by the rules of contract §2 and §7:
  * card ID and timestamp are required, fields keep to {@link InputLimits} and hold no control characters, a bad
  * phone only loses the phone.
  */
@@ -62,86 +63,72 @@ public final class RowMapper {
             @Nullable String partnerEventId) {}
 
     /**
+     * The checks of an event's fields before its timestamp is read, in the order their problems are reported: no
+     * control characters (named, never shown with the value: it may be a phone), the limits of contract §7, then a
+     * card ID of the allowed form and a timestamp.
+     */
+    private static final List<Function<Fields, @Nullable String>> FIELD_CHECKS = List.of(
+            fields -> InputLimits.controlCharacterIn("card ID", fields.cardId()),
+            fields -> InputLimits.controlCharacterIn("timestamp", fields.timestamp()),
+            fields -> InputLimits.controlCharacterIn("phone", fields.phone()),
+            fields -> InputLimits.controlCharacterIn("comment", fields.comment()),
+            fields -> InputLimits.controlCharacterIn("partner event ID", fields.partnerEventId()),
+            fields -> InputLimits.tooLong("card ID", fields.cardId(), InputLimits.CARD_ID_CHARS),
+            fields -> InputLimits.tooLong(
+                    "partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS),
+            fields -> InputLimits.tooLong("comment", fields.comment(), InputLimits.COMMENT_CHARS),
+            fields -> isBlank(fields.cardId()) ? "card ID is empty" : null,
+            fields -> InputLimits.validCardId(fields.cardId().strip())
+                    ? null
+                    : "card ID '" + visible(fields.cardId().strip()) + "' must be " + InputLimits.CARD_ID_RULE,
+            fields -> isBlank(fields.timestamp()) ? "timestamp is empty" : null);
+
+    /**
      * Maps one event given field by field (a CSV row or a partner JSON event); {@code where} names it in messages,
      * e.g. "line 3" or "event 2"; {@code raw} gives the original text, built only when the row is rejected.
      */
     public RowOutcome map(
             int line, String where, Supplier<String> raw, EventType kind, Fields fields, EventSource source) {
-        String cardId = fields.cardId();
+        String problem = firstProblem(fields);
+        if (problem != null) {
+            return rejected(line, where, problem, raw);
+        }
         String timestamp = fields.timestamp();
-        String comment = fields.comment();
-        String invalid = controlCharacter(fields);
-        if (invalid == null) {
-            invalid = InputLimits.tooLong("card ID", cardId, InputLimits.CARD_ID_CHARS);
-        }
-        if (invalid == null) {
-            invalid = InputLimits.tooLong(
-                    "partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS);
-        }
-        if (invalid == null) {
-            invalid = InputLimits.tooLong("comment", comment, InputLimits.COMMENT_CHARS);
-        }
-        if (invalid != null) {
-            return rejected(line, where + ": " + invalid, raw);
-        }
-        if (cardId == null || cardId.isBlank()) {
-            return rejected(line, where + ": card ID is empty", raw);
-        }
-        if (!InputLimits.validCardId(cardId.strip())) {
-            return rejected(
-                    line,
-                    where + ": card ID '" + visible(cardId.strip()) + "' must be " + InputLimits.CARD_ID_RULE,
-                    raw);
-        }
-        if (timestamp == null || timestamp.isBlank()) {
-            return rejected(line, where + ": timestamp is empty", raw);
-        }
         Instant occurredAt;
         try {
             occurredAt = timestamps.parse(timestamp);
         } catch (IllegalArgumentException e) {
-            return rejected(line, where + ": " + visible(e.getMessage()), raw);
+            return rejected(line, where, visible(e.getMessage()), raw);
         }
-        Instant latest = clock.instant().plus(maxFutureSkew);
-        if (occurredAt.isAfter(latest)) {
-            return rejected(
-                    line,
-                    where + ": timestamp '" + timestamp.strip() + "' is "
-                            + occurredAt + ", more than " + maxFutureSkew.toHours()
-                            + " h in the future; check the date and "
-                            + "the time zone (" + timestamps.zone() + ")",
-                    raw);
+        if (occurredAt.isAfter(clock.instant().plus(maxFutureSkew))) {
+            return rejected(line, where, tooFarAhead(timestamp, occurredAt), raw);
         }
         List<String> warnings = new ArrayList<>();
-        String e164 = phone(where, fields.phone(), warnings);
         CardEvent event = CardEvent.of(
                 kind,
-                cardId.strip(),
-                e164,
+                fields.cardId().strip(),
+                phone(where, fields.phone(), warnings),
                 occurredAt,
-                blankToNull(comment),
+                blankToNull(fields.comment()),
                 blankToNull(fields.partnerEventId()),
                 source);
         return new RowOutcome.Accepted(line, event, warnings);
     }
 
-    /** Names the first field holding a control character and shows it (never the value: it may be a phone). */
-    private static @Nullable String controlCharacter(Fields fields) {
-        @Nullable
-        String[][] named = {
-            {"card ID", fields.cardId()},
-            {"timestamp", fields.timestamp()},
-            {"phone", fields.phone()},
-            {"comment", fields.comment()},
-            {"partner event ID", fields.partnerEventId()}
-        };
-        for (String[] field : named) {
-            String problem = InputLimits.controlCharacterIn(field[0], field[1]);
+    /** The first problem {@link #FIELD_CHECKS} find, or null when the fields pass them all. */
+    private static @Nullable String firstProblem(Fields fields) {
+        for (Function<Fields, @Nullable String> check : FIELD_CHECKS) {
+            String problem = check.apply(fields);
             if (problem != null) {
                 return problem;
             }
         }
         return null;
+    }
+
+    private String tooFarAhead(String timestamp, Instant occurredAt) {
+        return "timestamp '" + timestamp.strip() + "' is " + occurredAt + ", more than " + maxFutureSkew.toHours()
+                + " h in the future; check the date and the time zone (" + timestamps.zone() + ")";
     }
 
     private @Nullable String phone(String where, @Nullable String raw, List<String> warnings) {
@@ -155,8 +142,8 @@ public final class RowMapper {
         return phone.e164OrNull();
     }
 
-    private static RowOutcome rejected(int line, String reason, Supplier<String> raw) {
-        return new RowOutcome.Rejected(line, reason, raw.get());
+    private static RowOutcome rejected(int line, String where, String problem, Supplier<String> raw) {
+        return new RowOutcome.Rejected(line, where + ": " + problem, raw.get());
     }
 
     /** Shows control characters (NUL, escapes) in echoed values as {@code \\uXXXX}, so messages stay readable. */
@@ -168,7 +155,11 @@ public final class RowMapper {
         return out.toString();
     }
 
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
     private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return isBlank(value) ? null : value.strip();
     }
 }

@@ -45,12 +45,14 @@ public final class TimestampParser {
     }
 
     private final ZoneId partnerZone;
+    private final DateOrder order;
     private final CommonTimestamps common;
     private final List<Form> forms;
     private final String expected;
 
     public TimestampParser(ZoneId partnerZone, DateOrder order) {
         this.partnerZone = partnerZone;
+        this.order = order;
         this.common = new CommonTimestamps(partnerZone, order);
         this.forms = List.of(
                 new Form("yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX", DateTimeFormatter.ISO_OFFSET_DATE_TIME, true),
@@ -105,5 +107,10 @@ public final class TimestampParser {
 
     public ZoneId zone() {
         return partnerZone;
+    }
+
+    /** A parser of the same forms that reads zone-less timestamps in {@code zone}. */
+    public TimestampParser inZone(ZoneId zone) {
+        return new TimestampParser(zone, order);
     }
 }

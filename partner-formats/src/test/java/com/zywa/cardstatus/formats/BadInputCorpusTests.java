@@ -33,8 +33,7 @@ class BadInputCorpusTests {
 
     private final PartnerProfile partner = new PartnerProfile(
             "default",
-            ZoneId.of("Asia/Dubai"),
-            TimestampParser.DateOrder.DAY_FIRST,
+            new TimestampParser(ZoneId.of("Asia/Dubai"), TimestampParser.DateOrder.DAY_FIRST),
             new PhoneNormalizer("AE"),
             Map.of(),
             Duration.ofDays(1));

@@ -314,8 +314,7 @@ class PartnerFileReaderTests {
     private static PartnerProfile dubaiPartner() {
         return new PartnerProfile(
                 "default",
-                ZoneId.of("Asia/Dubai"),
-                DateOrder.DAY_FIRST,
+                new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST),
                 new PhoneNormalizer("AE"),
                 Map.of(),
                 Duration.ofDays(1));

@@ -11,6 +11,7 @@ import com.zywa.cardstatus.formats.FileKinds;
 import com.zywa.cardstatus.formats.PartnerFileReader;
 import com.zywa.cardstatus.formats.PartnerProfile;
 import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TimestampParser;
 import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import com.zywa.cardstatus.formats.Upload;
 import java.io.IOException;
@@ -38,8 +39,7 @@ class SampleFilesFoldTests {
 
     private final PartnerFileReader reader = new PartnerProfile(
                     "default",
-                    ZoneId.of("Asia/Dubai"),
-                    DateOrder.DAY_FIRST,
+                    new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST),
                     new PhoneNormalizer("AE"),
                     Map.of(),
                     Duration.ofDays(1))
