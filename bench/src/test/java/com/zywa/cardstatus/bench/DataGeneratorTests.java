@@ -3,25 +3,16 @@ package com.zywa.cardstatus.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.contract.CardStatus;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.fold.CardState;
-import com.zywa.cardstatus.formats.FileKinds;
 import com.zywa.cardstatus.formats.PartnerFileReader;
-import com.zywa.cardstatus.formats.PartnerProfile;
 import com.zywa.cardstatus.formats.RowOutcome;
-import com.zywa.cardstatus.formats.TimestampParser;
-import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
-import com.zywa.cardstatus.formats.Upload;
+import com.zywa.cardstatus.formats.TestPartner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,18 +32,12 @@ class DataGeneratorTests {
     @Test
     void theServicesParserAndFoldAgreeWithTheGeneratorsExpectedAnswers(@TempDir Path dir) throws IOException {
         DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
-        PartnerFileReader reader = new PartnerProfile(
-                        "default",
-                        new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST),
-                        new PhoneNormalizer("AE"),
-                        Map.of(),
-                        Duration.ofDays(1))
-                .fileReader();
+        PartnerFileReader reader = TestPartner.profile().fileReader();
         Map<String, CardState> cards = new HashMap<>();
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), upload(kind.file), outcome -> {
+            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), TestPartner.upload(kind.file), outcome -> {
                 if (outcome instanceof RowOutcome.Accepted ok) {
                     cards.merge(
                             ok.event().cardId(),
@@ -79,17 +64,5 @@ class DataGeneratorTests {
                             Integer.toString(status.deliveryExceptions())))
                     .isEqualTo(line);
         }
-    }
-
-    /** A generated file of the default partner, as the upload service would describe it, its kind from its name. */
-    private static Upload upload(String file) {
-        return new Upload(
-                UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
-                "default",
-                file,
-                FileKinds.resolve(null, file),
-                null,
-                null,
-                null);
     }
 }

@@ -2,19 +2,13 @@ package com.zywa.cardstatus.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,12 +25,7 @@ class BadInputCorpusTests {
 
     private static final Logger log = LoggerFactory.getLogger(BadInputCorpusTests.class);
 
-    private final PartnerProfile partner = new PartnerProfile(
-            "default",
-            new TimestampParser(ZoneId.of("Asia/Dubai"), TimestampParser.DateOrder.DAY_FIRST),
-            new PhoneNormalizer("AE"),
-            Map.of(),
-            Duration.ofDays(1));
+    private final PartnerProfile partner = TestPartner.profile();
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
         Path dir = Path.of(BadInputCorpusTests.class.getResource("/corpus").toURI());
@@ -68,15 +57,15 @@ class BadInputCorpusTests {
         int[] accepted = {0};
         TextEncoding encoding;
         try {
-            EventType kind = FileKinds.resolve(null, name);
-            encoding = partner.fileReader().read(() -> Files.newInputStream(file), upload(name, kind), outcome -> {
-                if (outcome instanceof RowOutcome.Accepted ok) {
-                    accepted[0]++;
-                    ok.warnings().forEach(warning -> lines.add("warning " + warning));
-                } else if (outcome instanceof RowOutcome.Rejected bad) {
-                    lines.add("rejected " + bad.reason());
-                }
-            });
+            encoding = partner.fileReader()
+                    .read(() -> Files.newInputStream(file), TestPartner.upload(name), outcome -> {
+                        if (outcome instanceof RowOutcome.Accepted ok) {
+                            accepted[0]++;
+                            ok.warnings().forEach(warning -> lines.add("warning " + warning));
+                        } else if (outcome instanceof RowOutcome.Rejected bad) {
+                            lines.add("rejected " + bad.reason());
+                        }
+                    });
         } catch (FileRefusedException e) {
             return "refused " + e.code() + ": " + e.getMessage() + "\n";
         }
@@ -85,11 +74,5 @@ class BadInputCorpusTests {
         }
         lines.add(0, "accepted " + accepted[0]);
         return String.join("\n", lines) + "\n";
-    }
-
-    /** A corpus file of the default partner, as the upload service would describe it. */
-    private static Upload upload(String name, EventType kind) {
-        return new Upload(
-                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), "default", name, kind, null, null, null);
     }
 }

@@ -6,26 +6,20 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
-import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PartnerFileReaderTests {
 
-    private final PartnerFileReader reader = dubaiPartner().fileReader();
+    private final PartnerFileReader reader = TestPartner.profile().fileReader();
 
     @Test
     void readsThePartnersDeliveredSampleByteForByte() throws IOException {
@@ -310,19 +304,8 @@ class PartnerFileReaderTests {
         return outcomes;
     }
 
-    /** The default partner as configured out of the box: Dubai time, day first, UAE phones. */
-    private static PartnerProfile dubaiPartner() {
-        return new PartnerProfile(
-                "default",
-                new TimestampParser(ZoneId.of("Asia/Dubai"), DateOrder.DAY_FIRST),
-                new PhoneNormalizer("AE"),
-                Map.of(),
-                Duration.ofDays(1));
-    }
-
     private static Upload upload(EventType kind) {
-        return new Upload(
-                UUID.fromString("00000000-0000-0000-0000-000000000001"), "default", "test.csv", kind, null, null, null);
+        return TestPartner.upload("test.csv", kind);
     }
 
     private static List<CardEvent> events(List<RowOutcome> outcomes) {
