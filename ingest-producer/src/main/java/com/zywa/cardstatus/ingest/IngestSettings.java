@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest;
 
-import com.zywa.cardstatus.ingest.parse.Column;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Column;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

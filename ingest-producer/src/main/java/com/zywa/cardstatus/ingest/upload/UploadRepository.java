@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.ingest.parse.Upload;
+import com.zywa.cardstatus.formats.Upload;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.formats.RowOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
