@@ -3,7 +3,6 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.ingest.retention.RejectedRowPurge;
-import com.zywa.cardstatus.ingest.retention.RetentionSettings;
 import com.zywa.cardstatus.support.TopicSettings;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -74,16 +73,11 @@ class RejectedRowRetentionIntegrationTests {
             assertThat(topicSettings(service, Map.of()).rejectsRetention())
                     .as(service)
                     .isEqualTo(Duration.ofDays(30));
-            assertThat(topicSettings(service, Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
+            assertThat(topicSettings(service, Map.of("CARDSTATUS_TOPICS_REJECTSRETENTION", "P7D"))
                             .rejectsRetention())
                     .as(service)
                     .isEqualTo(Duration.ofDays(7));
         }
-        assertThat(bind("ingest-producer.properties", Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
-                        .bind("ingest.retention", RetentionSettings.class)
-                        .get()
-                        .rejectedRows())
-                .isEqualTo(Duration.ofDays(7));
     }
 
     private static UUID upload(Instant receivedAt) {
@@ -110,9 +104,7 @@ class RejectedRowRetentionIntegrationTests {
     }
 
     private static TopicSettings topicSettings(String service, Map<String, Object> env) throws IOException {
-        return bind(service, env)
-                .bind("card-status.topics", TopicSettings.class)
-                .get();
+        return bind(service, env).bindOrCreate("cardstatus.topics", TopicSettings.class);
     }
 
     /** The service's properties file with {@code env} as its environment variables, as Spring Boot resolves them. */
