@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Turns one partner row into an event, a rejection or an event with warnings, by the rules of contract §2 and §9:
+ * Turns one partner row into an event, a rejection or an event with warnings, by the rules of contract §2 and §7:
  * card ID and timestamp are required, fields keep to {@link InputLimits} and hold no control characters, a bad
  * phone only loses the phone.
  */
