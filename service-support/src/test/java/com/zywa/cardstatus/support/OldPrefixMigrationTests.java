@@ -8,7 +8,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class OldPrefixMigrationTests {
 
@@ -50,13 +49,7 @@ class OldPrefixMigrationTests {
     }
 
     private static StandardEnvironment environment(Map<String, Object> file, Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        StandardEnvironment environment = TestEnvironments.withVariables(variables);
         environment.getPropertySources().addLast(new MapPropertySource("service.properties", file));
         return environment;
     }

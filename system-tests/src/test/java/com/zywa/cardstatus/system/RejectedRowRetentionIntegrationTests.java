@@ -3,6 +3,7 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.ingest.retention.RejectedRowPurge;
+import com.zywa.cardstatus.support.TestEnvironments;
 import com.zywa.cardstatus.support.TopicSettings;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,13 +109,7 @@ class RejectedRowRetentionIntegrationTests {
 
     /** The service's properties file with {@code env} as its environment variables, as Spring Boot resolves them. */
     private static Binder bind(String service, Map<String, Object> env) throws IOException {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+        StandardEnvironment environment = TestEnvironments.withVariables(env);
         environment.getPropertySources().addLast(new ResourcePropertySource(new ClassPathResource(service)));
         ConfigurationPropertySources.attach(environment);
         return Binder.get(environment);

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.ingest.IngestSettings;
+import com.zywa.cardstatus.support.TestEnvironments;
 import com.zywa.cardstatus.support.TopicSettings;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The settings renamed to {@code cardstatus.*} (CHANGELOG.md) still work under their old names for one release, as
@@ -85,13 +85,7 @@ class RenamedSettingsTests {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> variables, String... arguments) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        StandardEnvironment environment = TestEnvironments.withVariables(variables);
         SpringApplication application = new SpringApplication(Settings.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setEnvironment(environment);
