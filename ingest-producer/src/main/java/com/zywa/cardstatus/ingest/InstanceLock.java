@@ -49,7 +49,7 @@ class InstanceLock implements DisposableBean {
         if (!acquire()) {
             close();
             throw new IllegalStateException("another ingest-producer with instance ID '" + instanceId + "' is "
-                    + "running (it holds this ID's lock in PostgreSQL); give every instance its own INGEST_INSTANCEID, "
+                    + "running (it holds this ID's lock in PostgreSQL); give every instance its own CARDSTATUS_INGEST_INSTANCEID, "
                     + "stable across its restarts");
         }
         checks.scheduleWithFixedDelay(this::check, 10, 10, TimeUnit.SECONDS);

@@ -29,8 +29,9 @@ public class Partners {
                     .orElse("/partners/" + name);
             String other = bySource.put(source.strip(), name);
             if (other != null) {
-                throw new IllegalStateException("partners '" + other + "' and '" + name + "' have the same CloudEvents "
-                        + "source '" + source + "'; give each partner its own (ingest.partners.<name>.source)");
+                throw new IllegalStateException(
+                        "partners '" + other + "' and '" + name + "' have the same CloudEvents " + "source '" + source
+                                + "'; give each partner its own (cardstatus.ingest.partners.<name>.source)");
             }
         });
     }

@@ -42,7 +42,7 @@ class CardLookupProxy {
             return ErrorAnswers.answer(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "lookup_not_configured",
-                    "the console's card lookup needs a reader key for status-api (ingest.console.status-api-key)");
+                    "the console's card lookup needs a reader key for status-api (cardstatus.ingest.console.status-api-key)");
         }
         // as URI variables, so that they are encoded strictly (a phone's "+" stays a plus sign)
         Map<String, String> values = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ class CardLookupProxy {
             return ErrorAnswers.answer(
                     HttpStatus.BAD_GATEWAY,
                     "lookup_refused",
-                    "status-api refused the console's key (ingest.console.status-api-key must be a reader or ops key)");
+                    "status-api refused the console's key (cardstatus.ingest.console.status-api-key must be a reader or ops key)");
         }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)

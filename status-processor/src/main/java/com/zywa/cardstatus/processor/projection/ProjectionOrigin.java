@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -27,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ProjectionOrigin implements SmartLifecycle {
 
-    static final String REBUILD_PROPERTY = "card-status.projection.rebuild-on-new-kafka";
+    static final String REBUILD_PROPERTY = ProjectionSettings.REBUILD_PROPERTY;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(ProjectionOrigin.class);
 
@@ -38,14 +37,11 @@ class ProjectionOrigin implements SmartLifecycle {
     private volatile boolean running;
 
     ProjectionOrigin(
-            KafkaAdmin kafka,
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            @Value("${" + REBUILD_PROPERTY + ":false}") boolean rebuildAllowed) {
+            KafkaAdmin kafka, JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionSettings settings) {
         this.kafka = kafka;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.rebuildAllowed = rebuildAllowed;
+        this.rebuildAllowed = settings.rebuildOnNewKafka();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.TopicSettings;
 import com.zywa.cardstatus.support.errors.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,12 @@ class StatusProjectionWriter {
                 .register(meters);
     }
 
-    @KafkaListener(id = "status-projection", topics = Topics.STATUS, batch = "true")
+    /** One writer per {@code card.status} partition ({@code cardstatus.topics.partitions}) unless set otherwise. */
+    @KafkaListener(
+            id = "status-projection",
+            topics = Topics.STATUS,
+            batch = "true",
+            concurrency = "${spring.kafka.listener.concurrency:#{@'" + TopicSettings.BEAN + "'.partitions()}}")
     void write(List<ConsumerRecord<String, CardStatus>> records) {
         Map<String, ConsumerRecord<String, CardStatus>> newest = new LinkedHashMap<>();
         List<ConsumerRecord<String, CardStatus>> unreadable = new ArrayList<>();
