@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,9 +38,9 @@ class UploadController {
             consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(
             @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable String partner,
             @AuthenticationPrincipal Caller caller) {
         UploadService.Request request =
                 new UploadService.Request(fileName(file), kind, zone(timezone), partner, "http", null, caller.name());
@@ -95,7 +96,7 @@ class UploadController {
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 
-    private static ZoneId zone(String timezone) {
+    private static @Nullable ZoneId zone(@Nullable String timezone) {
         if (timezone == null || timezone.isBlank()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -22,7 +23,7 @@ public class UploadFailedException extends RuntimeException {
                 cause);
     }
 
-    private UploadFailedException(UUID uploadId, String code, String message, Throwable cause) {
+    private UploadFailedException(UUID uploadId, String code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.uploadId = uploadId;
         this.code = code;
