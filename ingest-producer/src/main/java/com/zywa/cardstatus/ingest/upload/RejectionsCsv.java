@@ -30,7 +30,7 @@ class RejectionsCsv {
         this.service = service;
     }
 
-    @GetMapping({"/uploads/{id}/rejections.csv", "/console/api/uploads/{id}/rejections.csv"})
+    @GetMapping("/uploads/{id}/rejections.csv")
     @Nullable
     ResponseEntity<ErrorBody> download(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         if (service.find(id, 0, 1).isEmpty()) {

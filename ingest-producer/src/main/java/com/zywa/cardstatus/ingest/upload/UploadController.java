@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Ops upload partner CSV files here and read the report of each upload, which names who uploaded it. The ops
- * console calls the same endpoints under {@code /console/api}, where its session and CSRF token are checked.
+ * console calls the same endpoints under its own path, where its session and CSRF token are checked.
  */
 @RestController
 class UploadController {
@@ -33,9 +33,7 @@ class UploadController {
         this.service = service;
     }
 
-    @PostMapping(
-            path = {"/uploads", "/console/api/uploads"},
-            consumes = "multipart/form-data")
+    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) @Nullable String kind,
@@ -49,12 +47,12 @@ class UploadController {
                 .body(report);
     }
 
-    @GetMapping({"/uploads", "/console/api/uploads"})
+    @GetMapping("/uploads")
     List<UploadReport> recent(@RequestParam(defaultValue = "50") int limit) {
         return service.recent(Math.max(1, Math.min(limit, 500)));
     }
 
-    @GetMapping({"/uploads/{id}", "/console/api/uploads/{id}"})
+    @GetMapping("/uploads/{id}")
     ResponseEntity<?> report(
             @PathVariable String id,
             @RequestParam(defaultValue = "0") int page,
