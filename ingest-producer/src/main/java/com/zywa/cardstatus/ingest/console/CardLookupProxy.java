@@ -34,7 +34,7 @@ class CardLookupProxy {
         this.http = RestClient.builder().requestFactory(timeouts).build();
     }
 
-    @GetMapping(path = "/console/api/cards", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = ConsoleRoutes.API + "/cards", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> lookUp(
             @RequestParam(name = "card_id", required = false) String cardId,
             @RequestParam(required = false) String phone) {

@@ -28,7 +28,7 @@ class ConsoleSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiKeySignIn signIn) throws Exception {
-        PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
+        PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(ConsoleRoutes.API + "/**");
         http.securityMatcher("/", "/console", "/console/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 SIGN_IN,

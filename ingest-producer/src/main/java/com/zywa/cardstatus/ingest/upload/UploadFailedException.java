@@ -2,6 +2,7 @@ package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.support.errors.Failures;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upload that could not be carried out: its events could not be published (nothing from it was applied, so it
@@ -22,7 +23,7 @@ public class UploadFailedException extends RuntimeException {
                 cause);
     }
 
-    private UploadFailedException(UUID uploadId, String code, String message, Throwable cause) {
+    private UploadFailedException(UUID uploadId, String code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.uploadId = uploadId;
         this.code = code;
