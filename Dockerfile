@@ -8,6 +8,8 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY card-contract/ card-contract/
+COPY partner-formats/ partner-formats/
+COPY card-fold/ card-fold/
 COPY service-support/ service-support/
 COPY ingest-producer/ ingest-producer/
 COPY status-processor/ status-processor/

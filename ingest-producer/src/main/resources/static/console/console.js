@@ -2,6 +2,15 @@
 // under /console/api (session cookie + CSRF header). Text from the server is only ever set as textContent.
 (function () {
   'use strict';
+  // every call the console makes: the ops API's routes as the server serves them again for the console
+  // (ConsoleRoutes), and the console's own; ConsoleSecurityTests checks that each is mapped
+  var ROUTES = {
+    uploads: '/console/api/uploads',
+    upload: '/console/api/uploads/{id}',
+    rejections: '/console/api/uploads/{id}/rejections.csv',
+    cards: '/console/api/cards',
+    me: '/console/api/me'
+  };
   var PAGE_SIZE = 50;
   var csrf = null;
   var report = {id: null, page: 0};
@@ -15,6 +24,8 @@
     if (className) { node.className = className; }
     return node;
   }
+
+  function route(name, id) { return ROUTES[name].replace('{id}', encodeURIComponent(id)); }
 
   function count(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
 
@@ -51,7 +62,7 @@
     data.append('file', file);
     if (kind) { data.append('kind', kind); }
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', '/console/api/uploads');
+    xhr.open('POST', route('uploads'));
     xhr.setRequestHeader(csrf.header, csrf.token);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = function (e) {
@@ -86,7 +97,7 @@
 
   function showReport(id, page, focus) {
     report = {id: id, page: page};
-    api('/console/api/uploads/' + encodeURIComponent(id) + '?page=' + page + '&size=' + PAGE_SIZE).then(function (r) {
+    api(route('upload', id) + '?page=' + page + '&size=' + PAGE_SIZE).then(function (r) {
       var u = r.body;
       $('report').hidden = false;
       $('report-heading').textContent = 'Report: ' + u.file;
@@ -107,7 +118,7 @@
         u.warnings.forEach(function (w) { list.append(el('li', w)); });
         warnings.append(list);
       }
-      $('rejections-csv').href = '/console/api/uploads/' + encodeURIComponent(id) + '/rejections.csv';
+      $('rejections-csv').href = route('rejections', id);
       var rows = $('rejections').tBodies[0];
       rows.textContent = '';
       u.rejections.forEach(function (rejection) {
@@ -132,7 +143,7 @@
 
   function refreshRecent() {
     clearTimeout(refreshTimer);
-    api('/console/api/uploads?limit=20').then(function (r) {
+    api(route('uploads') + '?limit=20').then(function (r) {
       var rows = $('recent').tBodies[0];
       rows.textContent = '';
       var reading = 0;
@@ -211,7 +222,7 @@
       var query = new URLSearchParams();
       if ($('card-id').value.trim()) { query.set('card_id', $('card-id').value.trim()); }
       if ($('phone').value.trim()) { query.set('phone', $('phone').value.trim()); }
-      api('/console/api/cards?' + query.toString()).then(renderCard);
+      api(route('cards') + '?' + query.toString()).then(renderCard);
     });
   }
 
@@ -219,7 +230,7 @@
     csrf = token;
     document.querySelector('#sign-out input[name=_csrf]').value = token.token;
     wire();
-    api('/console/api/me').then(function (r) { $('who').textContent = 'Signed in as ' + r.body.name; });
+    api(route('me')).then(function (r) { $('who').textContent = 'Signed in as ' + r.body.name; });
     refreshRecent();
   });
 }());

@@ -3,24 +3,16 @@ package com.zywa.cardstatus.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.contract.CardStatus;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
-import com.zywa.cardstatus.ingest.parse.Upload;
-import com.zywa.cardstatus.processor.fold.CardState;
+import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.formats.PartnerFileReader;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TestPartner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,37 +32,21 @@ class DataGeneratorTests {
     @Test
     void theServicesParserAndFoldAgreeWithTheGeneratorsExpectedAnswers(@TempDir Path dir) throws IOException {
         DataGenerator.Summary summary = DataGenerator.generate(20_000, 11, dir);
-        PartnerFileReader reader = new PartnerProfile(
-                        "default",
-                        ZoneId.of("Asia/Dubai"),
-                        DateOrder.DAY_FIRST,
-                        new PhoneNormalizer("AE"),
-                        Map.of(),
-                        Duration.ofDays(1))
-                .fileReader();
+        PartnerFileReader reader = TestPartner.profile().fileReader();
         Map<String, CardState> cards = new HashMap<>();
         long[] rejected = {0};
 
         for (DataGenerator.Kind kind : DataGenerator.Kind.values()) {
-            reader.read(
-                    () -> Files.newInputStream(dir.resolve(kind.file)),
-                    new Upload(
-                            UUID.nameUUIDFromBytes(kind.file.getBytes(StandardCharsets.UTF_8)),
-                            "default",
-                            kind.file,
-                            FileKinds.resolve(null, kind.file),
-                            null,
-                            null),
-                    outcome -> {
-                        if (outcome instanceof RowOutcome.Accepted ok) {
-                            cards.merge(
-                                    ok.event().cardId(),
-                                    CardState.empty(ok.event().cardId()).apply(ok.event()),
-                                    (state, ignored) -> state.apply(ok.event()));
-                        } else {
-                            rejected[0]++;
-                        }
-                    });
+            reader.read(() -> Files.newInputStream(dir.resolve(kind.file)), TestPartner.upload(kind.file), outcome -> {
+                if (outcome instanceof RowOutcome.Accepted ok) {
+                    cards.merge(
+                            ok.event().cardId(),
+                            CardState.empty(ok.event().cardId()).apply(ok.event()),
+                            (state, ignored) -> state.apply(ok.event()));
+                } else {
+                    rejected[0]++;
+                }
+            });
         }
 
         List<String> expected = Files.readAllLines(dir.resolve("expected.csv"));

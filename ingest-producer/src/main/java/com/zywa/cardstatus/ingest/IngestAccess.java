@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest;
 import com.zywa.cardstatus.support.security.AccessRules;
 import com.zywa.cardstatus.support.security.Caller;
 import com.zywa.cardstatus.support.security.Role;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,12 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @Configuration(proxyBeanMethods = false)
 public class IngestAccess {
 
+    /** The routes of ops, which the console also serves under its own path (its {@code ConsoleRoutes}). */
+    public static final List<String> OPS_ROUTES = List.of("/uploads", "/uploads/**");
+
     @Bean
     AccessRules ingestAccessRules() {
-        return requests -> requests.requestMatchers("/uploads", "/uploads/**")
+        return requests -> requests.requestMatchers(OPS_ROUTES.toArray(String[]::new))
                 .hasRole(Role.OPS.name())
                 .requestMatchers("/events")
                 .access(IngestAccess::ownPartner)

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest;
 
-import com.zywa.cardstatus.ingest.parse.Column;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Column;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,18 +10,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How partner data is read. The top-level values are the defaults and describe the default partner; each entry
- * of {@code partners} overrides what differs for one courier (zone, date order, phone region, header spellings).
- * {@code instanceId} names this process (stable across its restarts) in upload records and transactional IDs.
+ * How partner data is read ({@code cardstatus.ingest.*}). The top-level values are the defaults and describe the
+ * default partner; each entry of {@code partners} overrides what differs for one courier (zone, date order, phone
+ * region, header spellings). {@code instanceId} names this process (stable across its restarts) in upload records
+ * and transactional IDs; its default ({@code $HOSTNAME}, else {@code local}) is in {@code ingest-producer.properties},
+ * since the Kafka transactional ID is derived from it there.
+ *
+ * @param partnerZone zone of partner timestamps written without one
+ * @param phoneRegion region of phones written without a country code (keep it equal to status-api's)
+ * @param dateOrder whether {@code 12-11-2023} is 12 November ({@code DAY_FIRST}) or 11 December ({@code MONTH_FIRST})
+ * @param defaultPartner the partner recorded when an upload names none
+ * @param maxFutureSkew rows dated further in the future are rejected
+ * @param instanceId names this instance; keep it stable across restarts, and give each running instance its own
+ * @param partners per-partner differences from the defaults, by partner name
  */
-@ConfigurationProperties("ingest")
+@ConfigurationProperties("cardstatus.ingest")
 public record IngestSettings(
         @DefaultValue("Asia/Dubai") ZoneId partnerZone,
         @DefaultValue("AE") String phoneRegion,
         @DefaultValue("DAY_FIRST") DateOrder dateOrder,
         @DefaultValue("default") String defaultPartner,
         @DefaultValue("P1D") Duration maxFutureSkew,
-        @DefaultValue("local") String instanceId,
+        String instanceId,
         Map<String, Partner> partners) {
 
     public IngestSettings {

@@ -5,10 +5,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,17 +16,22 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Lets only one running process use an instance ID: upload records and Kafka transactional IDs are named after it,
  * so a second process with the same ID would fence the first one's transactions and fail its uploads. The ID is
  * held as a PostgreSQL advisory lock on a connection of its own, which the database releases the moment the process
- * dies, so a restarted instance takes it back at once; a second live one refuses to start. Checked every few
- * seconds: a lock lost with a database restart is taken again, or, if another process took it, liveness breaks.
+ * dies, so a restarted instance takes it back at once; a second live one refuses to start. Checked every
+ * {@link #CHECK_INTERVAL} on the task scheduler: a lock lost with a database restart is taken again, or, if another
+ * process took it, liveness breaks. What names itself after the instance takes the ID from here, so it exists only
+ * once the lock is held.
  */
 @Component
-class InstanceLock implements DisposableBean {
+public final class InstanceLock implements DisposableBean {
+
+    static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(InstanceLock.class);
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtextextended(?, 0))";
@@ -34,14 +39,14 @@ class InstanceLock implements DisposableBean {
     private final String instanceId;
     private final DataSourceProperties database;
     private final ApplicationEventPublisher events;
-    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "instance-lock");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private Connection connection;
+    private final ScheduledFuture<?> checks;
+    private @Nullable Connection connection;
 
-    InstanceLock(IngestSettings settings, DataSourceProperties database, ApplicationEventPublisher events)
+    InstanceLock(
+            IngestSettings settings,
+            DataSourceProperties database,
+            ApplicationEventPublisher events,
+            TaskScheduler scheduler)
             throws SQLException {
         this.instanceId = settings.instanceId();
         this.database = database;
@@ -49,10 +54,16 @@ class InstanceLock implements DisposableBean {
         if (!acquire()) {
             close();
             throw new IllegalStateException("another ingest-producer with instance ID '" + instanceId + "' is "
-                    + "running (it holds this ID's lock in PostgreSQL); give every instance its own INGEST_INSTANCEID, "
+                    + "running (it holds this ID's lock in PostgreSQL); give every instance its own CARDSTATUS_INGEST_INSTANCEID, "
                     + "stable across its restarts");
         }
-        checks.scheduleWithFixedDelay(this::check, 10, 10, TimeUnit.SECONDS);
+        checks = scheduler.scheduleWithFixedDelay(
+                this::check, scheduler.getClock().instant().plus(CHECK_INTERVAL), CHECK_INTERVAL);
+    }
+
+    /** The instance ID this process holds the lock of. */
+    public String instanceId() {
+        return instanceId;
     }
 
     private synchronized boolean acquire() throws SQLException {
@@ -94,7 +105,7 @@ class InstanceLock implements DisposableBean {
                                 + "connection; this instance reports itself broken",
                         instanceId);
                 AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
-                checks.shutdown();
+                checks.cancel(false);
             }
         } catch (SQLException e) {
             log.warn("the lock of instance {} cannot be checked now: {}", instanceId, e.getMessage());
@@ -114,7 +125,7 @@ class InstanceLock implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        checks.shutdownNow();
+        checks.cancel(false);
         close();
     }
 }

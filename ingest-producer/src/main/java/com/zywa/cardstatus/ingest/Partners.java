@@ -1,7 +1,8 @@
 package com.zywa.cardstatus.ingest;
 
 import com.zywa.cardstatus.contract.PhoneNormalizer;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.TimestampParser;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +29,9 @@ public class Partners {
                     .orElse("/partners/" + name);
             String other = bySource.put(source.strip(), name);
             if (other != null) {
-                throw new IllegalStateException("partners '" + other + "' and '" + name + "' have the same CloudEvents "
-                        + "source '" + source + "'; give each partner its own (ingest.partners.<name>.source)");
+                throw new IllegalStateException(
+                        "partners '" + other + "' and '" + name + "' have the same CloudEvents " + "source '" + source
+                                + "'; give each partner its own (cardstatus.ingest.partners.<name>.source)");
             }
         });
     }
@@ -42,8 +44,9 @@ public class Partners {
     private static PartnerProfile profile(String name, IngestSettings.Partner partner, IngestSettings defaults) {
         return new PartnerProfile(
                 name,
-                Optional.ofNullable(partner.zone()).orElse(defaults.partnerZone()),
-                Optional.ofNullable(partner.dateOrder()).orElse(defaults.dateOrder()),
+                new TimestampParser(
+                        Optional.ofNullable(partner.zone()).orElse(defaults.partnerZone()),
+                        Optional.ofNullable(partner.dateOrder()).orElse(defaults.dateOrder())),
                 new PhoneNormalizer(Optional.ofNullable(partner.phoneRegion()).orElse(defaults.phoneRegion())),
                 Optional.ofNullable(partner.headerSynonyms()).orElse(Map.of()),
                 defaults.maxFutureSkew());

@@ -3,7 +3,7 @@ package com.zywa.cardstatus.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

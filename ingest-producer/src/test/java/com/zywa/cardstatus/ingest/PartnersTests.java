@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zywa.cardstatus.contract.Phone;
-import com.zywa.cardstatus.ingest.parse.Column;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.TimestampParser;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
+import com.zywa.cardstatus.formats.Column;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.TimestampParser.DateOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +37,7 @@ class PartnersTests {
         PartnerProfile profile = partners.profile(null);
 
         assertThat(profile.name()).isEqualTo("default");
-        assertThat(profile.zone()).isEqualTo(ZoneId.of("Asia/Dubai"));
+        assertThat(profile.timestamps().zone()).isEqualTo(ZoneId.of("Asia/Dubai"));
         assertThat(profile.phones().normalize("0501234567")).isEqualTo(new Phone.Valid("+971501234567"));
     }
 
@@ -47,18 +46,20 @@ class PartnersTests {
         PartnerProfile profile = partners.profile(" fastcourier ");
 
         assertThat(profile.rowMapper()).isNotNull();
-        assertThat(profile.dateOrder()).isEqualTo(DateOrder.MONTH_FIRST);
         assertThat(profile.phones().normalize("07700 900123")).isEqualTo(new Phone.Valid("+447700900123"));
         assertThat(profile.headerSynonyms()).containsEntry(Column.CARD_ID, List.of("Parcel Card"));
-        assertThat(new TimestampParser(profile.zone(), profile.dateOrder()).parse("11-12-2023 10:00"))
-                .isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
+        assertThat(profile.timestamps().parse("11-12-2023 10:00")).isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
     }
 
     @Test
     void anUploadsTimezoneOverridesThePartnersZone() {
-        assertThat(partners.profile("fastcourier").inZone(ZoneId.of("UTC")).zone())
+        assertThat(partners.profile("fastcourier")
+                        .inZone(ZoneId.of("UTC"))
+                        .timestamps()
+                        .zone())
                 .isEqualTo(ZoneId.of("UTC"));
-        assertThat(partners.profile("fastcourier").inZone(null).zone()).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(partners.profile("fastcourier").inZone(null).timestamps().zone())
+                .isEqualTo(ZoneId.of("Europe/London"));
     }
 
     @Test

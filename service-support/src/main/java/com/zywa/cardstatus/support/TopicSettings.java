@@ -9,25 +9,37 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the pipeline's topics are created when missing, the one place their settings are written: the same
- * partition count for every keyed topic (so they stay co-partitioned), replication and the in-sync replicas a
- * write needs, and how long each kind of record is kept. Event topics (and the partners' inbound
- * {@code partner.events}) are the system of record, so they keep
- * their records forever unless {@code eventRetention} is set; rejected input and dead letters hold raw partner
- * data, so they are kept for a limited time.
+ * How the pipeline's topics are created when missing ({@code cardstatus.topics.*}), the one place their settings are
+ * written: the same partition count for every keyed topic (so they stay co-partitioned), replication and the in-sync
+ * replicas a write needs, and how long each kind of record is kept. Event topics (and the partners' inbound
+ * {@code partner.events}) are the system of record, so they keep their records forever unless {@code eventRetention}
+ * is set; rejected input and dead letters hold raw partner data, so they are kept for a limited time.
+ *
+ * @param partitions partitions of every keyed topic; choose it before the first start, adding partitions later moves
+ *     cards to other partitions
+ * @param replicas replication factor of the topics created at start-up (and of the fold's own topics)
+ * @param minInsyncReplicas in-sync replicas a write to any topic needs (acks=all)
+ * @param eventRetention how long the event topics keep records; unset, forever: they are the system of record
+ * @param rejectsRetention how long rejected input's raw text is kept: the retention of {@code card.rejects}, and the
+ *     age after which ingest purges it from its stored row issues
+ * @param deadLetterRetention how long the dead-letter topics keep what the fold and the projection set aside
  */
-@ConfigurationProperties("card-status.topics")
+@ConfigurationProperties("cardstatus.topics")
 public record TopicSettings(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("1") int minInsyncReplicas,
-        Duration eventRetention,
+        @Nullable Duration eventRetention,
         @DefaultValue("30d") Duration rejectsRetention,
         @DefaultValue("30d") Duration deadLetterRetention) {
+
+    /** The name Spring Boot gives this record's bean ({@code <prefix>-<class name>}), for SpEL in annotations. */
+    public static final String BEAN = "cardstatus.topics-com.zywa.cardstatus.support.TopicSettings";
 
     /** Every topic of the pipeline as it should be created. */
     public List<NewTopic> newTopics() {
@@ -50,7 +62,7 @@ public record TopicSettings(
     }
 
     /** {@code retention.ms} for a kept time; none given means kept forever. */
-    private static Map<String, String> retention(Duration kept) {
+    private static Map<String, String> retention(@Nullable Duration kept) {
         return Map.of(TopicConfig.RETENTION_MS_CONFIG, kept == null ? "-1" : String.valueOf(kept.toMillis()));
     }
 }

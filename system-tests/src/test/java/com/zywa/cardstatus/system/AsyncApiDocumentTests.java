@@ -231,7 +231,7 @@ class AsyncApiDocumentTests {
     /** The topic settings every service starts with when nothing is configured. */
     private static TopicSettings defaultSettings() {
         return new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("card-status.topics", TopicSettings.class);
+                .bindOrCreate("cardstatus.topics", TopicSettings.class);
     }
 
     /** Every topic {@link Topics} names: its constants and the event topics. */

@@ -60,7 +60,9 @@ class BrokerKillIntegrationTests {
                                 "--spring.kafka.streams.state-dir=" + work.resolve("streams")));
                 ConfigurableApplicationContext ingest = IngestProducerApplication.application()
                         .run(Pipeline.args(
-                                layout.bootstrapServers(), database, "--ingest.instance-id=broker-kill-test"))) {
+                                layout.bootstrapServers(),
+                                database,
+                                "--cardstatus.ingest.instance-id=broker-kill-test"))) {
             IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
             CompletableFuture<IngestCalls.Reply> upload = CompletableFuture.supplyAsync(() -> calls.upload(inFlight));
             await().atMost(Duration.ofSeconds(60))

@@ -31,7 +31,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Partners publish CloudEvents 1.0: on {@code partner.events} with a client that is not Java (Debian's kcat, exactly
- * as the README shows), in binary and structured mode, and over HTTP; the events reach the fold once however often
+ * as docs/api.md shows), in binary and structured mode, and over HTTP; the events reach the fold once however often
  * they are sent, what is no valid event of a known partner lands on {@code card.rejects} with its reason, and ingest's
  * transactions commit the consumed offsets.
  */

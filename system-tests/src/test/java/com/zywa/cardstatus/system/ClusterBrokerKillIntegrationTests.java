@@ -49,7 +49,7 @@ class ClusterBrokerKillIntegrationTests {
         Pipeline.Database database = postgres.database();
         BrokerProcess.Layout layout = BrokerProcess.Layout.of(work.resolve("kafka"), 3, 3);
         List<BrokerProcess> nodes = BrokerProcess.startAll(layout);
-        String[] replicated = {"--card-status.topics.replicas=3", "--card-status.topics.min-insync-replicas=2"};
+        String[] replicated = {"--cardstatus.topics.replicas=3", "--cardstatus.topics.min-insync-replicas=2"};
         try (postgres;
                 AutoCloseable brokers = () -> killAll(nodes);
                 ConfigurableApplicationContext processor = StatusProcessorApplication.application()
@@ -61,7 +61,7 @@ class ClusterBrokerKillIntegrationTests {
                         .run(Pipeline.args(
                                 layout.bootstrapServers(),
                                 database,
-                                with(replicated, "--ingest.instance-id=cluster-test")));
+                                with(replicated, "--cardstatus.ingest.instance-id=cluster-test")));
                 Admin admin = Admin.create(Map.of("bootstrap.servers", layout.bootstrapServers()))) {
             Uploader uploader = new Uploader(new IngestCalls(Pipeline.url(ingest)));
             CompletableFuture<Void> ingesting = CompletableFuture.runAsync(() -> uploads.forEach(uploader::upload));

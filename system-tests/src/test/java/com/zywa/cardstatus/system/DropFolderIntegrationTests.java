@@ -32,11 +32,11 @@ class DropFolderIntegrationTests {
         String[] args = Pipeline.args(
                 pipeline.bootstrapServers(),
                 pipeline.database(),
-                "--ingest.instance-id=drop-test",
-                "--ingest.drop-folder.enabled=true",
-                "--ingest.drop-folder.root=" + root.resolve("drop"),
-                "--ingest.drop-folder.poll-interval=PT0.2S",
-                "--ingest.drop-folder.settle-time=PT0.5S");
+                "--cardstatus.ingest.instance-id=drop-test",
+                "--cardstatus.ingest.drop-folder.enabled=true",
+                "--cardstatus.ingest.drop-folder.root=" + root.resolve("drop"),
+                "--cardstatus.ingest.drop-folder.poll-interval=PT0.2S",
+                "--cardstatus.ingest.drop-folder.settle-time=PT0.5S");
         String first = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,20-11-2023 10:00\n";
         String second = "Card ID,User Mobile,Timestamp\nZYWDROP1,0501112233,21-11-2023 10:00\n";
 

@@ -74,9 +74,7 @@ class HelmChartTests {
                         "SPRING_DATASOURCE_URL: \"jdbc:postgresql://db:5432/cards\"",
                         "CARDSTATUS_TOPICS_PARTITIONS: \"12\"",
                         "CARDSTATUS_TOPICS_REPLICAS: \"3\"",
-                        "CARDSTATUS_TOPICS_MININSYNCREPLICAS: \"2\"",
-                        "INGEST_RETENTION_REJECTEDROWS: \"P30D\"",
-                        "CARDSTATUS_TOPICS_DEADLETTERRETENTION: \"30d\"");
+                        "CARDSTATUS_TOPICS_MININSYNCREPLICAS: \"2\"");
         assertThat(config)
                 .as("event topics keep their records forever unless a retention is set")
                 .doesNotContain("CARDSTATUS_TOPICS_EVENTRETENTION");
@@ -110,9 +108,52 @@ class HelmChartTests {
                         "value: \"1\"");
         assertThat(workload(manifest, "test-card-status-notifier"))
                 .contains("value: \"cardstatus_notifier\"", "key: notifier-password");
+        assertThat(kinds(manifest, "StatefulSet").get(0))
+                .contains("name: CARDSTATUS_INGEST_INSTANCEID", "fieldPath: metadata.name");
+    }
+
+    @Test
+    void passesTheServicesOwnSettingsOnlyWhenGivenSoTheirDefaultsAreWrittenOnce() {
+        assertThat(kinds(render(), "ConfigMap").get(0))
+                .doesNotContain(
+                        "CARDSTATUS_INGEST_",
+                        "CARDSTATUS_API_",
+                        "CARDSTATUS_NOTIFIER_",
+                        "CARDSTATUS_TOPICS_REJECTSRETENTION",
+                        "CARDSTATUS_TOPICS_DEADLETTERRETENTION",
+                        "CARDSTATUS_SECURITY_JWT_");
+
+        String config = kinds(
+                        render(
+                                "--set",
+                                "retention.rejectedRows=P7D",
+                                "--set",
+                                "kafka.deadLetterRetention=90d",
+                                "--set",
+                                "ingest.partnerZone=Europe/London",
+                                "--set",
+                                "ingest.phoneRegion=GB",
+                                "--set",
+                                "ingest.dateOrder=MONTH_FIRST",
+                                "--set",
+                                "ingest.maxFutureSkew=PT5M",
+                                "--set",
+                                "notifier.retryHorizon=48h",
+                                "--set",
+                                "notifier.concurrency=8"),
+                        "ConfigMap")
+                .get(0);
         assertThat(config)
-                .contains("CARDSTATUS_NOTIFIER_RETRYHORIZON: \"24h\"", "CARDSTATUS_NOTIFIER_TIMEOUT: \"10s\"");
-        assertThat(kinds(manifest, "StatefulSet").get(0)).contains("fieldPath: metadata.name");
+                .contains(
+                        "CARDSTATUS_TOPICS_REJECTSRETENTION: \"P7D\"",
+                        "CARDSTATUS_TOPICS_DEADLETTERRETENTION: \"90d\"",
+                        "CARDSTATUS_INGEST_PARTNERZONE: \"Europe/London\"",
+                        "CARDSTATUS_INGEST_PHONEREGION: \"GB\"",
+                        "CARDSTATUS_API_PHONEREGION: \"GB\"",
+                        "CARDSTATUS_INGEST_DATEORDER: \"MONTH_FIRST\"",
+                        "CARDSTATUS_INGEST_MAXFUTURESKEW: \"PT5M\"",
+                        "CARDSTATUS_NOTIFIER_RETRYHORIZON: \"48h\"",
+                        "CARDSTATUS_NOTIFIER_CONCURRENCY: \"8\"");
     }
 
     @Test
@@ -219,7 +260,7 @@ class HelmChartTests {
                 .contains(
                         "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: \"https://id.example.com/realms/zywa\"",
                         "CARDSTATUS_SECURITY_JWT_ROLESCLAIM: \"groups\"")
-                .doesNotContain("JWKSETURI");
+                .doesNotContain("JWKSETURI", "CARDSTATUS_SECURITY_JWT_NAMECLAIM");
         assertThat(kinds(render(), "ConfigMap").get(0)).doesNotContain("ISSUERURI");
     }
 

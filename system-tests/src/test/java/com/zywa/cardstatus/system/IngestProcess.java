@@ -28,7 +28,7 @@ final class IngestProcess implements AutoCloseable {
                 "--spring.datasource.url=" + pipeline.database().url(),
                 "--spring.datasource.username=" + pipeline.database().user(),
                 "--spring.datasource.password=" + pipeline.database().password(),
-                "--ingest.instance-id=" + instanceId,
+                "--cardstatus.ingest.instance-id=" + instanceId,
                 "--spring.kafka.producer.properties.transaction.timeout.ms=60000"));
         args.addAll(Pipeline.apiKeyArgs());
         args.addAll(List.of(extraArgs));

@@ -16,8 +16,8 @@ class InstanceLockIntegrationTests {
 
     @Test
     void aSecondProcessWithTheIdOfARunningInstanceRefusesToStart(Pipeline pipeline) {
-        String[] sameId =
-                Pipeline.args(pipeline.bootstrapServers(), pipeline.database(), "--ingest.instance-id=shared-test");
+        String[] sameId = Pipeline.args(
+                pipeline.bootstrapServers(), pipeline.database(), "--cardstatus.ingest.instance-id=shared-test");
 
         assertThatThrownBy(() -> IngestProducerApplication.application().run(sameId))
                 .hasStackTraceContaining("another ingest-producer with instance ID 'shared-test' is running");

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Kafka's history wiped while PostgreSQL's projection is kept (a new, empty cluster beside the old database): the
  * processor refuses to start, saying what it found and what to do, and leaves the projection as it was; started with
- * {@code card-status.projection.rebuild-on-new-kafka=true} it empties the projection and rebuilds it from the new
+ * {@code cardstatus.projection.rebuild-on-new-kafka=true} it empties the projection and rebuilds it from the new
  * cluster, so a new event is applied instead of being ignored by the version guard (its version starts over at 1).
  */
 class KafkaHistoryIntegrationTests {
@@ -58,7 +58,7 @@ class KafkaHistoryIntegrationTests {
                 assertThat(card(postgres)).isEqualTo("RETURNED 3");
 
                 try (ConfigurableApplicationContext processor =
-                        processor(wiped, postgres.database(), "--card-status.projection.rebuild-on-new-kafka=true")) {
+                        processor(wiped, postgres.database(), "--cardstatus.projection.rebuild-on-new-kafka=true")) {
                     assertThat(card(postgres)).isNull();
                     publish(wiped, EventType.DELIVERED, "2023-11-15T08:00:00Z");
                     await().atMost(Duration.ofSeconds(60)).until(() -> "DELIVERED 1".equals(card(postgres)));

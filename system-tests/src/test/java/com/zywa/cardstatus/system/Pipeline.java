@@ -51,16 +51,16 @@ final class Pipeline implements AutoCloseable {
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
         this.ingest = start(
                 IngestProducerApplication.application(),
-                "--ingest.instance-id=shared-test",
+                "--cardstatus.ingest.instance-id=shared-test",
                 "--spring.servlet.multipart.max-file-size=2MB",
                 "--spring.servlet.multipart.max-request-size=2MB",
-                "--ingest.partners.fastcourier.zone=Europe/London",
-                "--ingest.partners.fastcourier.date-order=MONTH_FIRST",
-                "--ingest.partners.fastcourier.phone-region=GB",
-                "--ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
+                "--cardstatus.ingest.partners.fastcourier.zone=Europe/London",
+                "--cardstatus.ingest.partners.fastcourier.date-order=MONTH_FIRST",
+                "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
+                "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 // the ops console looks cards up on this pipeline's status-api with the test reader key
-                "--ingest.console.status-api-url=" + url(api),
-                "--ingest.console.status-api-key=" + TestCredentials.READER_KEY);
+                "--cardstatus.ingest.console.status-api-url=" + url(api),
+                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.READER_KEY);
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
     }
 

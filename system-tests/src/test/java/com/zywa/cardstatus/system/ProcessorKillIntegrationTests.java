@@ -36,7 +36,9 @@ class ProcessorKillIntegrationTests {
                 TestBroker broker = TestBroker.start(3);
                 ConfigurableApplicationContext ingest = IngestProducerApplication.application()
                         .run(Pipeline.args(
-                                broker.bootstrapServers(), database, "--ingest.instance-id=processor-kill-test"))) {
+                                broker.bootstrapServers(),
+                                database,
+                                "--cardstatus.ingest.instance-id=processor-kill-test"))) {
             IngestCalls calls = new IngestCalls(Pipeline.url(ingest));
             int projectedAtKill;
             int wrongAtKill;

@@ -93,7 +93,7 @@ class ProcessorScaleOutIntegrationTests {
                         broker.bootstrapServers(),
                         database,
                         "--spring.kafka.streams.state-dir=" + state,
-                        "--card-status.topics.partitions=4",
+                        "--cardstatus.topics.partitions=4",
                         "--spring.kafka.streams.properties.num.standby.replicas=1",
                         // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
                         "--spring.kafka.streams.properties.internal.leave.group.on.close=true",

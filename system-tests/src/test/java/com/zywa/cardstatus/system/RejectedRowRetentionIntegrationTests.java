@@ -3,7 +3,7 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.ingest.retention.RejectedRowPurge;
-import com.zywa.cardstatus.ingest.retention.RetentionSettings;
+import com.zywa.cardstatus.support.TestEnvironments;
 import com.zywa.cardstatus.support.TopicSettings;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,16 +73,11 @@ class RejectedRowRetentionIntegrationTests {
             assertThat(topicSettings(service, Map.of()).rejectsRetention())
                     .as(service)
                     .isEqualTo(Duration.ofDays(30));
-            assertThat(topicSettings(service, Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
+            assertThat(topicSettings(service, Map.of("CARDSTATUS_TOPICS_REJECTSRETENTION", "P7D"))
                             .rejectsRetention())
                     .as(service)
                     .isEqualTo(Duration.ofDays(7));
         }
-        assertThat(bind("ingest-producer.properties", Map.of("INGEST_RETENTION_REJECTEDROWS", "P7D"))
-                        .bind("ingest.retention", RetentionSettings.class)
-                        .get()
-                        .rejectedRows())
-                .isEqualTo(Duration.ofDays(7));
     }
 
     private static UUID upload(Instant receivedAt) {
@@ -110,20 +104,12 @@ class RejectedRowRetentionIntegrationTests {
     }
 
     private static TopicSettings topicSettings(String service, Map<String, Object> env) throws IOException {
-        return bind(service, env)
-                .bind("card-status.topics", TopicSettings.class)
-                .get();
+        return bind(service, env).bindOrCreate("cardstatus.topics", TopicSettings.class);
     }
 
     /** The service's properties file with {@code env} as its environment variables, as Spring Boot resolves them. */
     private static Binder bind(String service, Map<String, Object> env) throws IOException {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env));
+        StandardEnvironment environment = TestEnvironments.withVariables(env);
         environment.getPropertySources().addLast(new ResourcePropertySource(new ClassPathResource(service)));
         ConfigurationPropertySources.attach(environment);
         return Binder.get(environment);

@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.PhoneNormalizer;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TimestampParser.DateOrder;
-import com.zywa.cardstatus.ingest.parse.Upload;
-import com.zywa.cardstatus.processor.fold.CardState;
+import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.formats.PartnerFileReader;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TestPartner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,14 +28,7 @@ class SampleFilesFoldTests {
             "Sample Card Status Info - Delivered.csv",
             "Sample Card Status Info - Returned.csv");
 
-    private final PartnerFileReader reader = new PartnerProfile(
-                    "default",
-                    ZoneId.of("Asia/Dubai"),
-                    DateOrder.DAY_FIRST,
-                    new PhoneNormalizer("AE"),
-                    Map.of(),
-                    Duration.ofDays(1))
-            .fileReader();
+    private final PartnerFileReader reader = TestPartner.profile().fileReader();
 
     static Stream<List<String>> uploadOrders() {
         return permutations(FILES).stream();
@@ -84,19 +69,10 @@ class SampleFilesFoldTests {
 
     private List<CardEvent> read(String file) throws IOException {
         List<CardEvent> events = new ArrayList<>();
-        reader.read(
-                () -> getClass().getResourceAsStream("/samples/" + file),
-                new Upload(
-                        UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)),
-                        "default",
-                        file,
-                        FileKinds.resolve(null, file),
-                        null,
-                        null),
-                outcome -> {
-                    assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
-                    events.add(((RowOutcome.Accepted) outcome).event());
-                });
+        reader.read(() -> getClass().getResourceAsStream("/samples/" + file), TestPartner.upload(file), outcome -> {
+            assertThat(outcome).as("every sample row is accepted").isInstanceOf(RowOutcome.Accepted.class);
+            events.add(((RowOutcome.Accepted) outcome).event());
+        });
         return events;
     }
 

@@ -1,6 +1,6 @@
 package com.zywa.cardstatus.ingest.console;
 
-import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,16 +34,15 @@ class CardLookupProxy {
         this.http = RestClient.builder().requestFactory(timeouts).build();
     }
 
-    @GetMapping(path = "/console/api/cards", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = ConsoleRoutes.API + "/cards", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> lookUp(
             @RequestParam(name = "card_id", required = false) String cardId,
             @RequestParam(required = false) String phone) {
         if (!settings.canLookUp()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(
-                            ErrorBody.of(
-                                    "lookup_not_configured",
-                                    "the console's card lookup needs a reader key for status-api (ingest.console.status-api-key)"));
+            return ErrorAnswers.answer(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "lookup_not_configured",
+                    "the console's card lookup needs a reader key for status-api (cardstatus.ingest.console.status-api-key)");
         }
         // as URI variables, so that they are encoded strictly (a phone's "+" stays a plus sign)
         Map<String, String> values = new LinkedHashMap<>();
@@ -65,21 +64,20 @@ class CardLookupProxy {
                     .exchange((request, response) -> answer(
                             response.getStatusCode().value(), response.getBody().readAllBytes()));
         } catch (RestClientException e) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                    .body(ErrorBody.of(
-                            "status_api_unavailable", "status-api did not answer at " + settings.statusApiUrl()));
+            return ErrorAnswers.answer(
+                    HttpStatus.BAD_GATEWAY,
+                    "status_api_unavailable",
+                    "status-api did not answer at " + settings.statusApiUrl());
         }
     }
 
     /** status-api's answer as it is, unless it refused this service's key: that is a configuration error here. */
     private static ResponseEntity<?> answer(int status, byte[] body) {
         if (status == 401 || status == 403) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-                    .body(
-                            ErrorBody.of(
-                                    "lookup_refused",
-                                    "status-api "
-                                            + "refused the console's key (ingest.console.status-api-key must be a reader or ops key)"));
+            return ErrorAnswers.answer(
+                    HttpStatus.BAD_GATEWAY,
+                    "lookup_refused",
+                    "status-api refused the console's key (cardstatus.ingest.console.status-api-key must be a reader or ops key)");
         }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)

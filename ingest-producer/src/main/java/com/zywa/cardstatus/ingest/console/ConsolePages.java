@@ -38,7 +38,7 @@ class ConsolePages {
                 "header", token.getHeaderName(), "parameter", token.getParameterName(), "token", token.getToken());
     }
 
-    @GetMapping("/console/api/me")
+    @GetMapping(ConsoleRoutes.API + "/me")
     @ResponseBody
     Map<String, String> me(@AuthenticationPrincipal Caller caller) {
         return Map.of("name", caller.name());

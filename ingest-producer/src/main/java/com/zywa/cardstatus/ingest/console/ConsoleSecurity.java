@@ -1,16 +1,13 @@
 package com.zywa.cardstatus.ingest.console;
 
-import com.zywa.cardstatus.contract.ErrorBody;
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import com.zywa.cardstatus.support.security.ApiKeySignIn;
 import com.zywa.cardstatus.support.security.Role;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +28,7 @@ class ConsoleSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ApiKeySignIn signIn) throws Exception {
-        PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/console/api/**");
+        PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(ConsoleRoutes.API + "/**");
         http.securityMatcher("/", "/console", "/console/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 SIGN_IN,
@@ -58,26 +55,20 @@ class ConsoleSecurity {
                         .deleteCookies("JSESSIONID"))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
-                                (request, response, e) -> error(
+                                (request, response, e) -> ErrorAnswers.write(
                                         response,
-                                        401,
-                                        ErrorBody.of("unauthorized", "sign in to the console first (" + SIGN_IN + ")")),
+                                        HttpStatus.UNAUTHORIZED,
+                                        "unauthorized",
+                                        "sign in to the console first (" + SIGN_IN + ")"),
                                 api)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint(SIGN_IN), request -> true)
-                        .accessDeniedHandler((request, response, e) -> error(
+                        .accessDeniedHandler((request, response, e) -> ErrorAnswers.write(
                                 response,
-                                403,
-                                ErrorBody.of(
-                                        "forbidden",
-                                        "refused: a missing or stale CSRF token, or a session without the ops role; "
-                                                + "reload the console"))));
+                                HttpStatus.FORBIDDEN,
+                                "forbidden",
+                                "refused: a missing or stale CSRF token, or a session without the ops role; "
+                                        + "reload the console")));
         return http.build();
-    }
-
-    private static void error(HttpServletResponse response, int status, ErrorBody body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(body));
     }
 }

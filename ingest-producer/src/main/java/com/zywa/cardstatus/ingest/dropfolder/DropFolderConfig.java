@@ -6,15 +6,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
-/** Watches the drop folder when {@code ingest.drop-folder.enabled=true}. */
+/** Watches the drop folder, every {@link DropFolderSettings#pollInterval()}, when it is enabled. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty("ingest.drop-folder.enabled")
+@ConditionalOnBooleanProperty(DropFolderSettings.PREFIX + ".enabled")
 @EnableScheduling
 class DropFolderConfig {
 
     @Bean
     DropFolderWatcher dropFolderWatcher(DropFolderSettings settings, UploadService uploads) throws IOException {
         return new DropFolderWatcher(settings, uploads);
+    }
+
+    @Bean
+    SchedulingConfigurer dropFolderSchedule(DropFolderWatcher watcher, DropFolderSettings settings) {
+        return tasks -> tasks.addFixedDelayTask(watcher::poll, settings.pollInterval());
     }
 }

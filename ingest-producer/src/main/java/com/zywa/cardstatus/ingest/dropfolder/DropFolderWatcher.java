@@ -18,7 +18,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Ingests files dropped in the inbox (by SFTP or a shared drive) exactly like uploads, then moves each to
@@ -47,7 +46,6 @@ class DropFolderWatcher {
         log.info("watching drop folder {} every {}", settings.inbox().toAbsolutePath(), settings.pollInterval());
     }
 
-    @Scheduled(fixedDelayString = "${ingest.drop-folder.poll-interval:PT2S}")
     void poll() {
         for (DropFolder.Ready ready : folder.ready(Instant.now())) {
             try {

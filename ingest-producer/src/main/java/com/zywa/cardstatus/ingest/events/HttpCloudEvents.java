@@ -2,6 +2,8 @@ package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.formats.events.Candidate;
+import com.zywa.cardstatus.formats.events.CloudEventMapping;
 import com.zywa.cardstatus.ingest.Partners;
 import io.cloudevents.http.HttpMessageFactory;
 import java.nio.charset.StandardCharsets;

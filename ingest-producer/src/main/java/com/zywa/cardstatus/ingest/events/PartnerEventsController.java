@@ -3,6 +3,8 @@ package com.zywa.cardstatus.ingest.events;
 import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.SafeMessages;
+import com.zywa.cardstatus.formats.events.Candidate;
+import com.zywa.cardstatus.formats.events.PartnerEvent;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,9 +3,11 @@ package com.zywa.cardstatus.ingest.events;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.events.Candidate;
+import com.zywa.cardstatus.formats.events.CloudEventMapping;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +75,8 @@ class PartnerEventsListener {
             CloudEventMapping.Read read = CloudEventMapping.read(
                     () -> KafkaMessageFactory.createReader(record).toEvent(), raw);
             if (read.event() == null) {
-                return new Outcome(null, origin, events.validate(null, index, read.candidate(), null));
+                return new Outcome(
+                        null, origin, events.validate(null, index, read.candidate(), EventSource.api(null, CALLER)));
             }
             String source = read.event().getSource().toString();
             Optional<String> partner = partners.partnerOfSource(source);

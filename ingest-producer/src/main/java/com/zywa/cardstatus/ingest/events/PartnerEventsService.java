@@ -1,19 +1,17 @@
 package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.EventSource;
-import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.RowMapper;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.events.Candidate;
+import com.zywa.cardstatus.formats.events.PartnerEvent;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowMapper;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +43,7 @@ class PartnerEventsService {
         EventSource source = EventSource.api(partner, caller);
         List<RowOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            outcomes.add(map(mapper, i, candidates.get(i), source));
+            outcomes.add(candidates.get(i).outcome(mapper, i, source));
         }
         publisher.inTransaction(batch -> outcomes.forEach(outcome -> {
             if (outcome instanceof RowOutcome.Accepted accepted) {
@@ -65,35 +63,7 @@ class PartnerEventsService {
      * uses it for each record); {@code index} numbers it in the reason.
      */
     RowOutcome validate(String partnerName, int index, Candidate candidate, EventSource source) {
-        return map(partners.profile(partnerName).rowMapper(), index, candidate, source);
-    }
-
-    private static RowOutcome map(RowMapper mapper, int index, Candidate candidate, EventSource source) {
-        String where = "event " + index;
-        PartnerEvent event = candidate.event();
-        Supplier<String> raw = candidate.raw();
-        if (candidate.refusal() != null) {
-            return new RowOutcome.Rejected(index, where + ": " + candidate.refusal(), raw.get());
-        }
-        if (event == null) {
-            return new RowOutcome.Rejected(index, where + ": is null, expected an object", "null");
-        }
-        Optional<EventType> type = FileKinds.parse(event.type());
-        if (type.isEmpty()) {
-            return new RowOutcome.Rejected(
-                    index,
-                    where + ": type '" + event.type()
-                            + "' is not one of PICKED_UP, DELIVERY_EXCEPTION, DELIVERED, RETURNED",
-                    raw.get());
-        }
-        return mapper.map(
-                index,
-                where,
-                raw,
-                type.get(),
-                new RowMapper.Fields(
-                        event.cardId(), event.occurredAt(), event.phone(), event.comment(), event.partnerEventId()),
-                source);
+        return candidate.outcome(partners.profile(partnerName).rowMapper(), index, source);
     }
 
     private static EventResults results(List<RowOutcome> outcomes) {

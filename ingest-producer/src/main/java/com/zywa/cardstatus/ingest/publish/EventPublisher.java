@@ -31,6 +31,15 @@ public class EventPublisher {
     }
 
     /**
+     * Commits an empty transaction. Its producer takes a transactional ID that a stopped process of this instance may
+     * have left mid-transaction, which fences and aborts that transaction: read-committed consumers (the fold) stop
+     * waiting for it now, not at the broker's transaction timeout.
+     */
+    public void fence() {
+        inTransaction(batch -> {});
+    }
+
+    /**
      * Runs {@code work} in the Kafka transaction a listener container began (consume-transform-produce: the container
      * adds the consumed offsets to it and commits, or aborts and redelivers); throws if there is none.
      */

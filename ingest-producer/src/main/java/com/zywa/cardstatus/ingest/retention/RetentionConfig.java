@@ -1,7 +1,9 @@
 package com.zywa.cardstatus.ingest.retention;
 
 import com.zywa.cardstatus.contract.SafeMessages;
+import com.zywa.cardstatus.support.TopicSettings;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -9,24 +11,31 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
-/** Runs the {@link RejectedRowPurge} every {@code ingest.retention.purge-interval}, starting a minute after start-up. */
+/**
+ * Runs the {@link RejectedRowPurge} every {@link RetentionSettings#purgeInterval()}, starting a minute after start-up,
+ * purging what is older than {@link TopicSettings#rejectsRetention()}, as long as {@code card.rejects} keeps it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class RetentionConfig {
 
+    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+
     @Bean
-    RejectedRowPurge rejectedRowPurge(JdbcTemplate jdbc, RetentionSettings settings) {
-        return new RejectedRowPurge(jdbc, settings.rejectedRows());
+    RejectedRowPurge rejectedRowPurge(JdbcTemplate jdbc, TopicSettings topics) {
+        return new RejectedRowPurge(jdbc, topics.rejectsRetention());
     }
 
     @Bean
-    PurgeSchedule purgeSchedule(RejectedRowPurge purge) {
-        return new PurgeSchedule(purge, Clock.systemUTC());
+    SchedulingConfigurer purgeSchedule(RejectedRowPurge purge, RetentionSettings settings) {
+        PurgeSchedule schedule = new PurgeSchedule(purge, Clock.systemUTC());
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(schedule::run, settings.purgeInterval(), FIRST_RUN));
     }
 
-    /** The scheduled trigger; a failed run (PostgreSQL down) is logged and retried at the next one. */
+    /** The scheduled run; a failed one (PostgreSQL down) is logged and retried at the next one. */
     static final class PurgeSchedule {
 
         private static final Logger log = LoggerFactory.getLogger(PurgeSchedule.class);
@@ -39,7 +48,6 @@ class RetentionConfig {
             this.clock = clock;
         }
 
-        @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${ingest.retention.purge-interval:PT1H}")
         void run() {
             try {
                 purge.purge(clock.instant());

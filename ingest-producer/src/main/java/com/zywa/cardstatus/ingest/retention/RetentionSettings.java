@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long the raw text of rejected input (personal data: phones, names in comments) is kept: in the
- * {@code ingest.row_issue} table, and on the {@code card.rejects} topic, whose retention follows the same setting.
- * {@code purgeInterval} is how often the stored rows are checked.
+ * How often the stored raw text of rejected input (personal data: phones, names in comments) is checked for purging
+ * ({@code cardstatus.ingest.retention.*}); how long it is kept is {@code cardstatus.topics.rejects-retention}, the
+ * retention of {@code card.rejects} too, so both keep it equally long.
+ *
+ * @param purgeInterval how often the raw text of rejected rows older than the retention is purged
  */
-@ConfigurationProperties("ingest.retention")
-public record RetentionSettings(
-        @DefaultValue("P30D") Duration rejectedRows,
-        @DefaultValue("PT1H") Duration purgeInterval) {}
+@ConfigurationProperties("cardstatus.ingest.retention")
+public record RetentionSettings(@DefaultValue("PT1H") Duration purgeInterval) {}

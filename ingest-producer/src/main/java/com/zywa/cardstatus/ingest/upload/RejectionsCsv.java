@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,8 @@ class RejectionsCsv {
         this.service = service;
     }
 
-    @GetMapping({"/uploads/{id}/rejections.csv", "/console/api/uploads/{id}/rejections.csv"})
+    @GetMapping("/uploads/{id}/rejections.csv")
+    @Nullable
     ResponseEntity<ErrorBody> download(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         if (service.find(id, 0, 1).isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -56,7 +58,7 @@ class RejectionsCsv {
     }
 
     /** One CSV field, quoted; a leading {@code = + - @} is escaped so that no spreadsheet runs it as a formula. */
-    static String field(String value) {
+    static String field(@Nullable String value) {
         String text = value == null ? "" : value;
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;

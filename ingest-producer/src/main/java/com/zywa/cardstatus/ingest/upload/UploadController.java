@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Ops upload partner CSV files here and read the report of each upload, which names who uploaded it. The ops
- * console calls the same endpoints under {@code /console/api}, where its session and CSRF token are checked.
+ * console calls the same endpoints under its own path, where its session and CSRF token are checked.
  */
 @RestController
 class UploadController {
@@ -32,14 +33,12 @@ class UploadController {
         this.service = service;
     }
 
-    @PostMapping(
-            path = {"/uploads", "/console/api/uploads"},
-            consumes = "multipart/form-data")
+    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
     ResponseEntity<UploadReport> upload(
             @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String timezone,
-            @RequestParam(required = false) String partner,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String timezone,
+            @RequestParam(required = false) @Nullable String partner,
             @AuthenticationPrincipal Caller caller) {
         UploadService.Request request =
                 new UploadService.Request(fileName(file), kind, zone(timezone), partner, "http", null, caller.name());
@@ -48,12 +47,12 @@ class UploadController {
                 .body(report);
     }
 
-    @GetMapping({"/uploads", "/console/api/uploads"})
+    @GetMapping("/uploads")
     List<UploadReport> recent(@RequestParam(defaultValue = "50") int limit) {
         return service.recent(Math.max(1, Math.min(limit, 500)));
     }
 
-    @GetMapping({"/uploads/{id}", "/console/api/uploads/{id}"})
+    @GetMapping("/uploads/{id}")
     ResponseEntity<?> report(
             @PathVariable String id,
             @RequestParam(defaultValue = "0") int page,
@@ -95,7 +94,7 @@ class UploadController {
         return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
     }
 
-    private static ZoneId zone(String timezone) {
+    private static @Nullable ZoneId zone(@Nullable String timezone) {
         if (timezone == null || timezone.isBlank()) {
             return null;
         }

@@ -1,7 +1,8 @@
 package com.zywa.cardstatus.ingest.upload;
 
+import com.zywa.cardstatus.support.errors.Failures;
 import java.util.UUID;
-import org.springframework.dao.DataAccessException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An upload that could not be carried out: its events could not be published (nothing from it was applied, so it
@@ -22,7 +23,7 @@ public class UploadFailedException extends RuntimeException {
                 cause);
     }
 
-    private UploadFailedException(UUID uploadId, String code, String message, Throwable cause) {
+    private UploadFailedException(UUID uploadId, String code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.uploadId = uploadId;
         this.code = code;
@@ -52,12 +53,7 @@ public class UploadFailedException extends RuntimeException {
 
     /** True when {@code failure} comes from the upload database (unreachable, hung, refused). */
     static boolean isDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessException) {
-                return true;
-            }
-        }
-        return false;
+        return Failures.isDatabase(failure);
     }
 
     public UUID uploadId() {

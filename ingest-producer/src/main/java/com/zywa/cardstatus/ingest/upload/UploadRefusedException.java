@@ -1,6 +1,6 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.ingest.parse.FileRefusedException;
+import com.zywa.cardstatus.formats.FileRefusedException;
 import java.util.UUID;
 
 /** An upload refused as a whole; carries the upload ID under which the refusal is recorded. */

@@ -4,6 +4,7 @@ import com.zywa.cardstatus.contract.EventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one upload: every row read is counted as accepted or rejected, warnings say what was lost
@@ -15,7 +16,7 @@ public record UploadReport(
         UUID uploadId,
         String partner,
         String file,
-        EventType kind,
+        @Nullable EventType kind,
         UploadState state,
         String source,
         String uploadedBy,
@@ -28,9 +29,9 @@ public record UploadReport(
         List<Rejection> rejections,
         int page,
         int size,
-        String error,
+        @Nullable String error,
         Instant receivedAt,
-        Instant finishedAt) {
+        @Nullable Instant finishedAt) {
 
     /** One rejected row: its physical line (header = 1) and why it was refused. */
     public record Rejection(int line, String reason) {}

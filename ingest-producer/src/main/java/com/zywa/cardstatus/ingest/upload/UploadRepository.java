@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.upload;
 
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.ingest.parse.Upload;
+import com.zywa.cardstatus.formats.Upload;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Uploads and their row issues in the {@code ingest} schema: written as a file streams, read back as reports. */
 @Repository
-class UploadRepository {
+class UploadRepository implements UploadRecords {
 
     private static final String COLUMNS = "upload_id, partner, file_name, kind, state, source, uploaded_by, rows_read, "
             + "rows_total, rows_accepted, rows_rejected, warnings_total, error, received_at, finished_at";
@@ -29,8 +30,8 @@ class UploadRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a new upload, in {@code state}, before any of its rows is read. */
-    void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
+    @Override
+    public void start(Upload upload, UploadState state, String instanceId, Instant receivedAt) {
         jdbc.update(
                 "INSERT INTO ingest.upload (upload_id, partner, file_name, kind, state, source, uploaded_by, "
                         + "instance_id, content_sha256, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -46,11 +47,13 @@ class UploadRepository {
                 Timestamp.from(receivedAt));
     }
 
-    void progress(UUID uploadId, long rowsRead) {
+    @Override
+    public void progress(UUID uploadId, long rowsRead) {
         jdbc.update("UPDATE ingest.upload SET rows_read = ? WHERE upload_id = ?", rowsRead, uploadId);
     }
 
-    void saveIssues(UUID uploadId, List<UploadTally.Issue> issues) {
+    @Override
+    public void saveIssues(UUID uploadId, List<UploadTally.Issue> issues) {
         jdbc.batchUpdate(
                 "INSERT INTO ingest.row_issue (upload_id, severity, line, message, raw) VALUES (?, ?, ?, ?, ?)",
                 issues.stream()
@@ -58,8 +61,9 @@ class UploadRepository {
                         .toList());
     }
 
-    /** Ends an upload; a refused or failed one keeps no issues, since none of its rows was applied. */
-    void finish(UUID uploadId, UploadState state, UploadTally tally, String error, Instant finishedAt) {
+    @Override
+    public void finish(
+            UUID uploadId, UploadState state, UploadTally tally, @Nullable String error, Instant finishedAt) {
         boolean applied = state == UploadState.COMPLETED;
         if (!applied) {
             jdbc.update("DELETE FROM ingest.row_issue WHERE upload_id = ?", uploadId);
@@ -103,20 +107,17 @@ class UploadRepository {
                 limit);
     }
 
-    /**
-     * Marks FAILED this instance's uploads still PROCESSING that were received before {@code receivedBefore} and are
-     * not in {@code excluded} (those a thread of this process runs or still has to record); returns how many.
-     */
-    int failAbandoned(String instanceId, String error, Instant receivedBefore, Collection<UUID> excluded) {
+    @Override
+    public int failAbandoned(String instanceId, String error, Instant cutoff, Collection<UUID> excluded) {
         return jdbc.update(connection -> {
             PreparedStatement update = connection.prepareStatement("UPDATE ingest.upload SET state = 'FAILED', "
                     + "rows_total = 0, rows_accepted = 0, rows_rejected = 0, warnings_total = 0, error = ?, "
                     + "finished_at = ? WHERE state = 'PROCESSING' AND instance_id = ? AND received_at < ? "
                     + "AND NOT (upload_id = ANY (?))");
             update.setString(1, error);
-            update.setTimestamp(2, Timestamp.from(Instant.now()));
+            update.setTimestamp(2, Timestamp.from(cutoff));
             update.setString(3, instanceId);
-            update.setTimestamp(4, Timestamp.from(receivedBefore));
+            update.setTimestamp(4, Timestamp.from(cutoff));
             update.setArray(5, connection.createArrayOf("uuid", excluded.toArray()));
             return update;
         });

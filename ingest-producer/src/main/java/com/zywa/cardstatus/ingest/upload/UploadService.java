@@ -3,66 +3,54 @@ package com.zywa.cardstatus.ingest.upload;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.SafeMessages;
+import com.zywa.cardstatus.formats.FileContent;
+import com.zywa.cardstatus.formats.FileKinds;
+import com.zywa.cardstatus.formats.FileRefusedException;
+import com.zywa.cardstatus.formats.PartnerFileReader;
+import com.zywa.cardstatus.formats.PartnerProfile;
+import com.zywa.cardstatus.formats.RowOutcome;
+import com.zywa.cardstatus.formats.TextEncoding;
+import com.zywa.cardstatus.formats.Upload;
 import com.zywa.cardstatus.ingest.IngestMetrics;
-import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
-import com.zywa.cardstatus.ingest.parse.FileContent;
-import com.zywa.cardstatus.ingest.parse.FileKinds;
-import com.zywa.cardstatus.ingest.parse.FileRefusedException;
-import com.zywa.cardstatus.ingest.parse.PartnerFileReader;
-import com.zywa.cardstatus.ingest.parse.PartnerProfile;
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
-import com.zywa.cardstatus.ingest.parse.TextEncoding;
-import com.zywa.cardstatus.ingest.parse.Upload;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
-import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Ingests one partner file: streams its rows through the partner's parser and publishes the accepted ones in one
- * Kafka transaction, recording progress and every row issue as it goes. A refused or failed file applies nothing
- * and says why.
+ * Kafka transaction, its record kept by the {@link UploadLifecycle}. A refused or failed file applies nothing and
+ * says why.
  */
 @Service
 public class UploadService {
 
-    /** Rows between two progress updates of a running upload. */
-    static final int PROGRESS_EVERY = 10_000;
-
-    private static final int ISSUE_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
     private final EventPublisher publisher;
     private final UploadRepository uploads;
-    private final UploadEnds ends;
+    private final UploadLifecycle lifecycle;
     private final Partners partners;
     private final IngestMetrics metrics;
-    private final String instanceId;
-    private final Clock clock = Clock.systemUTC();
 
     UploadService(
             EventPublisher publisher,
             UploadRepository uploads,
-            UploadEnds ends,
+            UploadLifecycle lifecycle,
             Partners partners,
-            IngestMetrics metrics,
-            IngestSettings settings) {
+            IngestMetrics metrics) {
         this.publisher = publisher;
         this.uploads = uploads;
-        this.ends = ends;
+        this.lifecycle = lifecycle;
         this.partners = partners;
         this.metrics = metrics;
-        this.instanceId = settings.instanceId();
     }
 
     /**
@@ -72,16 +60,16 @@ public class UploadService {
      */
     public record Request(
             String fileName,
-            String kind,
-            ZoneId zone,
-            String partner,
+            @Nullable String kind,
+            @Nullable ZoneId zone,
+            @Nullable String partner,
             String source,
-            String sha256,
+            @Nullable String sha256,
             String uploadedBy) {}
 
     /** Ingests {@code content}, which is read twice: once to check its encoding, once for its rows. */
     public UploadReport ingest(Request request, FileContent content) {
-        Instant started = clock.instant();
+        long started = System.nanoTime();
         PartnerProfile profile = partners.profile(request.partner()).inZone(request.zone());
         Upload upload = new Upload(
                 UUID.randomUUID(),
@@ -95,28 +83,22 @@ public class UploadService {
         try {
             kind = FileKinds.resolve(request.kind(), request.fileName());
         } catch (FileRefusedException e) {
-            uploads.start(upload, UploadState.REFUSED, instanceId, clock.instant());
-            uploads.finish(upload.id(), UploadState.REFUSED, new UploadTally(), e.getMessage(), clock.instant());
+            lifecycle.refuse(upload, e.getMessage());
             throw new UploadRefusedException(upload.id(), e);
         }
         Upload typed = upload.withKind(kind);
-        ends.begin(typed.id());
+        RunningUpload running = lifecycle.begin(typed);
+        RunningUpload.Committed committed;
         try {
-            uploads.start(typed, UploadState.PROCESSING, instanceId, clock.instant());
-        } catch (RuntimeException e) {
-            ends.abandon(typed.id());
-            throw e;
-        }
-        UploadTally tally = new UploadTally();
-        try {
-            publish(typed, profile.fileReader(), content, tally);
+            committed = publish(running, typed, profile.fileReader(), content);
         } catch (FileRefusedException e) {
-            ends.end(typed.id(), UploadState.REFUSED, tally, e.getMessage());
+            running.refuse(e.getMessage());
             throw new UploadRefusedException(typed.id(), e);
         } catch (RuntimeException e) {
-            throw failed(typed, tally, e);
+            throw failed(running, typed, e);
         }
-        boolean recorded = ends.end(typed.id(), UploadState.COMPLETED, tally, null);
+        boolean recorded = committed.complete();
+        UploadTally tally = committed.tally();
         metrics.uploadRows(typed.partner(), kind, tally.accepted(), tally.rejected(), tally.warnings());
         // one line per upload, for log searches and alerts: counts and who, never a row's content
         log.info(
@@ -130,7 +112,7 @@ public class UploadService {
                 tally.accepted(),
                 tally.rejected(),
                 tally.warnings(),
-                Duration.between(started, clock.instant()).toMillis(),
+                (System.nanoTime() - started) / 1_000_000,
                 typed.uploadedBy());
         if (!recorded) {
             throw UploadFailedException.unrecorded(typed.id(), tally.accepted());
@@ -138,33 +120,28 @@ public class UploadService {
         return find(typed.id(), 0, 100).orElseThrow();
     }
 
-    /** Records an upload that failed while publishing (nothing from it applied) and says why. */
-    private UploadFailedException failed(Upload upload, UploadTally tally, RuntimeException e) {
+    /** Ends an upload that failed while publishing (nothing from it applied) and says why. */
+    private UploadFailedException failed(RunningUpload running, Upload upload, RuntimeException e) {
         // the cause's own text may echo what it was given (a database batch echoes the rows it inserted)
         String cause = SafeMessages.rootCause(e);
         log.error(
                 "upload {} of '{}' failed after {} rows; nothing from it was applied: {}",
                 upload.id(),
                 upload.fileName(),
-                tally.read(),
+                running.rowsRead(),
                 cause);
-        String error = "publishing failed after " + tally.read() + " rows and nothing from this file was applied; "
-                + "upload it again (" + cause + ")";
-        if (UploadFailedException.isDatabase(e)) {
-            ends.endLater(upload.id(), UploadState.FAILED, tally, error);
-            return UploadFailedException.database(upload.id(), cause, e);
-        }
-        return ends.end(upload.id(), UploadState.FAILED, tally, error)
+        return running.fail(e, cause)
                 ? new UploadFailedException(upload.id(), cause, e)
                 : UploadFailedException.database(upload.id(), cause, e);
     }
 
-    private void publish(Upload upload, PartnerFileReader reader, FileContent content, UploadTally tally) {
+    private RunningUpload.Committed publish(
+            RunningUpload running, Upload upload, PartnerFileReader reader, FileContent content) {
         // the encoding check reads the whole file once: before the transaction, which then only lasts one pass
         TextEncoding encoding = TextEncoding.of(content);
-        publisher.inTransaction(batch -> {
+        return running.publish(publisher::inTransaction, (batch, rows) -> {
             reader.read(content, encoding, upload, outcome -> {
-                tally.count(outcome);
+                rows.read(outcome);
                 if (outcome instanceof RowOutcome.Accepted accepted) {
                     batch.event(accepted.event());
                 } else if (outcome instanceof RowOutcome.Rejected rejected) {
@@ -176,20 +153,10 @@ public class UploadService {
                             rejected.reason(),
                             rejected.raw()));
                 }
-                if (tally.pendingIssues() >= ISSUE_BATCH) {
-                    uploads.saveIssues(upload.id(), tally.drainIssues());
-                }
-                if (tally.read() % PROGRESS_EVERY == 0) {
-                    uploads.progress(upload.id(), tally.read());
-                }
             });
             if (encoding.warning() != null) {
-                tally.fileWarning(encoding.warning());
+                rows.fileWarning(encoding.warning());
             }
-            uploads.saveIssues(upload.id(), tally.drainIssues());
-            // the last database write before the commit: if PostgreSQL is gone now, the transaction is aborted and
-            // the upload ends FAILED with nothing applied, rather than applied with no record of it
-            uploads.progress(upload.id(), tally.read());
         });
     }
 

@@ -1,8 +1,9 @@
 package com.zywa.cardstatus.ingest.upload;
 
-import com.zywa.cardstatus.ingest.parse.RowOutcome;
+import com.zywa.cardstatus.formats.RowOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the rows of one upload as they stream by and buffers their issues (rejections and warnings) so they
@@ -11,7 +12,11 @@ import java.util.List;
 final class UploadTally {
 
     /** One rejected or warned row, as stored in {@code row_issue}. */
-    record Issue(Severity severity, int line, String message, String raw) {}
+    record Issue(
+            Severity severity,
+            int line,
+            String message,
+            @Nullable String raw) {}
 
     enum Severity {
         REJECTED,

@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.ingest.web;
 
 import com.zywa.cardstatus.contract.InputLimits;
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(new BodyTooLargeException().body()));
+            ErrorAnswers.write(response, HttpStatus.CONTENT_TOO_LARGE, new BodyTooLargeException().body());
             return;
         }
         chain.doFilter(new BoundedRequest(request), response);
@@ -52,7 +51,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
     /** The request with a body stream that fails once more than the limit is read from it. */
     private static final class BoundedRequest extends HttpServletRequestWrapper {
 
-        private ServletInputStream body;
+        private @Nullable ServletInputStream body;
 
         BoundedRequest(HttpServletRequest request) {
             super(request);

@@ -75,7 +75,7 @@ class CardLookupProxyTests {
         assertThat(answer.getStatusCode().value()).isEqualTo(502);
         assertThat(answer.getBody())
                 .hasToString("ErrorBody[error=lookup_refused, message=status-api refused the console's key "
-                        + "(ingest.console.status-api-key must be a reader or ops key), uploadId=null]");
+                        + "(cardstatus.ingest.console.status-api-key must be a reader or ops key), uploadId=null]");
     }
 
     @Test
@@ -83,7 +83,8 @@ class CardLookupProxyTests {
         ResponseEntity<?> answer = proxy(" ").lookUp("ZYW1", null);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
-        assertThat(answer.getBody().toString()).contains("lookup_not_configured", "ingest.console.status-api-key");
+        assertThat(answer.getBody().toString())
+                .contains("lookup_not_configured", "cardstatus.ingest.console.status-api-key");
         assertThat(query.get()).isNull();
     }
 

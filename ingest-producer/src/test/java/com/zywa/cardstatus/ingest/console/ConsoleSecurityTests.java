@@ -13,8 +13,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,16 +29,23 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The console's security on a real Tomcat (the session cookie's attributes are Tomcat's), with only the web layer
  * of ingest and its upload service mocked: no session means a redirect for pages and a 401 for the console's JSON,
  * an ops key starts an HttpOnly SameSite session, a call without the CSRF token is refused, and machines' API keys
- * keep working statelessly beside it.
+ * keep working statelessly beside it. Every ops route has its console twin behind the session, and every route the
+ * console's script calls is mapped.
  */
 @SpringBootTest(
         classes = ConsoleSecurityTests.WebLayer.class,
@@ -66,6 +80,10 @@ class ConsoleSecurityTests {
 
     @MockitoBean
     private UploadService uploads;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
 
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -165,6 +183,57 @@ class ConsoleSecurityTests {
         assertThat(without.headers().firstValue("Location")).isEmpty();
         assertThat(get("/uploads", signIn(TestCredentials.OPS_KEY).cookie()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void everyOpsRouteHasItsConsoleTwinBehindTheSession() throws Exception {
+        Set<String> mapped = new HashSet<>();
+        Set<String> twins = new TreeSet<>();
+        Set<String> twinPaths = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .forEach((mapping, handler) -> mapping.getPatternValues().forEach(path -> {
+                    mapped.add(route(mapping, path, handler));
+                    if (ConsoleRoutes.isOpsRoute(path)) {
+                        twins.add(route(mapping, ConsoleRoutes.twin(path), handler));
+                        twinPaths.add(ConsoleRoutes.twin(path));
+                    }
+                }));
+
+        assertThat(twinPaths)
+                .contains(
+                        "/console/api/uploads",
+                        "/console/api/uploads/{id}",
+                        "/console/api/uploads/{id}/rejections.csv");
+        assertThat(mapped).containsAll(twins);
+        for (String twin : twinPaths) {
+            assertThat(get(twin.replace("{id}", UUID.randomUUID().toString()), null)
+                            .statusCode())
+                    .as(twin)
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void everyRouteTheConsoleScriptCallsIsMapped() throws Exception {
+        String script = new ClassPathResource("static/console/console.js").getContentAsString(StandardCharsets.UTF_8);
+        List<String> routes = Pattern.compile("'(" + ConsoleRoutes.API + "[^']*)'")
+                .matcher(script)
+                .results()
+                .map(route -> route.group(1))
+                .toList();
+
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(5);
+        for (String route : routes) {
+            MockHttpServletRequest call = new MockHttpServletRequest(
+                    "GET", route.replace("{id}", UUID.randomUUID().toString()));
+            ServletRequestPathUtils.parseAndCache(call);
+            assertThat(mappings.getHandler(call)).as(route).isNotNull();
+        }
+    }
+
+    /** A route as {@code [GET] /path -> Controller#method} (the handler's own short form). */
+    private static String route(RequestMappingInfo mapping, String path, HandlerMethod handler) {
+        return mapping.getMethodsCondition() + " " + path + " -> " + handler.getShortLogMessage();
     }
 
     private record Session(int status, String location, String setCookie, String cookie) {}

@@ -64,7 +64,7 @@ class CloudEventsOverHttpTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
-        registry.add("ingest.partners.fastcourier.source", () -> "https://fastcourier.example/events");
+        registry.add("cardstatus.ingest.partners.fastcourier.source", () -> "https://fastcourier.example/events");
     }
 
     @Test

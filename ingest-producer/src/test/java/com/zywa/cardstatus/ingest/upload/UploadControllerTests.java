@@ -15,9 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.formats.FileRefusedException;
 import com.zywa.cardstatus.ingest.IngestAccess;
 import com.zywa.cardstatus.ingest.Partners;
-import com.zywa.cardstatus.ingest.parse.FileRefusedException;
 import com.zywa.cardstatus.ingest.upload.UploadReport.UploadState;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package com.zywa.cardstatus.support.security;
 
 import com.zywa.cardstatus.contract.ErrorBody;
-import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -31,30 +31,22 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        write(
+        ErrorAnswers.write(
                 response,
-                HttpServletResponse.SC_UNAUTHORIZED,
-                ErrorBody.of(
-                        "unauthorized",
-                        "a valid credential is "
-                                + "required: an API key in the X-API-Key header or a bearer token (see docs/security.md)"));
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
+                "a valid credential is "
+                        + "required: an API key in the X-API-Key header or a bearer token (see docs/security.md)");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(
+        ErrorAnswers.write(
                 response,
-                HttpServletResponse.SC_FORBIDDEN,
-                ErrorBody.of(
-                        "forbidden",
-                        "this credential may not " + request.getMethod() + " " + request.getRequestURI()
-                                + "; ask for a key with the right role"));
-    }
-
-    private static void write(HttpServletResponse response, int status, ErrorBody body) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(body));
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "this credential may not " + request.getMethod() + " " + request.getRequestURI()
+                        + "; ask for a key with the right role");
     }
 }

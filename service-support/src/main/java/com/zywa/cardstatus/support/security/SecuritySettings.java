@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Who may call the services ({@code cardstatus.security.*}): API keys, stored only as SHA-256 hashes, several per
  * role if need be (rotation), and the claims a JWT carries its roles, partner and name in. Checked when bound, so a
  * mistyped key fails the start instead of locking its holder out.
+ *
+ * @param apiKeys the API keys, as SHA-256 hashes only ({@code cardstatus.security.api-keys[N].*})
+ * @param jwt the claims of an accepted JWT
  */
 @ConfigurationProperties("cardstatus.security")
 public record SecuritySettings(
@@ -61,7 +64,13 @@ public record SecuritySettings(
         }
     }
 
-    /** The claims of a JWT that hold the caller's roles (a list of role names), partner and name. */
+    /**
+     * The claims of a JWT that hold the caller's roles (a list of role names), partner and name.
+     *
+     * @param rolesClaim claim holding the caller's roles, a list of role names
+     * @param partnerClaim claim holding the partner of a token with role {@code partner}
+     * @param nameClaim claim recorded as the sender of uploads and events
+     */
     public record Jwt(
             @DefaultValue("roles") String rolesClaim,
             @DefaultValue("partner") String partnerClaim,

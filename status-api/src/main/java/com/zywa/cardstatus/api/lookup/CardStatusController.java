@@ -1,9 +1,13 @@
 package com.zywa.cardstatus.api.lookup;
 
+import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The status lookups: the original {@code /get_card_status} kept for existing clients, and a resource-style API. Each
  * declares that it answers JSON, so a request does not ask every message converter whether it could write the answer.
+ * A lookup that finds no card or is asked wrongly answers its {@link LookupException}; service-support's advice answers
+ * every other failure.
  */
 @RestController
 class CardStatusController {
@@ -43,5 +49,10 @@ class CardStatusController {
     @GetMapping(path = "/api/v1/cards", params = "phone", produces = MediaType.APPLICATION_JSON_VALUE)
     List<CardStatusResponse> cardsByPhone(@RequestParam String phone) {
         return lookup.allByPhone(phone);
+    }
+
+    @ExceptionHandler(LookupException.class)
+    ResponseEntity<ErrorBody> refused(LookupException e) {
+        return ErrorAnswers.answer(e.status(), e.code(), e.getMessage());
     }
 }

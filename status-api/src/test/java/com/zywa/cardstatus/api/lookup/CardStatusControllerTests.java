@@ -16,19 +16,24 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The lookup endpoints as a web slice: the real controller, lookup rules, error mapping and access rules, with the
- * projection replaced by a mock, so every answer and error body, and who may ask, is checked in milliseconds.
+ * projection replaced by a mock, so every answer and error body, and who may ask, is checked in milliseconds. Errors
+ * Spring finds before a lookup runs (405, 415...) keep their status, with the same error body.
  */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupErrors.class, LookupAccess.class})
+@Import({CardLookup.class, LookupAccess.class, CardStatusControllerTests.JsonOnly.class})
 @EnableConfigurationProperties(ApiSettings.class)
 class CardStatusControllerTests {
 
@@ -204,16 +209,29 @@ class CardStatusControllerTests {
 
     @Test
     void answersUnknownPathsAndMethodsWithAnErrorBody() {
-        assertThat(reader().uri("/nothing/here"))
-                .hasStatus(HttpStatus.NOT_FOUND)
-                .bodyJson()
-                .extractingPath("$.error")
-                .isEqualTo("not_found");
-        assertThat(mvc.post().header("X-API-Key", TestCredentials.READER_KEY).uri("/get_card_status?card_id=ZYW1"))
-                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
-                .bodyJson()
-                .extractingPath("$.error")
-                .isEqualTo("method_not_allowed");
+        assertError(
+                reader().uri("/nothing/here"),
+                HttpStatus.NOT_FOUND,
+                "not_found",
+                "nothing at GET /nothing/here; see /swagger-ui.html for this service's API");
+        assertError(
+                mvc.post().header("X-API-Key", TestCredentials.READER_KEY).uri("/get_card_status?card_id=ZYW1"),
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "Request method 'POST' is not supported");
+    }
+
+    @Test
+    void keeps415ForABodyOfATypeAnEndpointDoesNotRead() {
+        assertError(
+                mvc.post()
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .uri("/json-only")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("not json"),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Content-Type 'text/plain' is not supported");
     }
 
     @Test
@@ -227,7 +245,7 @@ class CardStatusControllerTests {
                 reader().uri("/get_card_status?card_id=ZYW8827"),
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "database_unavailable",
-                "the status database cannot be reached right now; try again in a moment");
+                "the database cannot be reached right now, so nothing was done; try again in a moment");
     }
 
     @Test
@@ -254,6 +272,16 @@ class CardStatusControllerTests {
                 .hasStatus(status)
                 .bodyJson()
                 .isStrictlyEqualTo("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+    }
+
+    /** An endpoint that reads a JSON body, which no lookup does: the 415 a client gets from any such endpoint. */
+    @RestController
+    static class JsonOnly {
+
+        @PostMapping(path = "/json-only", consumes = MediaType.APPLICATION_JSON_VALUE)
+        String take(@RequestBody String body) {
+            return body;
+        }
     }
 
     private static CardRow card(String cardId, String phone) {

@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Secure by default: with no API key and no issuer configured, every lookup is refused and the start says why. */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupErrors.class, LookupAccess.class})
+@Import({CardLookup.class, LookupAccess.class})
 @EnableConfigurationProperties(ApiSettings.class)
 @ExtendWith(OutputCaptureExtension.class)
 class NoCredentialsConfiguredTests {

@@ -8,6 +8,7 @@ import com.zywa.cardstatus.notifier.webhook.Change;
 import com.zywa.cardstatus.notifier.webhook.EventKind;
 import com.zywa.cardstatus.notifier.webhook.Webhook;
 import com.zywa.cardstatus.notifier.webhook.Webhooks;
+import com.zywa.cardstatus.support.TopicSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -59,12 +60,14 @@ class ChangeListener {
                 .register(meters);
     }
 
-    // the consumer group is spring.kafka.consumer.group-id (idIsGroup = false), so two notifiers can be told apart
+    // the consumer group is spring.kafka.consumer.group-id (idIsGroup = false), so two notifiers can be told apart;
+    // one consumer per card.status partition (cardstatus.topics.partitions) unless set otherwise
     @KafkaListener(
             id = "status-notifier",
             idIsGroup = false,
             topicPattern = "#{@changeTopics.pattern()}",
-            batch = "true")
+            batch = "true",
+            concurrency = "${spring.kafka.listener.concurrency:#{@'" + TopicSettings.BEAN + "'.partitions()}}")
     void read(List<ConsumerRecord<String, byte[]>> records) {
         List<Subscription> all = subscriptions.all();
         if (all.isEmpty()) {

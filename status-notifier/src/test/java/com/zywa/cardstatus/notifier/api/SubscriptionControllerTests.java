@@ -95,6 +95,20 @@ class SubscriptionControllerTests {
     }
 
     @Test
+    void answersABodyThatIsNotJsonWith400() {
+        assertThat(mvc.post()
+                        .header("X-API-Key", TestCredentials.OPS_KEY)
+                        .uri("/api/v1/subscriptions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\": "))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_json");
+        verifyNoInteractions(service);
+    }
+
+    @Test
     void showsOneSubscriptionWithItsLastAttemptsAndAnswers404ForAnUnknownOne() {
         given(service.get(ID))
                 .willReturn(view("paused")

@@ -1,5 +1,7 @@
 package com.zywa.cardstatus.processor.projection;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One Kafka history: the cluster's ID and the topic ID of {@code card.status} (a new one whenever the topic is
  * created again). A projection built from one history cannot be continued from another: the fold starts over and
@@ -21,7 +23,7 @@ record KafkaHistory(String clusterId, String statusTopicId) {
      * means a rebuild when allowed, else a refusal.
      */
     static Decision decide(
-            KafkaHistory remembered, KafkaHistory found, boolean projectionEmpty, boolean rebuildAllowed) {
+            @Nullable KafkaHistory remembered, KafkaHistory found, boolean projectionEmpty, boolean rebuildAllowed) {
         if (found.equals(remembered)) {
             return Decision.CONTINUE;
         }

@@ -1,6 +1,8 @@
 package com.zywa.cardstatus.processor.projection;
 
+import com.zywa.cardstatus.support.errors.Failures;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -16,16 +18,16 @@ class ProjectionHealth implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionHealth.class);
 
-    private volatile Instant failingSince;
-    private volatile String lastFailure;
-    private volatile Instant lastWrite;
+    private volatile @Nullable Instant failingSince;
+    private volatile @Nullable String lastFailure;
+    private volatile @Nullable Instant lastWrite;
 
     /** Records a failed write that will be retried. */
     void failed(Throwable failure) {
         if (failingSince == null) {
             failingSince = Instant.now();
         }
-        lastFailure = DatabaseRefusal.reason(failure);
+        lastFailure = Failures.reason(failure);
         log.warn("projection write failed (failing since {}), retrying with back-off: {}", failingSince, lastFailure);
     }
 

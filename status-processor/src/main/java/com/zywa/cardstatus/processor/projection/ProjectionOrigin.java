@@ -1,15 +1,13 @@
 package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.errors.Failures;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
@@ -28,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ProjectionOrigin implements SmartLifecycle {
 
-    static final String REBUILD_PROPERTY = "card-status.projection.rebuild-on-new-kafka";
+    static final String REBUILD_PROPERTY = ProjectionSettings.REBUILD_PROPERTY;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(ProjectionOrigin.class);
 
@@ -39,14 +37,11 @@ class ProjectionOrigin implements SmartLifecycle {
     private volatile boolean running;
 
     ProjectionOrigin(
-            KafkaAdmin kafka,
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            @Value("${" + REBUILD_PROPERTY + ":false}") boolean rebuildAllowed) {
+            KafkaAdmin kafka, JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionSettings settings) {
         this.kafka = kafka;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.rebuildAllowed = rebuildAllowed;
+        this.rebuildAllowed = settings.rebuildOnNewKafka();
     }
 
     @Override
@@ -117,7 +112,7 @@ class ProjectionOrigin implements SmartLifecycle {
      */
     static KafkaHistory read(Admin admin, Duration timeout) {
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
-                .predicate(ProjectionOrigin::retriable)
+                .predicate(failure -> Failures.kind(failure) == Failures.Kind.RETRIABLE)
                 .maxRetries(Long.MAX_VALUE)
                 .delay(Duration.ofMillis(100))
                 .multiplier(2)
@@ -148,11 +143,6 @@ class ProjectionOrigin implements SmartLifecycle {
                             + "built from this Kafka",
                     e.getLastException());
         }
-    }
-
-    private static boolean retriable(Throwable failure) {
-        Throwable cause = failure instanceof ExecutionException ? failure.getCause() : failure;
-        return cause instanceof RetriableException;
     }
 
     @Override

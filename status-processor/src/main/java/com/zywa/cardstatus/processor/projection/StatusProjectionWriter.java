@@ -2,6 +2,8 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.TopicSettings;
+import com.zywa.cardstatus.support.errors.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -48,7 +50,12 @@ class StatusProjectionWriter {
                 .register(meters);
     }
 
-    @KafkaListener(id = "status-projection", topics = Topics.STATUS, batch = "true")
+    /** One writer per {@code card.status} partition ({@code cardstatus.topics.partitions}) unless set otherwise. */
+    @KafkaListener(
+            id = "status-projection",
+            topics = Topics.STATUS,
+            batch = "true",
+            concurrency = "${spring.kafka.listener.concurrency:#{@'" + TopicSettings.BEAN + "'.partitions()}}")
     void write(List<ConsumerRecord<String, CardStatus>> records) {
         Map<String, ConsumerRecord<String, CardStatus>> newest = new LinkedHashMap<>();
         List<ConsumerRecord<String, CardStatus>> unreadable = new ArrayList<>();
@@ -78,7 +85,7 @@ class StatusProjectionWriter {
             skipped.increment(rows.size()
                     - repository.upsert(rows.stream().map(ConsumerRecord::value).toList()));
         } catch (RuntimeException batchFailure) {
-            if (!DatabaseRefusal.isContent(batchFailure)) {
+            if (Failures.kind(batchFailure) != Failures.Kind.CONTENT_REFUSED) {
                 throw batchFailure;
             }
             for (ConsumerRecord<String, CardStatus> row : rows) {
@@ -91,10 +98,10 @@ class StatusProjectionWriter {
         try {
             skipped.increment(1 - repository.upsert(List.of(row.value())));
         } catch (RuntimeException failure) {
-            if (!DatabaseRefusal.isContent(failure)) {
+            if (Failures.kind(failure) != Failures.Kind.CONTENT_REFUSED) {
                 throw failure;
             }
-            deadLetters.refused(row, DatabaseRefusal.reason(failure));
+            deadLetters.refused(row, Failures.reason(failure));
         }
     }
 }

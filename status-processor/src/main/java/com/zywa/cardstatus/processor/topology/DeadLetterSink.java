@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public interface DeadLetterSink {
 
     /** The Streams configuration key whose value is the sink. */
-    String CONFIG = "card-status.fold.dead-letter-sink";
+    String CONFIG = "cardstatus.fold.dead-letter-sink";
 
     void send(ProducerRecord<byte[], byte[]> record) throws Exception;
 }

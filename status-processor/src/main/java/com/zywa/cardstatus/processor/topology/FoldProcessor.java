@@ -5,15 +5,15 @@ import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.JsonSerde;
 import com.zywa.cardstatus.contract.Topics;
-import com.zywa.cardstatus.processor.fold.CardLimits;
-import com.zywa.cardstatus.processor.fold.CardState;
-import com.zywa.cardstatus.processor.fold.CardStateCodec;
-import com.zywa.cardstatus.processor.fold.CardStateTooLargeException;
+import com.zywa.cardstatus.fold.CardLimits;
+import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.fold.CardStateCodec;
+import com.zywa.cardstatus.fold.CardStateTooLargeException;
+import com.zywa.cardstatus.processor.deadletter.DeadLetterWriter;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -83,14 +83,10 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
     }
 
     private void setAside(Record<String, CardEvent> record, String reason) {
-        RecordMetadata source = context.recordMetadata().orElse(null);
+        DeadLetterWriter.Origin origin = context.recordMetadata()
+                .map(source -> new DeadLetterWriter.Origin(source.topic(), source.partition(), source.offset()))
+                .orElse(null);
         context.forward(record.withValue(FoldOutcome.setAside(record.value()))
-                .withHeaders(DeadLetterHeaders.with(
-                        record.headers(),
-                        reason,
-                        null,
-                        source == null ? null : source.topic(),
-                        source == null ? -1 : source.partition(),
-                        source == null ? -1 : source.offset())));
+                .withHeaders(DeadLetterWriter.headers(record.headers(), reason, null, origin)));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.processor.deadletter.DeadLetterWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -39,7 +40,7 @@ class StatusProjectionWriterTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StatusProjectionWriter writer = new StatusProjectionWriter(
             repository,
-            new ProjectionDeadLetters(new KafkaTemplate<>(new MockProducerFactory<>(() -> dlt))),
+            new ProjectionDeadLetters(new DeadLetterWriter(new KafkaTemplate<>(new MockProducerFactory<>(() -> dlt)))),
             health,
             meters);
 

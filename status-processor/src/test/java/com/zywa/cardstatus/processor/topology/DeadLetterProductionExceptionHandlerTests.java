@@ -17,6 +17,7 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 
 class DeadLetterProductionExceptionHandlerTests {
 
@@ -32,12 +33,12 @@ class DeadLetterProductionExceptionHandlerTests {
         ProducerRecord<byte[], byte[]> dead = setAside.get(0);
         assertThat(dead.topic()).isEqualTo(Topics.EVENTS_DLT);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{event}");
-        assertThat(text(dead.headers(), DeadLetterHeaders.REASON))
+        assertThat(text(dead.headers(), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
                 .startsWith("could not write to card.status: ")
                 .contains("RecordTooLargeException");
-        assertThat(text(dead.headers(), DeadLetterHeaders.TOPIC)).isEqualTo("card.picked-up");
+        assertThat(text(dead.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo("card.picked-up");
         assertThat(ByteBuffer.wrap(dead.headers()
-                                .lastHeader(DeadLetterHeaders.OFFSET)
+                                .lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)
                                 .value())
                         .getLong())
                 .isEqualTo(42);

@@ -1,0 +1,100 @@
+package com.zywa.cardstatus.fold;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.EventType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone and
+ * exception count derive. Immutable; {@link #apply} returns the state after one more event. The result depends
+ * only on the set of events seen, never on their arrival order or on duplicates.
+ */
+public record CardState(String cardId, long version, List<FoldedEvent> events) {
+
+    public CardState {
+        Objects.requireNonNull(cardId, "cardId");
+        events = List.copyOf(events);
+    }
+
+    /** The state of a card no event has been seen for. */
+    public static CardState empty(String cardId) {
+        return new CardState(cardId, 0, List.of());
+    }
+
+    /** The state after {@code event}; {@code this} itself when the event changes nothing (a duplicate). */
+    public CardState apply(CardEvent event) {
+        if (!event.cardId().equals(cardId)) {
+            throw new IllegalArgumentException("event for card " + event.cardId() + " folded into card " + cardId);
+        }
+        FoldedEvent incoming = FoldedEvent.of(event);
+        List<FoldedEvent> next = new ArrayList<>(events);
+        int existing = indexOf(incoming.eventId());
+        if (existing >= 0) {
+            FoldedEvent merged = events.get(existing).mergedWith(incoming);
+            if (merged.equals(events.get(existing))) {
+                return this;
+            }
+            next.set(existing, merged);
+        } else {
+            int at = Collections.binarySearch(next, incoming, FoldedEvent.ORDER);
+            next.add(-at - 1, incoming);
+        }
+        return new CardState(cardId, version + 1, next);
+    }
+
+    private int indexOf(String eventId) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).eventId().equals(eventId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last event in fold order: the card's current status. */
+    public FoldedEvent current() {
+        if (events.isEmpty()) {
+            throw new IllegalStateException("card " + cardId + " has no events");
+        }
+        return events.get(events.size() - 1);
+    }
+
+    /** The phone of the most recent event that has one, or null. */
+    public @Nullable String phone() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).phone() != null) {
+                return events.get(i).phone();
+            }
+        }
+        return null;
+    }
+
+    /** How many distinct delivery-exception events the card has. */
+    public int deliveryExceptions() {
+        return (int) events.stream()
+                .filter(event -> event.type() == EventType.DELIVERY_EXCEPTION)
+                .count();
+    }
+
+    /** The public view of this state, as published on the status topic. */
+    public CardStatus toStatus() {
+        FoldedEvent current = current();
+        List<CardStatus.HistoryEntry> history = events.stream()
+                .map(event -> new CardStatus.HistoryEntry(event.type(), event.occurredAt(), event.comment()))
+                .toList();
+        return new CardStatus(
+                cardId,
+                current.type(),
+                current.occurredAt(),
+                phone(),
+                current.comment(),
+                deliveryExceptions(),
+                version,
+                history);
+    }
+}

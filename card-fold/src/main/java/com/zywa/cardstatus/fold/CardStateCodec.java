@@ -1,0 +1,163 @@
+package com.zywa.cardstatus.fold;
+
+import com.zywa.cardstatus.contract.EventType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UTFDataFormatException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compact binary form of {@link CardState} for the Streams state store and its changelog topic: event IDs
+ * as 16 bytes, instants as seconds and nanos, strings length-prefixed in {@link DataOutputStream#writeUTF} form.
+ * Starts with a format byte so the layout can evolve without breaking a stored changelog. Every event folded
+ * decodes and encodes its card's state once, so ASCII text (nearly all of it) takes a copy-only path.
+ */
+public final class CardStateCodec {
+
+    private static final byte FORMAT_V1 = 1;
+    private static final EventType[] TYPES = EventType.values();
+    private static final int FIXED_EVENT_BYTES = 16 + 1 + 8 + 4 + 3;
+    /** Largest count or text length the format's unsigned 16-bit length fields can hold. */
+    static final int MAX_LENGTH = 0xFFFF;
+
+    private CardStateCodec() {}
+
+    /**
+     * The state in format 1.
+     *
+     * @throws CardStateTooLargeException if it holds more than 65,535 events or a text of more than 65,535 bytes,
+     *     which format 1 cannot represent
+     */
+    public static byte[] encode(CardState state) {
+        List<FoldedEvent> events = state.events();
+        if (events.size() > MAX_LENGTH) {
+            throw new CardStateTooLargeException("card state of " + events.size() + " events cannot be encoded: "
+                    + "format 1 holds at most " + MAX_LENGTH);
+        }
+        byte[] cardId = text(state.cardId());
+        byte[] @Nullable [] texts = new byte[events.size() * 3][];
+        int size = 1 + 2 + cardId.length + 8 + 2;
+        for (int i = 0; i < events.size(); i++) {
+            FoldedEvent event = events.get(i);
+            texts[3 * i] = textOrNull(event.phone());
+            texts[3 * i + 1] = textOrNull(event.comment());
+            texts[3 * i + 2] = textOrNull(event.partnerEventId());
+            size += FIXED_EVENT_BYTES;
+            for (int k = 3 * i; k < 3 * i + 3; k++) {
+                size += texts[k] == null ? 0 : 2 + texts[k].length;
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(FORMAT_V1)
+                .putShort((short) cardId.length)
+                .put(cardId)
+                .putLong(state.version())
+                .putShort((short) events.size());
+        for (int i = 0; i < events.size(); i++) {
+            FoldedEvent event = events.get(i);
+            UUID id = UUID.fromString(event.eventId());
+            out.putLong(id.getMostSignificantBits())
+                    .putLong(id.getLeastSignificantBits())
+                    .put((byte) event.type().ordinal())
+                    .putLong(event.occurredAt().getEpochSecond())
+                    .putInt(event.occurredAt().getNano());
+            for (int k = 3 * i; k < 3 * i + 3; k++) {
+                out.put((byte) (texts[k] == null ? 0 : 1));
+                if (texts[k] != null) {
+                    out.putShort((short) texts[k].length).put(texts[k]);
+                }
+            }
+        }
+        return out.array();
+    }
+
+    public static CardState decode(byte[] data) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(data);
+            byte format = in.get();
+            if (format != FORMAT_V1) {
+                throw new IllegalArgumentException("unknown card state format " + format);
+            }
+            String cardId = readText(in);
+            long version = in.getLong();
+            int count = Short.toUnsignedInt(in.getShort());
+            List<FoldedEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String id = new UUID(in.getLong(), in.getLong()).toString();
+                EventType type = TYPES[Byte.toUnsignedInt(in.get())];
+                Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
+                events.add(new FoldedEvent(id, type, at, readNullable(in), readNullable(in), readNullable(in)));
+            }
+            return new CardState(cardId, version, events);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("truncated card state (" + data.length + " bytes)", e);
+        }
+    }
+
+    private static byte @Nullable [] textOrNull(@Nullable String value) {
+        return value == null ? null : text(value);
+    }
+
+    /** The bytes {@link DataOutputStream#writeUTF} writes after its length: modified UTF-8, at most 65,535. */
+    private static byte[] text(String value) {
+        if (value.length() > MAX_LENGTH) {
+            throw tooLong(value.length() + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0 || c > 0x7F) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 + 3 * value.length());
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    out.writeUTF(value);
+                } catch (UTFDataFormatException e) {
+                    throw tooLong("more than " + MAX_LENGTH + " bytes");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return Arrays.copyOfRange(bytes.toByteArray(), 2, bytes.size());
+            }
+        }
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static CardStateTooLargeException tooLong(String size) {
+        return new CardStateTooLargeException("card state text of " + size
+                + " cannot be encoded: format 1 holds at most " + MAX_LENGTH + " bytes per text");
+    }
+
+    private static @Nullable String readNullable(ByteBuffer in) {
+        return in.get() != 0 ? readText(in) : null;
+    }
+
+    private static String readText(ByteBuffer in) {
+        int length = Short.toUnsignedInt(in.getShort());
+        if (length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        int start = in.position();
+        in.position(start + length);
+        byte[] data = in.array();
+        for (int i = start; i < start + length; i++) {
+            if (data[i] <= 0) {
+                try {
+                    return new DataInputStream(new ByteArrayInputStream(data, start - 2, length + 2)).readUTF();
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("card state holds malformed text at byte " + start, e);
+                }
+            }
+        }
+        return new String(data, start, length, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,179 @@
+package com.zywa.cardstatus.fold;
+
+import static com.zywa.cardstatus.fold.CardEvents.event;
+import static com.zywa.cardstatus.fold.CardEvents.fold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventType;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CardStateCodecTests {
+
+    @Test
+    void roundTripsAState() {
+        CardState state = tenEventCard();
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void tenEventsSerialiseUnderTwoKilobytes() {
+        byte[] bytes = CardStateCodec.encode(tenEventCard());
+
+        assertThat(bytes.length).isLessThan(2048);
+    }
+
+    @Test
+    void roundTripsAbsentPhonesCommentsAndNanos() {
+        CardState state = fold(List.of(CardEvent.of(
+                EventType.RETURNED,
+                CardEvents.CARD,
+                null,
+                Instant.parse("2023-11-14T08:00:00.123456789Z"),
+                null,
+                null,
+                com.zywa.cardstatus.contract.EventSource.api("default", "t"))));
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void roundTripsTextBeyondAscii() {
+        CardState state = withComments("المستخدم غير متاح", "livré \uD83D\uDCE6", "nul\u0000byte", "");
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    /** The layout of format 1 as first written with DataOutputStream, which stored changelogs hold. */
+    @Test
+    void writesFormatOneByteForByte() throws IOException {
+        CardState state = withComments("المستخدم غير متاح", "User not available", null, "nul\u0000byte");
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(expected)) {
+            out.writeByte(1);
+            out.writeUTF(state.cardId());
+            out.writeLong(state.version());
+            out.writeShort(state.events().size());
+            for (FoldedEvent event : state.events()) {
+                UUID id = UUID.fromString(event.eventId());
+                out.writeLong(id.getMostSignificantBits());
+                out.writeLong(id.getLeastSignificantBits());
+                out.writeByte(event.type().ordinal());
+                out.writeLong(event.occurredAt().getEpochSecond());
+                out.writeInt(event.occurredAt().getNano());
+                for (String text : new String[] {event.phone(), event.comment(), event.partnerEventId()}) {
+                    out.writeBoolean(text != null);
+                    if (text != null) {
+                        out.writeUTF(text);
+                    }
+                }
+            }
+        }
+
+        assertThat(CardStateCodec.encode(state)).isEqualTo(expected.toByteArray());
+        assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(state);
+    }
+
+    @Test
+    void refusesAnUnknownFormat() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.decode(new byte[] {9}))
+                .withMessage("unknown card state format 9");
+    }
+
+    @Test
+    void refusesTruncatedData() {
+        byte[] bytes = CardStateCodec.encode(tenEventCard());
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.decode(java.util.Arrays.copyOf(bytes, 40)))
+                .withMessage("truncated card state (40 bytes)");
+    }
+
+    @Test
+    void roundTripsTheLongestTextTheFormatHolds() {
+        CardState state = withComments("x".repeat(65_535));
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Test
+    void refusesToEncodeAnAsciiTextOverSixtyFiveThousandFiveHundredThirtyFiveBytes() {
+        CardState state = withComments("x".repeat(65_536));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("cannot be encoded")
+                .withMessageContaining("65535");
+    }
+
+    @Test
+    void refusesToEncodeAShortTextWhoseUtf8IsTooLong() {
+        CardState state = withComments("\u0645".repeat(33_000));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("cannot be encoded");
+    }
+
+    @Test
+    void refusesToEncodeMoreEventsThanTheFormatCounts() {
+        List<FoldedEvent> events = new ArrayList<>();
+        for (int i = 0; i < 65_536; i++) {
+            events.add(new FoldedEvent(
+                    new UUID(0, i).toString(),
+                    EventType.DELIVERY_EXCEPTION,
+                    Instant.EPOCH.plusSeconds(i),
+                    null,
+                    null,
+                    null));
+        }
+        CardState state = new CardState(CardEvents.CARD, 65_536, events);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CardStateCodec.encode(state))
+                .withMessageContaining("65536 events cannot be encoded");
+    }
+
+    private static CardState withComments(String... comments) {
+        List<CardEvent> events = new ArrayList<>();
+        for (int i = 0; i < comments.length; i++) {
+            events.add(CardEvent.of(
+                    EventType.DELIVERY_EXCEPTION,
+                    CardEvents.CARD,
+                    i % 2 == 0 ? "+971534534534" : null,
+                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
+                    comments[i],
+                    "A" + i,
+                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+        }
+        return fold(events);
+    }
+
+    private static CardState tenEventCard() {
+        List<CardEvent> events = new ArrayList<>();
+        events.add(event(EventType.PICKED_UP, "2023-11-11T23:45:00Z", "+971534534534", "465"));
+        for (int i = 0; i < 8; i++) {
+            events.add(CardEvent.of(
+                    EventType.DELIVERY_EXCEPTION,
+                    CardEvents.CARD,
+                    "+971534534534",
+                    Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
+                    "User declined to accept package",
+                    "A98" + i,
+                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+        }
+        events.add(event(EventType.RETURNED, "2023-11-14T08:00:00Z", null, "A982"));
+        return fold(events);
+    }
+}

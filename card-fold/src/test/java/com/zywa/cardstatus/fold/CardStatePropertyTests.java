@@ -1,0 +1,142 @@
+package com.zywa.cardstatus.fold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * Properties of the fold over generated event sets. Times are drawn from a small range so that ties on
+ * occurred_at, equal event IDs and missing phones are common.
+ */
+class CardStatePropertyTests {
+
+    private static final int TRIES = 1_000;
+    private static final Instant BASE = Instant.parse("2023-11-12T00:00:00Z");
+    private static final String[] PHONES = {null, "+971585949014", "+971534534534", "+971545576586"};
+    private static final EventSource SOURCE = EventSource.api("default", "property");
+
+    private static final Gen<CardEvent> EVENTS = integers()
+            .between(0, 3)
+            .zip(
+                    integers().between(0, 12),
+                    integers().between(0, 3),
+                    integers().between(0, 4),
+                    (type, hour, phone, partnerId) -> CardEvent.of(
+                            EventType.values()[type],
+                            CardEvents.CARD,
+                            PHONES[phone],
+                            BASE.plusSeconds(3600L * hour),
+                            "c" + partnerId,
+                            "P" + partnerId,
+                            SOURCE));
+
+    private static final Gen<List<CardEvent>> EVENT_SETS = lists().of(EVENTS).ofSizeBetween(1, 15);
+
+    @Test
+    void anyPermutationGivesTheSameState() {
+        qt().withExamples(TRIES).forAll(EVENT_SETS, longs().all()).checkAssert((events, seed) -> {
+            List<CardEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(seed));
+
+            assertSameCard(CardEvents.fold(shuffled), CardEvents.fold(events));
+        });
+    }
+
+    @Test
+    void anyDuplicationGivesTheSameState() {
+        qt().withExamples(TRIES)
+                .forAll(EVENT_SETS, longs().all(), integers().between(1, 20))
+                .checkAssert((events, seed, copies) -> {
+                    Random random = new Random(seed);
+                    List<CardEvent> duplicated = new ArrayList<>(events);
+                    for (int i = 0; i < copies; i++) {
+                        duplicated.add(events.get(random.nextInt(events.size())));
+                    }
+                    Collections.shuffle(duplicated, random);
+
+                    assertSameCard(CardEvents.fold(duplicated), CardEvents.fold(events));
+                });
+    }
+
+    @Test
+    void aLateOlderEventNeverChangesTheCurrentStatus() {
+        qt().withExamples(TRIES).forAll(EVENT_SETS, EVENTS).checkAssert((events, late) -> {
+            CardState state = CardEvents.fold(events);
+            if (!late.occurredAt().isBefore(state.current().occurredAt())) {
+                return;
+            }
+            CardState after = state.apply(late);
+
+            assertThat(after.current()).isEqualTo(state.current());
+            assertThat(after.events()).extracting(FoldedEvent::eventId).contains(late.eventId());
+        });
+    }
+
+    @Test
+    void agreesWithASimpleModelOfTheSpec() {
+        qt().withExamples(TRIES).forAll(EVENT_SETS).checkAssert(events -> {
+            Map<String, CardEvent> distinct = new LinkedHashMap<>();
+            events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
+            Comparator<CardEvent> order = Comparator.comparing(CardEvent::occurredAt)
+                    .thenComparingInt(event -> event.type().rank())
+                    .thenComparing(CardEvent::eventId);
+            CardEvent last = distinct.values().stream().max(order).orElseThrow();
+            String phone = distinct.values().stream()
+                    .filter(event -> event.phone() != null)
+                    .max(order)
+                    .map(CardEvent::phone)
+                    .orElse(null);
+            long exceptions = distinct.values().stream()
+                    .filter(e -> e.type() == EventType.DELIVERY_EXCEPTION)
+                    .count();
+
+            CardState state = CardEvents.fold(events);
+
+            assertThat(state.current().eventId()).isEqualTo(last.eventId());
+            assertThat(state.deliveryExceptions()).isEqualTo(exceptions);
+            assertThat(state.events()).hasSize(distinct.size());
+            if (distinct.values().stream().allMatch(e -> sameDetailsForId(events, e))) {
+                assertThat(state.phone()).isEqualTo(phone);
+            }
+        });
+    }
+
+    @Test
+    void everyStateSurvivesItsCodec() {
+        qt().withExamples(TRIES).forAll(EVENT_SETS).checkAssert(events -> {
+            CardState state = CardEvents.fold(events);
+
+            assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+        });
+    }
+
+    private static boolean sameDetailsForId(List<CardEvent> events, CardEvent first) {
+        return events.stream()
+                .filter(e -> e.eventId().equals(first.eventId()))
+                .allMatch(e -> Objects.equals(e.phone(), first.phone()));
+    }
+
+    private static void assertSameCard(CardState actual, CardState expected) {
+        assertThat(actual.events()).isEqualTo(expected.events());
+        assertThat(actual.toStatus().status()).isEqualTo(expected.toStatus().status());
+        assertThat(actual.phone()).isEqualTo(expected.phone());
+        assertThat(actual.deliveryExceptions()).isEqualTo(expected.deliveryExceptions());
+    }
+}

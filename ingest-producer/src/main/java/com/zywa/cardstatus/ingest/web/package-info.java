@@ -1,0 +1,4 @@
+@NullMarked
+package com.zywa.cardstatus.ingest.web;
+
+import org.jspecify.annotations.NullMarked;

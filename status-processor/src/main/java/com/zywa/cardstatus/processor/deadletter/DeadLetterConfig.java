@@ -1,0 +1,32 @@
+package com.zywa.cardstatus.processor.deadletter;
+
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The {@link DeadLetterWriter} and its producer: raw bytes, and no transactional ID, so that what it sends is on the
+ * topic once acknowledged, whatever becomes of any transaction around the call.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadLetterConfig {
+
+    // a bean of its own, so that its producer is closed with the application
+    @Bean
+    KafkaTemplate<byte[], byte[]> deadLetterTemplate(KafkaProperties properties) {
+        Map<String, Object> producer = properties.buildProducerProperties();
+        producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    DeadLetterWriter deadLetterWriter(KafkaTemplate<byte[], byte[]> deadLetterTemplate) {
+        return new DeadLetterWriter(deadLetterTemplate);
+    }
+}

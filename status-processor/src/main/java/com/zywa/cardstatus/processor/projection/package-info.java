@@ -1,0 +1,4 @@
+@NullMarked
+package com.zywa.cardstatus.processor.projection;
+
+import org.jspecify.annotations.NullMarked;

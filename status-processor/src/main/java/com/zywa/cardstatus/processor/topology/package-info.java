@@ -1,0 +1,4 @@
+@NullMarked
+package com.zywa.cardstatus.processor.topology;
+
+import org.jspecify.annotations.NullMarked;
