@@ -49,6 +49,7 @@ class Dispatcher implements SmartLifecycle {
         return thread;
     });
     private volatile boolean running;
+    private boolean failing;
     private volatile @Nullable List<Subscription> known;
     private volatile Instant knownAt = Instant.EPOCH;
     private Thread loop = new Thread(() -> {});
@@ -126,8 +127,16 @@ class Dispatcher implements SmartLifecycle {
         while (running) {
             try {
                 dispatch();
+                if (failing) {
+                    failing = false;
+                    log.info("claiming deliveries works again");
+                }
             } catch (RuntimeException e) {
-                log.warn("claiming deliveries failed, trying again: {}", SafeMessages.rootCause(e));
+                // once per outage, not every poll interval while PostgreSQL is away
+                if (!failing) {
+                    log.warn("claiming deliveries failed, trying again: {}", SafeMessages.rootCause(e));
+                }
+                failing = true;
             }
             try {
                 wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
