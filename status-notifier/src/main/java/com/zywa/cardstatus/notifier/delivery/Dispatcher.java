@@ -4,11 +4,9 @@ import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.notifier.NotifierSettings;
 import com.zywa.cardstatus.notifier.intake.WebhooksEnqueued;
 import com.zywa.cardstatus.notifier.subscription.Subscription;
-import com.zywa.cardstatus.notifier.subscription.SubscriptionRepository;
 import com.zywa.cardstatus.notifier.subscription.SubscriptionsChanged;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +33,7 @@ class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final SubscriptionRepository subscriptions;
+    private final KnownSubscriptions subscriptions;
     private final DeliveryRepository deliveries;
     private final Attempts attempts;
     private final NotifierSettings settings;
@@ -50,12 +47,10 @@ class Dispatcher implements SmartLifecycle {
     });
     private volatile boolean running;
     private boolean failing;
-    private volatile @Nullable List<Subscription> known;
-    private volatile Instant knownAt = Instant.EPOCH;
     private Thread loop = new Thread(() -> {});
 
     Dispatcher(
-            SubscriptionRepository subscriptions,
+            KnownSubscriptions subscriptions,
             DeliveryRepository deliveries,
             Attempts attempts,
             NotifierSettings settings,
@@ -79,7 +74,7 @@ class Dispatcher implements SmartLifecycle {
     /** One round: claims and starts what each active subscription has room for. */
     void dispatch() {
         Instant now = clock.instant();
-        for (Subscription subscription : subscriptions(now)) {
+        for (Subscription subscription : subscriptions.at(now)) {
             if (subscription.paused()) {
                 continue;
             }
@@ -103,23 +98,9 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
-    /**
-     * The subscriptions as read at most one poll interval ago: a round runs after every attempt, and reading them
-     * (their filters and offsets are JSON) each time cost more than the claim. A pause or resume made through another
-     * instance is seen within the interval.
-     */
-    private List<Subscription> subscriptions(Instant now) {
-        if (known == null || !now.isBefore(knownAt.plus(settings.pollInterval()))) {
-            known = subscriptions.all();
-            knownAt = now;
-        }
-        return known;
-    }
-
-    /** Read the subscriptions again at the next round (one was changed through this instance). */
+    /** Claim again at once: a subscription was changed through this instance (resumed, say). */
     @EventListener
     void changed(SubscriptionsChanged event) {
-        known = null;
         wakeUp();
     }
 
