@@ -1,5 +1,5 @@
-# One image recipe for the three services: docker build --build-arg MODULE=status-api -t card-status/status-api .
-# MODULE is one of status-api, ingest-producer, status-processor.
+# One image recipe for the four services: docker build --build-arg MODULE=status-api -t card-status/status-api .
+# MODULE is one of status-api, ingest-producer, status-processor, status-notifier.
 
 # --- build: compile the one module (and what it depends on) with the Maven wrapper
 FROM eclipse-temurin:17-jdk AS build
@@ -14,6 +14,7 @@ COPY service-support/ service-support/
 COPY ingest-producer/ ingest-producer/
 COPY status-processor/ status-processor/
 COPY status-api/ status-api/
+COPY status-notifier/ status-notifier/
 COPY system-tests/pom.xml system-tests/pom.xml
 COPY local-stack/pom.xml local-stack/pom.xml
 COPY bench/pom.xml bench/pom.xml

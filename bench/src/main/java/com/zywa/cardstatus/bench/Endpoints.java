@@ -9,6 +9,7 @@ import java.nio.file.Path;
 record Endpoints(
         String apiUrl,
         String ingestUrl,
+        String notifierUrl,
         String bootstrapServers,
         String jdbcUrl,
         String dbUser,
@@ -17,13 +18,14 @@ record Endpoints(
         Path postgresPidFile,
         Keys keys) {
 
-    /** One key per role the bench needs: uploads (ops), partner events (partner), lookups (reader). */
+    /** One key per role the bench needs: uploads and subscriptions (ops), partner events (partner), lookups (reader). */
     record Keys(String ops, String partner, String reader) {}
 
     static Endpoints fromEnvironment() {
         return new Endpoints(
                 env("BENCH_API_URL", "http://localhost:8080"),
                 env("BENCH_INGEST_URL", "http://localhost:8081"),
+                env("BENCH_NOTIFIER_URL", "http://localhost:8083"),
                 env("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
                 env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/cardstatus"),
                 env("SPRING_DATASOURCE_USERNAME", "cardstatus"),

@@ -22,6 +22,7 @@ final class Harness {
     private final Duration apiDuration;
     private final Duration apiWarmup;
     private final int freshnessEvents;
+    private final int notifierEvents;
     private final long warmupRows;
     private final int partitions;
 
@@ -33,6 +34,7 @@ final class Harness {
         this.apiDuration = Duration.ofSeconds(options.number("api-seconds", 20));
         this.apiWarmup = Duration.ofSeconds(options.number("api-warmup-seconds", 60));
         this.freshnessEvents = (int) options.number("freshness-events", 300);
+        this.notifierEvents = (int) options.number("notifier-events", 5_000);
         this.warmupRows = options.number("warmup-rows", defaultWarmupRows(rows));
         this.partitions = (int) options.number("partitions", 3);
     }
@@ -78,6 +80,9 @@ final class Harness {
 
         new FreshnessBench(endpoints, freshnessEvents).run(results);
         new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration, apiWarmup).run(results);
+        if (notifierEvents > 0) {
+            new NotifierBench(endpoints, notifierEvents).run(results);
+        }
         new MemoryProbe(endpoints.pidDir()).report(results);
         results.print(System.out);
     }

@@ -20,6 +20,7 @@ record Options(String command, Map<String, String> values) {
             "api-seconds",
             "api-warmup-seconds",
             "freshness-events",
+            "notifier-events",
             "partitions");
 
     /** A command line the bench cannot run, with what is wrong. */

@@ -28,10 +28,10 @@ class HelmChartTests {
     }
 
     @Test
-    void rendersTheThreeServicesWithProbesOnTheActuatorHealthGroups() {
+    void rendersTheFourServicesWithProbesOnTheActuatorHealthGroups() {
         String manifest = render();
 
-        assertThat(kinds(manifest, "Deployment")).hasSize(2);
+        assertThat(kinds(manifest, "Deployment")).hasSize(3);
         assertThat(kinds(manifest, "StatefulSet")).hasSize(1);
         for (String workload : workloads(manifest)) {
             assertThat(workload)
@@ -63,7 +63,9 @@ class HelmChartTests {
                 "--set",
                 "postgresql.ingest.password=in",
                 "--set",
-                "postgresql.api.password=ap");
+                "postgresql.api.password=ap",
+                "--set",
+                "postgresql.notifier.password=no");
 
         String config = kinds(manifest, "ConfigMap").get(0);
         assertThat(config)
@@ -80,7 +82,11 @@ class HelmChartTests {
         assertThat(kinds(manifest, "Secret"))
                 .singleElement()
                 .asString()
-                .contains("processor-password: \"czNjcmV0\"", "ingest-password: \"aW4=\"", "api-password: \"YXA=\"");
+                .contains(
+                        "processor-password: \"czNjcmV0\"",
+                        "ingest-password: \"aW4=\"",
+                        "api-password: \"YXA=\"",
+                        "notifier-password: \"bm8=\"");
         for (String workload : workloads(manifest)) {
             assertThat(workload)
                     .contains(
@@ -100,6 +106,8 @@ class HelmChartTests {
                         "key: processor-password",
                         "name: SPRING_KAFKA_STREAMS_PROPERTIES_NUM_STANDBY_REPLICAS",
                         "value: \"1\"");
+        assertThat(workload(manifest, "test-card-status-notifier"))
+                .contains("value: \"cardstatus_notifier\"", "key: notifier-password");
         assertThat(kinds(manifest, "StatefulSet").get(0))
                 .contains("name: CARDSTATUS_INGEST_INSTANCEID", "fieldPath: metadata.name");
     }
@@ -110,6 +118,7 @@ class HelmChartTests {
                 .doesNotContain(
                         "CARDSTATUS_INGEST_",
                         "CARDSTATUS_API_",
+                        "CARDSTATUS_NOTIFIER_",
                         "CARDSTATUS_TOPICS_REJECTSRETENTION",
                         "CARDSTATUS_TOPICS_DEADLETTERRETENTION",
                         "CARDSTATUS_SECURITY_JWT_");
@@ -127,7 +136,11 @@ class HelmChartTests {
                                 "--set",
                                 "ingest.dateOrder=MONTH_FIRST",
                                 "--set",
-                                "ingest.maxFutureSkew=PT5M"),
+                                "ingest.maxFutureSkew=PT5M",
+                                "--set",
+                                "notifier.retryHorizon=48h",
+                                "--set",
+                                "notifier.concurrency=8"),
                         "ConfigMap")
                 .get(0);
         assertThat(config)
@@ -138,7 +151,39 @@ class HelmChartTests {
                         "CARDSTATUS_INGEST_PHONEREGION: \"GB\"",
                         "CARDSTATUS_API_PHONEREGION: \"GB\"",
                         "CARDSTATUS_INGEST_DATEORDER: \"MONTH_FIRST\"",
-                        "CARDSTATUS_INGEST_MAXFUTURESKEW: \"PT5M\"");
+                        "CARDSTATUS_INGEST_MAXFUTURESKEW: \"PT5M\"",
+                        "CARDSTATUS_NOTIFIER_RETRYHORIZON: \"48h\"",
+                        "CARDSTATUS_NOTIFIER_CONCURRENCY: \"8\"");
+    }
+
+    @Test
+    void runsTheNotifierUnlessDisabledAndAlertsOnItsSubscriptionsOnlyWhenAsked() {
+        assertThat(kinds(render(), "PrometheusRule")).isEmpty();
+        String withoutNotifier = render("--set", "notifier.enabled=false", "--set", "notifier.alerts.enabled=true");
+        assertThat(withoutNotifier).doesNotContain("status-notifier");
+        assertThat(kinds(withoutNotifier, "PrometheusRule")).isEmpty();
+
+        String rules = kinds(
+                        render(
+                                "--set",
+                                "notifier.alerts.enabled=true",
+                                "--set",
+                                "notifier.alerts.backlogAgeMinutes=30",
+                                "--set",
+                                "notifier.alerts.labels.release=kube-prometheus"),
+                        "PrometheusRule")
+                .get(0);
+
+        assertThat(rules)
+                .contains(
+                        "release: kube-prometheus",
+                        "alert: CardStatusSubscriptionPaused",
+                        "cardstatus_notifier_paused{application=\"status-notifier\"}) > 0",
+                        "alert: CardStatusWebhookBacklogOld",
+                        "cardstatus_notifier_oldest_pending_age_seconds{application=\"status-notifier\"}) > 1800",
+                        "{{ $labels.subscription }}");
+        assertThatThrownBy(() -> render("--set", "notifier.retryHorizon=forever"))
+                .hasMessageContaining("retryHorizon");
     }
 
     @Test
@@ -291,7 +336,7 @@ class HelmChartTests {
         assertThat(kinds(manifest, "HorizontalPodAutoscaler"))
                 .singleElement()
                 .satisfies(hpa -> assertThat(hpa).contains("name: test-card-status-api", "averageUtilization: 70"));
-        assertThat(kinds(manifest, "PodDisruptionBudget")).hasSize(3);
+        assertThat(kinds(manifest, "PodDisruptionBudget")).hasSize(4);
     }
 
     @Test
@@ -308,7 +353,7 @@ class HelmChartTests {
 
         assertThat(kinds(manifest, "ServiceMonitor")).isEmpty();
         assertThat(kinds(manifest, "ConfigMap")).hasSize(1);
-        assertThat(kinds(manifest, "Service")).hasSize(2);
+        assertThat(kinds(manifest, "Service")).hasSize(3);
         assertThat(manifest).doesNotContain("LOGGING_STRUCTURED_FORMAT_CONSOLE");
     }
 
@@ -334,7 +379,7 @@ class HelmChartTests {
                                 "name: prometheus-card-status",
                                 "key: metrics-key"));
         assertThat(kinds(manifest, "Service"))
-                .hasSize(3)
+                .hasSize(4)
                 .anySatisfy(service -> assertThat(service)
                         .contains("name: test-card-status-processor", "app.kubernetes.io/name: status-processor"));
         assertThatThrownBy(() -> render("--set", "metrics.serviceMonitor.enabled=true"))

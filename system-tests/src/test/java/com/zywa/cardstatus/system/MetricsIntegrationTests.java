@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
 
 /**
- * The metrics the three services expose to Prometheus, scraped after a small scenario (an upload, a partner event, a
- * lookup): every metric the chart's Grafana dashboard queries is really there, the counters count what happened,
+ * The metrics the four services expose to Prometheus, scraped after a small scenario (an upload, a partner event, a
+ * lookup, the webhooks of a subscription): every metric the chart's Grafana dashboard queries is really there, the counters count what happened,
  * and the scrape takes the metrics key the way Prometheus sends it.
  */
 @ExtendWith(PipelineExtension.class)
@@ -32,10 +34,20 @@ class MetricsIntegrationTests {
     private static final Path DASHBOARD = Path.of("..", "charts", "card-status", "dashboards", "card-status.json");
     private static final SampleSet SAMPLES = SampleSet.next();
     private static final RestClient HTTP = RestClient.create();
+    private static WebhookReceiver receiver;
+    private static String subscription;
 
     @BeforeAll
-    static void runAScenario(Pipeline pipeline) {
+    static void runAScenario(Pipeline pipeline) throws IOException {
         PipelineClient client = new PipelineClient(pipeline);
+        receiver = WebhookReceiver.start(ChildJvm.freePort());
+        subscription = pipeline.notifierUrl() + "/api/v1/subscriptions/"
+                + client.postJson(
+                                pipeline.notifierUrl() + "/api/v1/subscriptions",
+                                "{\"url\":\"" + receiver.url() + "\",\"statuses\":[\"DELIVERED\"]}")
+                        .body()
+                        .get("id")
+                        .asString();
         client.upload(SAMPLES, SampleSet.FILES.get(0));
         client.postJson(
                 pipeline.ingestUrl() + "/events",
@@ -43,6 +55,13 @@ class MetricsIntegrationTests {
                         + "\",\"occurred_at\":\"2023-11-22T10:00:00Z\"},{\"type\":\"LOST\"}]");
         client.awaitIdle();
         client.cardStatus("card_id=" + SAMPLES.card("ZYW8827"));
+    }
+
+    @AfterAll
+    static void stopTheReceiver(Pipeline pipeline) {
+        new PipelineClient(pipeline)
+                .send(HttpMethod.DELETE, subscription, Map.of("X-API-Key", TestCredentials.OPS_KEY), null, null);
+        receiver.close();
     }
 
     @Test
@@ -56,7 +75,7 @@ class MetricsIntegrationTests {
                 .pollInterval(Duration.ofSeconds(5))
                 .untilAsserted(() -> {
                     Set<String> exposed = new TreeSet<>();
-                    for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+                    for (String url : urls(pipeline)) {
                         exposed.addAll(Scrape.of(url).seriesNames());
                     }
                     assertThat(exposed).as("metrics the dashboard queries").containsAll(queried);
@@ -87,6 +106,30 @@ class MetricsIntegrationTests {
     }
 
     @Test
+    void countsWebhooksBySubscriptionAndOutcomeAndShowsTheBacklog(Pipeline pipeline) {
+        String id = "subscription=\"" + subscription.substring(subscription.lastIndexOf('/') + 1) + "\"";
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Scrape notifier = Scrape.of(pipeline.notifierUrl());
+                    assertThat(notifier.valueOrZero(
+                                    "cardstatus_notifier_deliveries_total", id, "outcome=\"delivered\""))
+                            .isGreaterThanOrEqualTo(1);
+                    assertThat(notifier.value("cardstatus_notifier_backlog", id))
+                            .isZero();
+                    assertThat(notifier.value("cardstatus_notifier_oldest_pending_age_seconds", id))
+                            .isZero();
+                    assertThat(notifier.value("cardstatus_notifier_paused", id)).isZero();
+                    assertThat(notifier.text()
+                                    .lines()
+                                    .filter(line -> line.startsWith("cardstatus_notifier_deliveries_total{"))
+                                    .map(line -> line.replaceAll(".*outcome=\"([^\"]*)\".*", "$1")))
+                            .isSubsetOf("delivered", "rejected", "unreachable", "refused");
+                });
+    }
+
+    @Test
     void timesEachRequestOnceWithoutAnObservationPerSecurityFilter(Pipeline pipeline) {
         Scrape api = Scrape.of(pipeline.apiUrl());
 
@@ -97,7 +140,7 @@ class MetricsIntegrationTests {
         assertThat(api.seriesNames())
                 .as("status-api series")
                 .noneMatch(name -> name.startsWith("http_server_requests_active"));
-        for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+        for (String url : urls(pipeline)) {
             assertThat(Scrape.of(url).seriesNames())
                     .as(url + " series")
                     .noneMatch(name -> name.startsWith("spring_security_"));
@@ -106,7 +149,7 @@ class MetricsIntegrationTests {
 
     @Test
     void servesTheScrapeOnlyToTheMetricsRoleWhicheverHeaderCarriesTheKey(Pipeline pipeline) {
-        for (String url : List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl())) {
+        for (String url : urls(pipeline)) {
             String endpoint = url + "/actuator/prometheus";
             assertThat(status(endpoint, Map.of())).isEqualTo(401);
             assertThat(status(endpoint, Map.of("Authorization", "ApiKey " + TestCredentials.READER_KEY)))
@@ -118,6 +161,10 @@ class MetricsIntegrationTests {
             assertThat(status(endpoint, Map.of("Authorization", "apikey " + TestCredentials.METRICS_KEY)))
                     .isEqualTo(200);
         }
+    }
+
+    private static List<String> urls(Pipeline pipeline) {
+        return List.of(pipeline.ingestUrl(), pipeline.processorUrl(), pipeline.apiUrl(), pipeline.notifierUrl());
     }
 
     private static int status(String url, Map<String, String> headers) {

@@ -2,6 +2,7 @@ package com.zywa.cardstatus.system;
 
 import com.zywa.cardstatus.api.StatusApiApplication;
 import com.zywa.cardstatus.ingest.IngestProducerApplication;
+import com.zywa.cardstatus.notifier.StatusNotifierApplication;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import com.zywa.cardstatus.support.security.TestIssuer;
@@ -20,7 +21,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole service running in this JVM against real parts: a KRaft broker, a real PostgreSQL database (reset at
- * start), a JWT issuer, and the three applications on random ports, which know the test API keys
+ * start), a JWT issuer, and the four applications on random ports, which know the test API keys
  * ({@link TestCredentials}) and trust the issuer's tokens. The embedded one is started once and shared by the
  * integration tests; the container tests build one on Testcontainers' broker and database.
  */
@@ -37,6 +38,7 @@ final class Pipeline implements AutoCloseable {
     final ConfigurableApplicationContext processor;
     final ConfigurableApplicationContext ingest;
     final ConfigurableApplicationContext api;
+    final ConfigurableApplicationContext notifier;
 
     private Pipeline(TestBroker broker, String bootstrapServers, Database database) throws IOException {
         this.broker = broker;
@@ -59,6 +61,31 @@ final class Pipeline implements AutoCloseable {
                 // the ops console looks cards up on this pipeline's status-api with the test reader key
                 "--cardstatus.ingest.console.status-api-url=" + url(api),
                 "--cardstatus.ingest.console.status-api-key=" + TestCredentials.READER_KEY);
+        this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
+    }
+
+    /**
+     * A notifier's settings in the tests: its tables in {@code schema}, its own consumer group, short timeouts and
+     * back-offs, a retry horizon of {@code retryHorizon}, and targets on this machine over HTTP allowed (the tests'
+     * receivers).
+     */
+    static String[] notifierArgs(String schema, String retryHorizon) {
+        return new String[] {
+            "--spring.flyway.schemas=" + schema,
+            "--spring.kafka.consumer.group-id=status-" + schema.replace('_', '-'),
+            "--cardstatus.notifier.allow-http=true",
+            "--cardstatus.notifier.allow-private-targets=true",
+            "--cardstatus.notifier.timeout=2s",
+            "--cardstatus.notifier.first-retry=500ms",
+            "--cardstatus.notifier.max-retry-interval=5s",
+            "--cardstatus.notifier.retry-horizon=" + retryHorizon,
+            "--cardstatus.notifier.poll-interval=200ms"
+        };
+    }
+
+    /** Starts another application of this pipeline (on its broker, database and issuer), e.g. a second notifier. */
+    ConfigurableApplicationContext startAnother(SpringApplicationBuilder app, String... extra) {
+        return start(app, extra);
     }
 
     /** The shared pipeline: an embedded KRaft broker and the test database. */
@@ -90,7 +117,9 @@ final class Pipeline implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password()));
+                "--spring.datasource.password=" + database.password(),
+                // connections as needed, not a full pool each from the start: the test database is shared
+                "--spring.datasource.hikari.minimum-idle=1"));
         args.addAll(apiKeyArgs());
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
@@ -101,6 +130,8 @@ final class Pipeline implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS notifier CASCADE");
+            statement.execute("DROP SCHEMA IF EXISTS notifier_horizon CASCADE");
             statement.execute("DROP TABLE IF EXISTS card_status, projection_origin, flyway_history_status CASCADE");
         }
     }
@@ -133,6 +164,10 @@ final class Pipeline implements AutoCloseable {
         return url(api);
     }
 
+    String notifierUrl() {
+        return url(notifier);
+    }
+
     String processorUrl() {
         return url(processor);
     }
@@ -143,6 +178,7 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        notifier.close();
         api.close();
         ingest.close();
         processor.close();

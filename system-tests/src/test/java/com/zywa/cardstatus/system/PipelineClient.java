@@ -158,7 +158,20 @@ final class PipelineClient {
                         assertThat(lagging()).as("partitions not yet consumed").isEmpty());
     }
 
+    /** Waits until the fold, the projection and the notifier consumer {@code notifierGroup} have read everything. */
+    void awaitNotifierIdle(String notifierGroup) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(lagging(notifierGroup))
+                        .as("partitions not yet consumed")
+                        .isEmpty());
+    }
+
     private List<String> lagging() throws ExecutionException, InterruptedException {
+        return lagging(null);
+    }
+
+    private List<String> lagging(String notifierGroup) throws ExecutionException, InterruptedException {
         String servers = pipeline.bootstrapServers();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers));
                 KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
@@ -174,6 +187,9 @@ final class PipelineClient {
             List<String> lagging =
                     new ArrayList<>(lagging(admin, reader, "card-status-processor", Topics.eventTopics()));
             lagging.addAll(lagging(admin, reader, "status-projection", List.of(Topics.STATUS)));
+            if (notifierGroup != null) {
+                lagging.addAll(lagging(admin, reader, notifierGroup, List.of(Topics.STATUS)));
+            }
             return lagging;
         }
     }
