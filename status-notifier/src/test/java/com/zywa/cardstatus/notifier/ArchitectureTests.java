@@ -36,7 +36,7 @@ class ArchitectureTests {
                 .layer("subscription")
                 .definedBy("..notifier.subscription..")
                 .layer("target")
-                .definedBy("..notifier.target..")
+                .definedBy("..notifier.targets..")
                 .whereLayer("api")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("delivery")

@@ -7,7 +7,7 @@ import com.zywa.cardstatus.notifier.delivery.DeliveryOperations;
 import com.zywa.cardstatus.notifier.subscription.Secrets;
 import com.zywa.cardstatus.notifier.subscription.Subscription;
 import com.zywa.cardstatus.notifier.subscription.SubscriptionRepository;
-import com.zywa.cardstatus.notifier.target.TargetPolicy;
+import com.zywa.cardstatus.notifier.targets.TargetPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

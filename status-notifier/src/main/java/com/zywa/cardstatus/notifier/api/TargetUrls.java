@@ -1,7 +1,7 @@
 package com.zywa.cardstatus.notifier.api;
 
-import com.zywa.cardstatus.notifier.target.TargetPolicy;
-import com.zywa.cardstatus.notifier.target.TargetRefusedException;
+import com.zywa.cardstatus.notifier.targets.TargetPolicy;
+import com.zywa.cardstatus.notifier.targets.TargetRefusedException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;

@@ -1,8 +1,8 @@
 package com.zywa.cardstatus.notifier.delivery;
 
 import com.zywa.cardstatus.notifier.NotifierSettings;
-import com.zywa.cardstatus.notifier.target.HostResolver;
-import com.zywa.cardstatus.notifier.target.TargetPolicy;
+import com.zywa.cardstatus.notifier.targets.HostResolver;
+import com.zywa.cardstatus.notifier.targets.TargetPolicy;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

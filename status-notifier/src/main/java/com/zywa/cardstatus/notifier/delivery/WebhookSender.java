@@ -1,8 +1,8 @@
 package com.zywa.cardstatus.notifier.delivery;
 
 import com.zywa.cardstatus.contract.SafeMessages;
-import com.zywa.cardstatus.notifier.target.TargetPolicy;
-import com.zywa.cardstatus.notifier.target.TargetRefusedException;
+import com.zywa.cardstatus.notifier.targets.TargetPolicy;
+import com.zywa.cardstatus.notifier.targets.TargetRefusedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -3,7 +3,7 @@ package com.zywa.cardstatus.notifier.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zywa.cardstatus.notifier.target.TargetPolicy;
+import com.zywa.cardstatus.notifier.targets.TargetPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
