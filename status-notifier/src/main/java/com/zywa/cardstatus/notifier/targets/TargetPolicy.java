@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * Where webhooks may go (contract §16): HTTPS URLs (HTTP only where configuration allows it) without user info,
+ * Where webhooks may go (contract §9): HTTPS URLs (HTTP only where configuration allows it) without user info,
  * whose host resolves only to public addresses ({@link AddressRules}). Checked when a subscription is created and
  * again at every delivery, on the addresses the client actually connects to ({@link #dnsResolver()}): a name that
  * resolved to a public address yesterday and to 10.0.0.5 today (DNS rebinding) is refused before any connection.
