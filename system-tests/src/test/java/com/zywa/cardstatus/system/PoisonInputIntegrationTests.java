@@ -4,6 +4,7 @@ import static com.zywa.cardstatus.system.TopicReader.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventSource;
@@ -288,8 +289,15 @@ class PoisonInputIntegrationTests {
                 at,
                 "+971501110007",
                 comment,
+                null,
+                null,
+                null,
+                ActionRequired.NONE,
                 0,
+                0,
+                "default",
                 1,
-                List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, comment)));
+                at,
+                List.of(CardStatus.HistoryEntry.of(EventType.PICKED_UP, at, comment)));
     }
 }

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.system;
 import static com.zywa.cardstatus.system.TopicReader.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventSource;
@@ -132,9 +133,25 @@ class TopicsContractIntegrationTests {
                 at,
                 "+971501110007",
                 "a NUL \u0000",
+                null,
+                null,
+                null,
+                ActionRequired.NONE,
                 0,
+                0,
+                "default",
                 1,
-                List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, "a NUL \u0000")));
+                at,
+                List.of(new CardStatus.HistoryEntry(
+                        EventType.PICKED_UP,
+                        at,
+                        "a NUL \u0000",
+                        null,
+                        null,
+                        null,
+                        ActionRequired.NONE,
+                        "C2",
+                        EventSource.api("default", "hostile"))));
         topics.writeInOneTransaction(List.of(
                 new ProducerRecord<>(
                         control.type().topic(),
