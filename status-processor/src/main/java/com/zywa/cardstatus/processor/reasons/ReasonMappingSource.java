@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reason mapping in force, for the fold: read at start from the mapping file (or the shipped default), read again
- * by {@link #reload} and replaced when the file's content changed (a checksum, not a modification time: a Kubernetes
- * ConfigMap is updated by swapping a symlink). A file that cannot be read as a mapping is refused at start; later, the
+ * by {@link #reload} and replaced when the file's content changed and then stayed the same for one more call (a
+ * checksum, not a modification time: a Kubernetes ConfigMap is updated by swapping a symlink). A file that cannot be read as a mapping is refused at start; later, the
  * mapping in force is kept, the refusal logged once per content at ERROR and counted
  * ({@code cardstatus_reasons_reload_refused_total}). Unmapped events are counted per partner of the mapping, any other
  * partner as {@code unknown}, so the series stay few ({@code cardstatus_unmapped_reasons_total}).
@@ -42,6 +42,7 @@ final class ReasonMappingSource implements FoldReasons {
     private final Counter refused;
     private volatile Loaded current;
     private @Nullable String refusedChecksum;
+    private @Nullable String lastRead;
 
     ReasonMappingSource(@Nullable Path file, Clock clock, MeterRegistry meters) {
         this.file = file;
@@ -83,7 +84,10 @@ final class ReasonMappingSource implements FoldReasons {
         meters.counter("cardstatus.unmapped.reasons", "partner", tag).increment();
     }
 
-    /** Loads the file again if its content changed since the mapping in force (or a refused one) was read. */
+    /**
+     * Loads the file again if its content changed since the mapping in force (or a refused one) was read, once it reads
+     * the same at two calls in a row: a file being written in place (an editor, a copy) is never read half-written.
+     */
     synchronized void reload() {
         if (file == null) {
             return;
@@ -96,7 +100,9 @@ final class ReasonMappingSource implements FoldReasons {
             return;
         }
         String checksum = checksum(text);
-        if (checksum.equals(current.checksum()) || checksum.equals(refusedChecksum)) {
+        boolean settled = checksum.equals(lastRead);
+        lastRead = checksum;
+        if (!settled || checksum.equals(current.checksum()) || checksum.equals(refusedChecksum)) {
             return;
         }
         try {

@@ -44,7 +44,30 @@ class ReasonMappingSourceTests {
 
         Files.writeString(file, SWIFT_NH_AND_RF);
         source.reload();
+        assertThat(reasonOf(source, "RF"))
+                .as("not before it reads the same twice")
+                .isEqualTo(Reason.OTHER);
+        source.reload();
 
+        assertThat(reasonOf(source, "RF")).isEqualTo(Reason.RECIPIENT_REFUSED);
+        assertThat(meters.get("cardstatus.reasons.reload.refused").counter().count())
+                .isZero();
+    }
+
+    @Test
+    void neverLoadsAFileReadWhileItWasBeingWritten() throws IOException {
+        Path file = write(SWIFT_NH);
+        ReasonMappingSource source = new ReasonMappingSource(file, Clock.systemUTC(), meters);
+
+        Files.writeString(file, "partners: {swift: {codes: {}}}");
+        source.reload();
+        Files.writeString(file, "partners: {swift: {codes: {NH: RECIPIENT_UNAVAILABLE, RF: ");
+        source.reload();
+        Files.writeString(file, SWIFT_NH_AND_RF);
+        source.reload();
+        source.reload();
+
+        assertThat(reasonOf(source, "NH")).isEqualTo(Reason.RECIPIENT_UNAVAILABLE);
         assertThat(reasonOf(source, "RF")).isEqualTo(Reason.RECIPIENT_REFUSED);
         assertThat(meters.get("cardstatus.reasons.reload.refused").counter().count())
                 .isZero();
@@ -58,12 +81,14 @@ class ReasonMappingSourceTests {
         Files.writeString(file, "partners: {swift: {codes: {NH: NOT_A_REASON}}}");
         source.reload();
         source.reload();
+        source.reload();
 
         assertThat(reasonOf(source, "NH")).isEqualTo(Reason.RECIPIENT_UNAVAILABLE);
         assertThat(meters.get("cardstatus.reasons.reload.refused").counter().count())
                 .isEqualTo(1);
 
         Files.writeString(file, SWIFT_NH_AND_RF);
+        source.reload();
         source.reload();
         assertThat(reasonOf(source, "RF")).isEqualTo(Reason.RECIPIENT_REFUSED);
     }
