@@ -4,7 +4,6 @@ import static com.zywa.cardstatus.system.TopicReader.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventSource;
@@ -282,22 +281,7 @@ class PoisonInputIntegrationTests {
     }
 
     private static CardStatus status(String cardId, String comment) {
-        Instant at = Instant.parse("2023-11-20T08:00:00Z");
-        return new CardStatus(
-                cardId,
-                EventType.PICKED_UP,
-                at,
-                "+971501110007",
-                comment,
-                null,
-                null,
-                null,
-                ActionRequired.NONE,
-                0,
-                0,
-                "default",
-                1,
-                at,
-                List.of(CardStatus.HistoryEntry.of(EventType.PICKED_UP, at, comment)));
+        return StatusRecords.beforeReasons(
+                cardId, EventType.PICKED_UP, Instant.parse("2023-11-20T08:00:00Z"), "+971501110007", comment, 0, 1);
     }
 }

@@ -226,22 +226,13 @@ class StatusProjectionIntegrationTests {
 
     /** A status as the fold wrote it before contract §14: none of its fields. */
     private static CardStatus status(String card, long version, String comment) {
-        return new CardStatus(
+        return StatusRecords.beforeReasons(
                 card,
                 EventType.DELIVERY_EXCEPTION,
                 Instant.parse("2023-11-13T10:00:00Z"),
                 "+971534534534",
                 comment,
-                null,
-                null,
-                null,
-                null,
                 1,
-                null,
-                null,
-                version,
-                null,
-                List.of(CardStatus.HistoryEntry.of(
-                        EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"), comment)));
+                version);
     }
 }
