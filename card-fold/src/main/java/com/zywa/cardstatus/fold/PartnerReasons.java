@@ -2,6 +2,7 @@ package com.zywa.cardstatus.fold;
 
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Reason;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,10 @@ public final class PartnerReasons {
 
     private final Map<String, List<Reason>> codes;
     private final List<CommentRule> comments;
-    private final Map<String, Optional<Reason>> byComment = new ConcurrentHashMap<>();
+    /** What the patterns made of each comment, per event type (by ordinal). */
+    private final List<Map<String, Optional<Reason>>> byComment = Arrays.stream(EventType.values())
+            .map(type -> (Map<String, Optional<Reason>>) new ConcurrentHashMap<String, Optional<Reason>>())
+            .toList();
 
     /** A comment pattern and the reason a comment it finds means. */
     public record CommentRule(Pattern pattern, Reason reason) {
@@ -52,14 +56,14 @@ public final class PartnerReasons {
     /** What the partner's {@code comment} means for an event of {@code type}, or null when no pattern finds it so. */
     @Nullable
     Reason ofComment(EventType type, String comment) {
-        String key = type.ordinal() + comment;
-        Optional<Reason> known = byComment.get(key);
+        Map<String, Optional<Reason>> remembered = byComment.get(type.ordinal());
+        Optional<Reason> known = remembered.get(comment);
         if (known == null) {
             known = Optional.ofNullable(search(type, comment));
-            if (byComment.size() >= REMEMBERED_COMMENTS) {
-                byComment.clear();
+            if (remembered.size() >= REMEMBERED_COMMENTS) {
+                remembered.clear();
             }
-            byComment.put(key, known);
+            remembered.put(comment, known);
         }
         return known.orElse(null);
     }

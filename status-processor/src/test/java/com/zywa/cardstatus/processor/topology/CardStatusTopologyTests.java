@@ -133,15 +133,26 @@ class CardStatusTopologyTests {
                 null,
                 "P".repeat(129),
                 EventSource.api("default", "test"));
+        CardEvent longCode = CardEvent.of(
+                EventType.DELIVERY_EXCEPTION,
+                "ZYW8890",
+                null,
+                Instant.parse("2023-11-13T11:00:00Z"),
+                null,
+                "R".repeat(129),
+                "A4",
+                EventSource.api("default", "test"));
         pipe(nul);
         pipe(longId);
+        pipe(longCode);
         pipe(exception("ZYW8890", 3, "fine again"));
 
         assertThat(deadLetters.readRecordsToList())
                 .extracting(TestRecord::value, CardStatusTopologyTests::reason)
                 .containsExactly(
                         tuple(nul, "comment holds the control character \\u0000; no field may hold control characters"),
-                        tuple(longId, "partner event ID is 129 characters long; at most 128 are accepted"));
+                        tuple(longId, "partner event ID is 129 characters long; at most 128 are accepted"),
+                        tuple(longCode, "reason code is 129 characters long; at most 128 are accepted"));
         List<byte[]> published = rawStatuses.readValuesToList();
         assertThat(published).hasSize(2);
         assertThat(status(published.get(1)).history())
