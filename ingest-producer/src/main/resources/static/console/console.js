@@ -1,4 +1,5 @@
-// The ops console: uploads with progress, their reports, recent uploads and card lookups, on the JSON endpoints
+// The ops console: uploads with progress, their reports, recent uploads, card lookups (with each history entry's
+// reason, action and source) and the partners' unmapped reasons, on the JSON endpoints
 // under /console/api (session cookie + CSRF header). Text from the server is only ever set as textContent.
 (function () {
   'use strict';
@@ -9,6 +10,7 @@
     upload: '/console/api/uploads/{id}',
     rejections: '/console/api/uploads/{id}/rejections.csv',
     cards: '/console/api/cards',
+    unmapped: '/console/api/unmapped-reasons',
     me: '/console/api/me'
   };
   var PAGE_SIZE = 50;
@@ -95,8 +97,11 @@
     return button;
   }
 
-  function showReport(id, page, focus) {
+  // line: the file's line a card's history entry came from, named above the report
+  function showReport(id, page, focus, line) {
     report = {id: id, page: page};
+    $('report-line').hidden = !line;
+    $('report-line').textContent = line ? 'The history entry you followed came from line ' + line + ' of this file.' : '';
     api(route('upload', id) + '?page=' + page + '&size=' + PAGE_SIZE).then(function (r) {
       var u = r.body;
       $('report').hidden = false;
@@ -166,6 +171,66 @@
     });
   }
 
+  // RECIPIENT_UNAVAILABLE -> recipient unavailable; an unmapped one shows what the partner sent
+  function reasonText(reason, raw) {
+    var text = reason.toLowerCase().replace(/_/g, ' ');
+    return reason === 'OTHER' && raw ? text + ' (unmapped: ' + raw + ')' : text;
+  }
+
+  function actionText(action) {
+    return !action || action === 'NONE' ? 'no action needed' : action.toLowerCase().replace(/_/g, ' ');
+  }
+
+  // where a history entry came from: a link to its upload's report, the API call, or the partner topic's record
+  function sourceOf(h) {
+    var s = h.source;
+    var line = el('div', null, 'hint');
+    if (s.upload_id) {
+      var link = el('button', s.file + ', line ' + s.line, 'link');
+      link.type = 'button';
+      link.setAttribute('aria-label', 'Report of ' + s.file + ', line ' + s.line);
+      link.addEventListener('click', function () { showReport(s.upload_id, 0, true, s.line); });
+      line.append('From ', link);
+    } else if (s.topic) {
+      line.textContent = 'From Kafka ' + s.topic + ' partition ' + s.partition + ' offset ' + s.offset;
+    } else {
+      line.textContent = 'From the API, sent by ' + (s.caller || 'unknown')
+        + (h.partner_event_id ? ' (event ' + h.partner_event_id + ')' : '');
+    }
+    return line;
+  }
+
+  // what to add to the partner's section of the reason mapping file; REASON is for ops to choose
+  function mappingLine(raw) {
+    return /^[A-Za-z0-9_.:-]{1,32}$/.test(raw) ? 'codes:  ' + raw + ': REASON'
+      : "comments:  - {pattern: '" + raw.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "''")
+        + "', reason: REASON}";
+  }
+
+  function refreshUnmapped() {
+    api(route('unmapped')).then(function (r) {
+      var rows = $('unmapped').tBodies[0];
+      rows.textContent = '';
+      $('unmapped-note').textContent = r.status !== 200 ? (r.body.message || 'the list could not be read')
+        : (r.body.length ? '' : 'Every current reason is mapped.');
+      (r.status === 200 ? r.body : []).forEach(function (u) {
+        var tr = el('tr');
+        var example = el('button', u.example_card, 'link');
+        example.type = 'button';
+        example.addEventListener('click', function () {
+          $('card-id').value = u.example_card;
+          $('phone').value = '';
+          api(route('cards') + '?card_id=' + encodeURIComponent(u.example_card)).then(renderCard);
+        });
+        var exampleCell = el('td');
+        exampleCell.append(example);
+        tr.append(el('td', u.partner || '–'), el('td', u.raw_reason), el('td', u.cards), exampleCell,
+          el('td', utc(u.last_seen)), el('td', 'partners.' + (u.partner || '?') + '.' + mappingLine(u.raw_reason), 'code'));
+        rows.append(tr);
+      });
+    });
+  }
+
   function renderCard(r) {
     var box = $('card');
     box.textContent = '';
@@ -178,8 +243,11 @@
     heading.tabIndex = -1;
     box.append(heading);
     var facts = el('dl');
-    [['Status', c.status], ['Since', utc(c.status_at)], ['Phone', c.user_phone || '–'],
-      ['Delivery exceptions', c.delivery_exceptions], ['Comment', c.comment || '–']].forEach(function (pair) {
+    [['Status', c.status], ['Since', utc(c.status_at)], ['Reason', c.reason ? reasonText(c.reason, c.raw_reason) : '–'],
+      ['Action required', actionText(c.action_required)], ['Responsible', c.responsible || '–'],
+      ['Phone', c.user_phone || '–'], ['Attempts', c.attempts === null || c.attempts === undefined ? '–' : c.attempts],
+      ['Delivery exceptions', c.delivery_exceptions], ['Partner', c.partner || '–'], ['Comment', c.comment || '–'],
+      ['Changed (as of)', utc(c.as_of)]].forEach(function (pair) {
       facts.append(el('dt', pair[0]), el('dd', pair[1]));
     });
     box.append(facts);
@@ -194,7 +262,11 @@
       var time = el('time', utc(h.at));
       time.dateTime = h.at;
       li.append(time);
+      if (h.reason) {
+        li.append(el('div', reasonText(h.reason, h.raw_reason) + ' · ' + actionText(h.action_required), 'reason'));
+      }
       if (h.comment) { li.append(el('div', h.comment, 'hint')); }
+      if (h.source) { li.append(sourceOf(h)); }
       timeline.append(li);
     });
     box.append(timeline);
@@ -217,6 +289,7 @@
     });
     $('page-prev').addEventListener('click', function () { showReport(report.id, report.page - 1); });
     $('page-next').addEventListener('click', function () { showReport(report.id, report.page + 1); });
+    $('unmapped-refresh').addEventListener('click', refreshUnmapped);
     $('lookup-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var query = new URLSearchParams();
@@ -232,5 +305,6 @@
     wire();
     api(route('me')).then(function (r) { $('who').textContent = 'Signed in as ' + r.body.name; });
     refreshRecent();
+    refreshUnmapped();
   });
 }());

@@ -58,10 +58,12 @@ final class Card {
                 .append(',')
                 .append(quirks.time(clock));
         if (kind == Kind.EXCEPTION) {
-            line.append(',').append(DataGenerator.reason(random));
+            line.append(',').append(DataGenerator.exceptionReason(random));
             exceptions++;
         } else if (kind == Kind.DELIVERED) {
             line.append(",DELIVERED");
+        } else if (kind == Kind.RETURNED) {
+            line.append(',').append(DataGenerator.returnReason(random));
         }
         out.get(kind).write(line.append("\r\n").toString());
         counts.merge(kind, 1L, Long::sum);

@@ -15,7 +15,8 @@ import java.util.Random;
 /**
  * Generates realistic partner files, deterministically from a seed: cards picked up, 0-3 failed attempts, then
  * delivered or returned (some returned cards re-dispatched and delivered), written as the partner's four CSV files
- * with its quirks (every phone and time form, a few spreadsheet-mangled phones, a few bad rows), plus
+ * with its quirks (every phone and time form, a few spreadsheet-mangled phones, a few bad rows) and reasons (comments
+ * and codes, some the default reason mapping knows, some it does not, so the fold maps and counts them), plus
  * {@code expected.csv}: the final state of every card, worked out from the lifecycle itself. Public for the system
  * tests, which feed such a data set to a pipeline they break.
  */
@@ -23,9 +24,9 @@ public final class DataGenerator {
 
     enum Kind {
         PICKUP("pickup.csv", "ID,Card ID,User Mobile,Timestamp"),
-        EXCEPTION("delivery-exceptions.csv", "ID ,Card ID,User contact,Timestamp,Comment"),
+        EXCEPTION("delivery-exceptions.csv", "ID ,Card ID,User contact,Timestamp,Comment,Reason code"),
         DELIVERED("delivered.csv", "ID ,Card ID,User contact,Timestamp,Comment"),
-        RETURNED("returned.csv", "ID ,Card ID,User contact,Timestamp");
+        RETURNED("returned.csv", "ID ,Card ID,User contact,Timestamp,Reason");
 
         final String file;
         final String header;
@@ -43,6 +44,10 @@ public final class DataGenerator {
     private static final String[] REASONS = {
         "User not available", "User declined to accept package", "Address not found", "Office closed"
     };
+    /** Reason codes of failed attempts: none (the comment decides), a reason named exactly, partner codes. */
+    private static final String[] EXCEPTION_CODES = {"", "", "", "RECIPIENT_UNREACHABLE", "NH", "AD01"};
+    /** Reason codes of returns: none, a reason named exactly, a partner code. */
+    private static final String[] RETURN_CODES = {"", "MAX_ATTEMPTS_REACHED", "RT-REFUSED"};
 
     private DataGenerator() {}
 
@@ -100,7 +105,12 @@ public final class DataGenerator {
 
     private static String badRow(Random random, Kind kind, String cardPrefix, long card) {
         String cardId = String.format(Locale.ROOT, "%s%08d", cardPrefix, card);
-        String extra = kind == Kind.EXCEPTION || kind == Kind.DELIVERED ? ",bad row" : "";
+        String extra = switch (kind) {
+            case EXCEPTION -> ",bad row,";
+            case DELIVERED -> ",bad row";
+            case RETURNED -> ",";
+            case PICKUP -> "";
+        };
         return switch (random.nextInt(3)) {
             case 0 -> "X" + card + ",," + "0501234567,12-11-2023 10:00" + extra + "\r\n";
             case 1 -> "X" + card + "," + cardId + ",0501234567,31-02-2024 10:00" + extra + "\r\n";
@@ -108,8 +118,13 @@ public final class DataGenerator {
         };
     }
 
-    /** A reason for a failed delivery attempt. */
-    static String reason(Random random) {
-        return REASONS[random.nextInt(REASONS.length)];
+    /** A comment and a reason code field for a failed delivery attempt. */
+    static String exceptionReason(Random random) {
+        return REASONS[random.nextInt(REASONS.length)] + "," + EXCEPTION_CODES[random.nextInt(EXCEPTION_CODES.length)];
+    }
+
+    /** A reason code field for a return. */
+    static String returnReason(Random random) {
+        return RETURN_CODES[random.nextInt(RETURN_CODES.length)];
     }
 }

@@ -3,13 +3,17 @@ package com.zywa.cardstatus.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.Reason;
 import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.fold.ReasonMapping;
+import com.zywa.cardstatus.fold.ReasonMappingFile;
 import com.zywa.cardstatus.formats.PartnerFileReader;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.formats.TestPartner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataGeneratorTests {
+
+    private static final ReasonMapping MAPPING = ReasonMappingFile.shippedDefault();
 
     @Test
     void theSameSeedWritesTheSameFiles(@TempDir Path one, @TempDir Path two) throws IOException {
@@ -52,9 +58,16 @@ class DataGeneratorTests {
         List<String> expected = Files.readAllLines(dir.resolve("expected.csv"));
         assertThat(rejected[0]).isEqualTo(summary.badRows());
         assertThat(cards).hasSize(expected.size() - 1);
+        Map<String, Long> reasons = new HashMap<>();
         for (String line : expected.subList(1, expected.size())) {
             String[] f = line.split(",", -1);
-            CardStatus status = cards.get(f[0]).toStatus();
+            CardStatus status = cards.get(f[0]).toStatus(MAPPING, Instant.EPOCH);
+            status.history().stream()
+                    .filter(entry -> entry.reason() != null)
+                    .forEach(entry -> reasons.merge(
+                            entry.reason() == Reason.OTHER && entry.rawReason() != null ? "unmapped" : "mapped",
+                            1L,
+                            Long::sum));
             assertThat(String.join(
                             ",",
                             status.cardId(),
@@ -64,5 +77,7 @@ class DataGeneratorTests {
                             Integer.toString(status.deliveryExceptions())))
                     .isEqualTo(line);
         }
+        assertThat(reasons.get("mapped")).as("events the mapping knows").isGreaterThan(1_000);
+        assertThat(reasons.get("unmapped")).as("events it counts as unmapped").isGreaterThan(1_000);
     }
 }

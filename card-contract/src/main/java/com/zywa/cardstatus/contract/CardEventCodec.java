@@ -7,6 +7,7 @@ import static com.zywa.cardstatus.contract.StreamingJson.seen;
 import static com.zywa.cardstatus.contract.StreamingJson.text;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,6 +27,8 @@ final class CardEventCodec {
     private static final SerializableString PHONE_NAME = StreamingJson.name("phone");
     private static final SerializableString OCCURRED_AT_NAME = StreamingJson.name("occurred_at");
     private static final SerializableString COMMENT_NAME = StreamingJson.name("comment");
+    private static final SerializableString RAW_REASON_NAME = StreamingJson.name("raw_reason");
+    private static final SerializableString REASON_NAME = StreamingJson.name("reason");
     private static final SerializableString PARTNER_EVENT_ID_NAME = StreamingJson.name("partner_event_id");
     private static final SerializableString SOURCE_NAME = StreamingJson.name("source");
     private static final SerializableString PARTNER_NAME = StreamingJson.name("partner");
@@ -33,6 +36,9 @@ final class CardEventCodec {
     private static final SerializableString FILE_NAME = StreamingJson.name("file");
     private static final SerializableString LINE_NAME = StreamingJson.name("line");
     private static final SerializableString CALLER_NAME = StreamingJson.name("caller");
+    private static final SerializableString TOPIC_NAME = StreamingJson.name("topic");
+    private static final SerializableString PARTITION_NAME = StreamingJson.name("partition");
+    private static final SerializableString OFFSET_NAME = StreamingJson.name("offset");
     private static final SerializableString[] EVENT_ORDER = {
         EVENT_ID_NAME,
         TYPE_NAME,
@@ -40,11 +46,13 @@ final class CardEventCodec {
         PHONE_NAME,
         OCCURRED_AT_NAME,
         COMMENT_NAME,
+        RAW_REASON_NAME,
+        REASON_NAME,
         PARTNER_EVENT_ID_NAME,
         SOURCE_NAME
     };
     private static final SerializableString[] SOURCE_ORDER = {
-        PARTNER_NAME, UPLOAD_ID_NAME, FILE_NAME, LINE_NAME, CALLER_NAME
+        PARTNER_NAME, UPLOAD_ID_NAME, FILE_NAME, LINE_NAME, CALLER_NAME, TOPIC_NAME, PARTITION_NAME, OFFSET_NAME
     };
     private static final int EVENT_ID = 1;
     private static final int TYPE = 2;
@@ -54,6 +62,8 @@ final class CardEventCodec {
     private static final int COMMENT = 32;
     private static final int PARTNER_EVENT_ID = 64;
     private static final int SOURCE = 128;
+    private static final int RAW_REASON = 256;
+    private static final int REASON = 512;
 
     private CardEventCodec() {}
 
@@ -62,7 +72,7 @@ final class CardEventCodec {
     }
 
     /** The event in {@code bytes}, or null if they are not in the form {@link #write} gives (absent fields aside). */
-    static CardEvent read(byte[] bytes) {
+    static @Nullable CardEvent read(byte[] bytes) {
         return StreamingJson.read(bytes, CardEventCodec::read);
     }
 
@@ -74,24 +84,33 @@ final class CardEventCodec {
         StreamingJson.writeText(out, PHONE_NAME, event.phone());
         StreamingJson.writeInstant(out, OCCURRED_AT_NAME, event.occurredAt());
         StreamingJson.writeText(out, COMMENT_NAME, event.comment());
+        StreamingJson.writeText(out, RAW_REASON_NAME, event.rawReason());
+        StreamingJson.writeEnum(out, REASON_NAME, event.reason());
         StreamingJson.writeText(out, PARTNER_EVENT_ID_NAME, event.partnerEventId());
         out.writeName(SOURCE_NAME);
-        EventSource source = event.source();
+        writeSource(out, event.source());
+        out.writeEndObject();
+    }
+
+    /** An event's source, as its own field and as the history entries of a status carry it. */
+    static void writeSource(JsonGenerator out, @Nullable EventSource source) {
         if (source == null) {
             out.writeNull();
+            return;
+        }
+        out.writeStartObject();
+        StreamingJson.writeText(out, PARTNER_NAME, source.partner());
+        StreamingJson.writeText(out, UPLOAD_ID_NAME, source.uploadId());
+        StreamingJson.writeText(out, FILE_NAME, source.file());
+        StreamingJson.writeInteger(out, LINE_NAME, source.line());
+        StreamingJson.writeText(out, CALLER_NAME, source.caller());
+        StreamingJson.writeText(out, TOPIC_NAME, source.topic());
+        StreamingJson.writeInteger(out, PARTITION_NAME, source.partition());
+        out.writeName(OFFSET_NAME);
+        if (source.offset() == null) {
+            out.writeNull();
         } else {
-            out.writeStartObject();
-            StreamingJson.writeText(out, PARTNER_NAME, source.partner());
-            StreamingJson.writeText(out, UPLOAD_ID_NAME, source.uploadId());
-            StreamingJson.writeText(out, FILE_NAME, source.file());
-            out.writeName(LINE_NAME);
-            if (source.line() == null) {
-                out.writeNull();
-            } else {
-                out.writeNumber(source.line().intValue());
-            }
-            StreamingJson.writeText(out, CALLER_NAME, source.caller());
-            out.writeEndObject();
+            out.writeNumber(source.offset().longValue());
         }
         out.writeEndObject();
     }
@@ -104,6 +123,8 @@ final class CardEventCodec {
         String phone = null;
         Instant occurredAt = null;
         String comment = null;
+        String rawReason = null;
+        Reason reason = null;
         String partnerEventId = null;
         EventSource source = null;
         int fields = 0;
@@ -137,6 +158,14 @@ final class CardEventCodec {
                     fields = seen(fields, COMMENT);
                     comment = text(in);
                 }
+                case "raw_reason" -> {
+                    fields = seen(fields, RAW_REASON);
+                    rawReason = text(in);
+                }
+                case "reason" -> {
+                    fields = seen(fields, REASON);
+                    reason = StreamingJson.reason(in);
+                }
                 case "partner_event_id" -> {
                     fields = seen(fields, PARTNER_EVENT_ID);
                     partnerEventId = text(in);
@@ -148,10 +177,12 @@ final class CardEventCodec {
                 default -> StreamingJson.skip(in);
             }
         }
-        return new CardEvent(eventId, type, cardId, phone, occurredAt, comment, partnerEventId, source);
+        return new CardEvent(
+                eventId, type, cardId, phone, occurredAt, comment, rawReason, reason, partnerEventId, source);
     }
 
-    private static EventSource source(JsonParser in) {
+    /** An event's source as {@link #writeSource} writes it (absent fields aside), or null for a JSON null. */
+    static @Nullable EventSource source(JsonParser in) {
         JsonToken token = in.nextToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -162,6 +193,9 @@ final class CardEventCodec {
         String file = null;
         Integer line = null;
         String caller = null;
+        String topic = null;
+        Integer partition = null;
+        Long offset = null;
         int fields = 0;
         for (int i = 0; ; i++) {
             String name = nextName(in, expected(SOURCE_ORDER, i));
@@ -189,9 +223,21 @@ final class CardEventCodec {
                     fields = seen(fields, 16);
                     caller = text(in);
                 }
+                case "topic" -> {
+                    fields = seen(fields, 32);
+                    topic = text(in);
+                }
+                case "partition" -> {
+                    fields = seen(fields, 64);
+                    partition = StreamingJson.integer(in);
+                }
+                case "offset" -> {
+                    fields = seen(fields, 128);
+                    offset = StreamingJson.longObject(in);
+                }
                 default -> StreamingJson.skip(in);
             }
         }
-        return new EventSource(partner, uploadId, file, line, caller);
+        return new EventSource(partner, uploadId, file, line, caller, topic, partition, offset);
     }
 }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,29 +29,50 @@ public final class CardStatusCodec {
     private static final SerializableString STATUS_AT_NAME = StreamingJson.name("status_at");
     private static final SerializableString PHONE_NAME = StreamingJson.name("phone");
     private static final SerializableString COMMENT_NAME = StreamingJson.name("comment");
+    private static final SerializableString REASON_NAME = StreamingJson.name("reason");
+    private static final SerializableString RAW_REASON_NAME = StreamingJson.name("raw_reason");
+    private static final SerializableString RESPONSIBLE_NAME = StreamingJson.name("responsible");
+    private static final SerializableString ACTION_REQUIRED_NAME = StreamingJson.name("action_required");
     private static final SerializableString DELIVERY_EXCEPTIONS_NAME = StreamingJson.name("delivery_exceptions");
+    private static final SerializableString ATTEMPTS_NAME = StreamingJson.name("attempts");
+    private static final SerializableString PARTNER_NAME = StreamingJson.name("partner");
     private static final SerializableString VERSION_NAME = StreamingJson.name("version");
+    private static final SerializableString AS_OF_NAME = StreamingJson.name("as_of");
     private static final SerializableString HISTORY_NAME = StreamingJson.name("history");
     private static final SerializableString AT_NAME = StreamingJson.name("at");
+    private static final SerializableString PARTNER_EVENT_ID_NAME = StreamingJson.name("partner_event_id");
+    private static final SerializableString SOURCE_NAME = StreamingJson.name("source");
     private static final SerializableString[] STATUS_ORDER = {
         CARD_ID_NAME,
         STATUS_NAME,
         STATUS_AT_NAME,
         PHONE_NAME,
         COMMENT_NAME,
+        REASON_NAME,
+        RAW_REASON_NAME,
+        RESPONSIBLE_NAME,
+        ACTION_REQUIRED_NAME,
         DELIVERY_EXCEPTIONS_NAME,
+        ATTEMPTS_NAME,
+        PARTNER_NAME,
         VERSION_NAME,
+        AS_OF_NAME,
         HISTORY_NAME
     };
-    private static final SerializableString[] ENTRY_ORDER = {STATUS_NAME, AT_NAME, COMMENT_NAME};
-    private static final int CARD_ID = 1;
-    private static final int STATUS = 2;
-    private static final int STATUS_AT = 4;
-    private static final int PHONE = 8;
-    private static final int COMMENT = 16;
-    private static final int DELIVERY_EXCEPTIONS = 32;
-    private static final int VERSION = 64;
-    private static final int HISTORY = 128;
+    private static final SerializableString[] ENTRY_ORDER = {
+        STATUS_NAME,
+        AT_NAME,
+        COMMENT_NAME,
+        REASON_NAME,
+        RAW_REASON_NAME,
+        RESPONSIBLE_NAME,
+        ACTION_REQUIRED_NAME,
+        PARTNER_EVENT_ID_NAME,
+        SOURCE_NAME
+    };
+    private static final int DELIVERY_EXCEPTIONS = 1 << 9;
+    private static final int VERSION = 1 << 12;
+    private static final int HISTORY = 1 << 14;
     private static final int REQUIRED = DELIVERY_EXCEPTIONS | VERSION | HISTORY;
 
     private CardStatusCodec() {}
@@ -76,7 +98,7 @@ public final class CardStatusCodec {
     }
 
     /** The status in {@code bytes}, or null if they are not in the form {@link #write} gives (absent fields aside). */
-    static CardStatus read(byte[] bytes) {
+    static @Nullable CardStatus read(byte[] bytes) {
         return StreamingJson.read(bytes, CardStatusCodec::read);
     }
 
@@ -87,10 +109,17 @@ public final class CardStatusCodec {
         StreamingJson.writeInstant(out, STATUS_AT_NAME, status.statusAt());
         StreamingJson.writeText(out, PHONE_NAME, status.phone());
         StreamingJson.writeText(out, COMMENT_NAME, status.comment());
+        StreamingJson.writeEnum(out, REASON_NAME, status.reason());
+        StreamingJson.writeText(out, RAW_REASON_NAME, status.rawReason());
+        StreamingJson.writeEnum(out, RESPONSIBLE_NAME, status.responsible());
+        StreamingJson.writeEnum(out, ACTION_REQUIRED_NAME, status.actionRequired());
         out.writeName(DELIVERY_EXCEPTIONS_NAME);
         out.writeNumber(status.deliveryExceptions());
+        StreamingJson.writeInteger(out, ATTEMPTS_NAME, status.attempts());
+        StreamingJson.writeText(out, PARTNER_NAME, status.partner());
         out.writeName(VERSION_NAME);
         out.writeNumber(status.version());
+        StreamingJson.writeInstant(out, AS_OF_NAME, status.asOf());
         out.writeName(HISTORY_NAME);
         writeHistory(out, status.history());
         out.writeEndObject();
@@ -103,6 +132,13 @@ public final class CardStatusCodec {
             StreamingJson.writeType(out, STATUS_NAME, entry.status());
             StreamingJson.writeInstant(out, AT_NAME, entry.at());
             StreamingJson.writeText(out, COMMENT_NAME, entry.comment());
+            StreamingJson.writeEnum(out, REASON_NAME, entry.reason());
+            StreamingJson.writeText(out, RAW_REASON_NAME, entry.rawReason());
+            StreamingJson.writeEnum(out, RESPONSIBLE_NAME, entry.responsible());
+            StreamingJson.writeEnum(out, ACTION_REQUIRED_NAME, entry.actionRequired());
+            StreamingJson.writeText(out, PARTNER_EVENT_ID_NAME, entry.partnerEventId());
+            out.writeName(SOURCE_NAME);
+            CardEventCodec.writeSource(out, entry.source());
             out.writeEndObject();
         }
         out.writeEndArray();
@@ -115,8 +151,15 @@ public final class CardStatusCodec {
         Instant statusAt = null;
         String phone = null;
         String comment = null;
+        Reason reason = null;
+        String rawReason = null;
+        Responsible responsible = null;
+        ActionRequired action = null;
         int deliveryExceptions = 0;
+        Integer attempts = null;
+        String partner = null;
         long version = 0;
+        Instant asOf = null;
         List<CardStatus.HistoryEntry> history = null;
         int fields = 0;
         for (int i = 0; ; i++) {
@@ -126,32 +169,60 @@ public final class CardStatusCodec {
             }
             switch (name) {
                 case "card_id" -> {
-                    fields = seen(fields, CARD_ID);
+                    fields = seen(fields, 1);
                     cardId = text(in);
                 }
                 case "status" -> {
-                    fields = seen(fields, STATUS);
+                    fields = seen(fields, 1 << 1);
                     type = StreamingJson.type(in);
                 }
                 case "status_at" -> {
-                    fields = seen(fields, STATUS_AT);
+                    fields = seen(fields, 1 << 2);
                     statusAt = StreamingJson.instant(in);
                 }
                 case "phone" -> {
-                    fields = seen(fields, PHONE);
+                    fields = seen(fields, 1 << 3);
                     phone = text(in);
                 }
                 case "comment" -> {
-                    fields = seen(fields, COMMENT);
+                    fields = seen(fields, 1 << 4);
                     comment = text(in);
+                }
+                case "reason" -> {
+                    fields = seen(fields, 1 << 5);
+                    reason = StreamingJson.reason(in);
+                }
+                case "raw_reason" -> {
+                    fields = seen(fields, 1 << 6);
+                    rawReason = text(in);
+                }
+                case "responsible" -> {
+                    fields = seen(fields, 1 << 7);
+                    responsible = StreamingJson.responsible(in);
+                }
+                case "action_required" -> {
+                    fields = seen(fields, 1 << 8);
+                    action = StreamingJson.action(in);
                 }
                 case "delivery_exceptions" -> {
                     fields = seen(fields, DELIVERY_EXCEPTIONS);
                     deliveryExceptions = StreamingJson.intValue(in);
                 }
+                case "attempts" -> {
+                    fields = seen(fields, 1 << 10);
+                    attempts = StreamingJson.integer(in);
+                }
+                case "partner" -> {
+                    fields = seen(fields, 1 << 11);
+                    partner = text(in);
+                }
                 case "version" -> {
                     fields = seen(fields, VERSION);
                     version = StreamingJson.longValue(in);
+                }
+                case "as_of" -> {
+                    fields = seen(fields, 1 << 13);
+                    asOf = StreamingJson.instant(in);
                 }
                 case "history" -> {
                     fields = seen(fields, HISTORY);
@@ -163,7 +234,22 @@ public final class CardStatusCodec {
         if ((fields & REQUIRED) != REQUIRED) {
             throw StreamingJson.NotOurForm.INSTANCE; // databind refuses a missing primitive and fails on no history
         }
-        return new CardStatus(cardId, type, statusAt, phone, comment, deliveryExceptions, version, history);
+        return new CardStatus(
+                cardId,
+                type,
+                statusAt,
+                phone,
+                comment,
+                reason,
+                rawReason,
+                responsible,
+                action,
+                deliveryExceptions,
+                attempts,
+                partner,
+                version,
+                asOf,
+                history);
     }
 
     private static List<CardStatus.HistoryEntry> history(JsonParser in) {
@@ -171,33 +257,68 @@ public final class CardStatusCodec {
         List<CardStatus.HistoryEntry> entries = new ArrayList<>();
         for (JsonToken token = in.nextToken(); token != JsonToken.END_ARRAY; token = in.nextToken()) {
             expect(token, JsonToken.START_OBJECT);
-            EventType status = null;
-            Instant at = null;
-            String comment = null;
-            int fields = 0;
-            for (int i = 0; ; i++) {
-                String name = nextName(in, expected(ENTRY_ORDER, i));
-                if (name == null) {
-                    break;
-                }
-                switch (name) {
-                    case "status" -> {
-                        fields = seen(fields, 1);
-                        status = StreamingJson.type(in);
-                    }
-                    case "at" -> {
-                        fields = seen(fields, 2);
-                        at = StreamingJson.instant(in);
-                    }
-                    case "comment" -> {
-                        fields = seen(fields, 4);
-                        comment = text(in);
-                    }
-                    default -> StreamingJson.skip(in);
-                }
-            }
-            entries.add(new CardStatus.HistoryEntry(status, at, comment));
+            entries.add(entry(in));
         }
         return entries;
+    }
+
+    private static CardStatus.HistoryEntry entry(JsonParser in) {
+        EventType status = null;
+        Instant at = null;
+        String comment = null;
+        Reason reason = null;
+        String rawReason = null;
+        Responsible responsible = null;
+        ActionRequired action = null;
+        String partnerEventId = null;
+        EventSource source = null;
+        int fields = 0;
+        for (int i = 0; ; i++) {
+            String name = nextName(in, expected(ENTRY_ORDER, i));
+            if (name == null) {
+                break;
+            }
+            switch (name) {
+                case "status" -> {
+                    fields = seen(fields, 1);
+                    status = StreamingJson.type(in);
+                }
+                case "at" -> {
+                    fields = seen(fields, 1 << 1);
+                    at = StreamingJson.instant(in);
+                }
+                case "comment" -> {
+                    fields = seen(fields, 1 << 2);
+                    comment = text(in);
+                }
+                case "reason" -> {
+                    fields = seen(fields, 1 << 3);
+                    reason = StreamingJson.reason(in);
+                }
+                case "raw_reason" -> {
+                    fields = seen(fields, 1 << 4);
+                    rawReason = text(in);
+                }
+                case "responsible" -> {
+                    fields = seen(fields, 1 << 5);
+                    responsible = StreamingJson.responsible(in);
+                }
+                case "action_required" -> {
+                    fields = seen(fields, 1 << 6);
+                    action = StreamingJson.action(in);
+                }
+                case "partner_event_id" -> {
+                    fields = seen(fields, 1 << 7);
+                    partnerEventId = text(in);
+                }
+                case "source" -> {
+                    fields = seen(fields, 1 << 8);
+                    source = CardEventCodec.source(in);
+                }
+                default -> StreamingJson.skip(in);
+            }
+        }
+        return new CardStatus.HistoryEntry(
+                status, at, comment, reason, rawReason, responsible, action, partnerEventId, source);
     }
 }

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.contract;
 
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The limits of contract §7 on everything a caller sends, in one place, and the rules that keep what is stored of a
@@ -14,6 +15,8 @@ public final class InputLimits {
     public static final String CARD_ID_RULE = "1-" + CARD_ID_CHARS + " letters, digits, '-' or '_'";
     /** Longest partner event ID, in characters. */
     public static final int PARTNER_EVENT_ID_CHARS = 128;
+    /** Longest reason code of a partner (contract §10), in characters. */
+    public static final int RAW_REASON_CHARS = 128;
     /** Longest comment, in characters; longer ones are refused rather than silently cut. */
     public static final int COMMENT_CHARS = 1_000;
     /** Longest phone field, in characters; no phone number, however written, comes near it. */
@@ -38,12 +41,12 @@ public final class InputLimits {
      * The raw text of a rejected input as it is kept: NUL (which PostgreSQL text cannot hold) written as
      * {@code \u0000}, then cut at a character boundary to {@link #RAW_BYTES} UTF-8 bytes, ending in a marker when cut.
      */
-    public static String raw(String text) {
+    public static @Nullable String raw(@Nullable String text) {
         return text == null ? null : cut(withoutNul(text), RAW_BYTES, true);
     }
 
     /** A rejection's reason as it is kept: NUL escaped, at most {@link #REASON_CHARS} characters. */
-    public static String reason(String text) {
+    public static @Nullable String reason(@Nullable String text) {
         return text == null ? null : cut(withoutNul(text), REASON_CHARS, false);
     }
 
@@ -68,7 +71,7 @@ public final class InputLimits {
     }
 
     /** Why field {@code name} may not hold {@code value}: a control character, shown escaped; null when it has none. */
-    public static String controlCharacterIn(String name, String value) {
+    public static @Nullable String controlCharacterIn(String name, @Nullable String value) {
         int control = value == null ? -1 : firstForbiddenControl(value);
         return control < 0
                 ? null
@@ -76,7 +79,7 @@ public final class InputLimits {
     }
 
     /** Why field {@code name} may not hold {@code value}: longer than {@code limit} characters; null when it fits. */
-    public static String tooLong(String name, String value, int limit) {
+    public static @Nullable String tooLong(String name, @Nullable String value, int limit) {
         int length = value == null ? 0 : value.strip().length();
         return length <= limit ? null : name + " is " + length + " characters long; at most " + limit + " are accepted";
     }
@@ -85,10 +88,10 @@ public final class InputLimits {
      * Why {@code event} breaks a field limit, whatever path brought it to the event topics; null when it keeps them
      * all. Names the field, never echoes its value (it may be a phone).
      */
-    public static String problem(CardEvent event) {
-        String[] names = {"card ID", "phone", "comment", "partner event ID"};
-        String[] values = {event.cardId(), event.phone(), event.comment(), event.partnerEventId()};
-        int[] limits = {CARD_ID_CHARS, PHONE_CHARS, COMMENT_CHARS, PARTNER_EVENT_ID_CHARS};
+    public static @Nullable String problem(CardEvent event) {
+        String[] names = {"card ID", "phone", "comment", "partner event ID", "reason code"};
+        String[] values = {event.cardId(), event.phone(), event.comment(), event.partnerEventId(), event.rawReason()};
+        int[] limits = {CARD_ID_CHARS, PHONE_CHARS, COMMENT_CHARS, PARTNER_EVENT_ID_CHARS, RAW_REASON_CHARS};
         for (int i = 0; i < names.length; i++) {
             String problem = controlCharacterIn(names[i], values[i]);
             if (problem == null) {

@@ -2,8 +2,12 @@ package com.zywa.cardstatus.contract;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,6 +27,9 @@ import tools.jackson.core.util.ByteArrayBuilder;
 final class StreamingJson {
 
     static final TokenStreamFactory FACTORY = Json.MAPPER.tokenStreamFactory();
+    private static final Map<String, Reason> REASONS = byName(Reason.values());
+    private static final Map<String, Responsible> RESPONSIBLES = byName(Responsible.values());
+    private static final Map<String, ActionRequired> ACTIONS = byName(ActionRequired.values());
 
     private StreamingJson() {}
 
@@ -40,7 +47,7 @@ final class StreamingJson {
      * The one value in {@code bytes} as {@code reader} reads it, or null if they are not in the form the pipeline's
      * own writer gives (absent fields aside): the caller then hands them to data binding.
      */
-    static <T> T read(byte[] bytes, Function<JsonParser, T> reader) {
+    static <T> @Nullable T read(byte[] bytes, Function<JsonParser, T> reader) {
         try (JsonParser in = FACTORY.createParser(ObjectReadContext.empty(), bytes)) {
             T value = reader.apply(in);
             end(in);
@@ -63,7 +70,7 @@ final class StreamingJson {
      * The next property name of the current object, or null at its end; {@code expected} is the name the pipeline
      * writes there, matched on the raw bytes without a symbol table look-up.
      */
-    static String nextName(JsonParser in, SerializableString expected) {
+    static @Nullable String nextName(JsonParser in, SerializableString expected) {
         if (in.nextName(expected)) {
             return expected.getValue();
         }
@@ -96,13 +103,13 @@ final class StreamingJson {
         return fields | bit;
     }
 
-    static void expect(JsonToken token, JsonToken expected) {
+    static void expect(@Nullable JsonToken token, @Nullable JsonToken expected) {
         if (token != expected) {
             throw NotOurForm.INSTANCE;
         }
     }
 
-    static String text(JsonParser in) {
+    static @Nullable String text(JsonParser in) {
         JsonToken token = in.nextToken();
         if (token == JsonToken.VALUE_STRING) {
             return in.getString();
@@ -111,7 +118,7 @@ final class StreamingJson {
         return null;
     }
 
-    static EventType type(JsonParser in) {
+    static @Nullable EventType type(JsonParser in) {
         String name = text(in);
         if (name == null) {
             return null;
@@ -125,7 +132,36 @@ final class StreamingJson {
         };
     }
 
-    static Instant instant(JsonParser in) {
+    static @Nullable Reason reason(JsonParser in) {
+        return named(in, REASONS);
+    }
+
+    static @Nullable Responsible responsible(JsonParser in) {
+        return named(in, RESPONSIBLES);
+    }
+
+    static @Nullable ActionRequired action(JsonParser in) {
+        return named(in, ACTIONS);
+    }
+
+    /** An enum constant by its exact name; any other text is left to databind (see {@link Json}'s enum rules). */
+    private static <E extends Enum<E>> @Nullable E named(JsonParser in, Map<String, E> byName) {
+        String name = text(in);
+        if (name == null) {
+            return null;
+        }
+        E value = byName.get(name);
+        if (value == null) {
+            throw NotOurForm.INSTANCE;
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> Map<String, E> byName(E[] values) {
+        return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(Enum::name, value -> value));
+    }
+
+    static @Nullable Instant instant(JsonParser in) {
         String text = text(in);
         if (text == null) {
             return null;
@@ -137,7 +173,20 @@ final class StreamingJson {
         }
     }
 
-    static Integer integer(JsonParser in) {
+    static @Nullable Long longObject(JsonParser in) {
+        JsonToken token = in.nextToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(token, JsonToken.VALUE_NUMBER_INT);
+        JsonParser.NumberType type = in.getNumberType();
+        if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
+            throw NotOurForm.INSTANCE;
+        }
+        return in.getLongValue();
+    }
+
+    static @Nullable Integer integer(JsonParser in) {
         JsonToken token = in.nextToken();
         return token == JsonToken.VALUE_NULL ? null : intValue(in, token);
     }
@@ -173,7 +222,7 @@ final class StreamingJson {
         return new SerializedString(name);
     }
 
-    static void writeText(JsonGenerator out, SerializableString name, String value) {
+    static void writeText(JsonGenerator out, SerializableString name, @Nullable String value) {
         out.writeName(name);
         if (value == null) {
             out.writeNull();
@@ -182,11 +231,24 @@ final class StreamingJson {
         }
     }
 
-    static void writeType(JsonGenerator out, SerializableString name, EventType type) {
-        writeText(out, name, type == null ? null : type.name());
+    static void writeType(JsonGenerator out, SerializableString name, @Nullable EventType type) {
+        writeEnum(out, name, type);
     }
 
-    static void writeInstant(JsonGenerator out, SerializableString name, Instant instant) {
+    static void writeEnum(JsonGenerator out, SerializableString name, @Nullable Enum<?> value) {
+        writeText(out, name, value == null ? null : value.name());
+    }
+
+    static void writeInteger(JsonGenerator out, SerializableString name, @Nullable Integer value) {
+        out.writeName(name);
+        if (value == null) {
+            out.writeNull();
+        } else {
+            out.writeNumber(value.intValue());
+        }
+    }
+
+    static void writeInstant(JsonGenerator out, SerializableString name, @Nullable Instant instant) {
         writeText(out, name, instant == null ? null : InstantJson.format(instant));
     }
 }

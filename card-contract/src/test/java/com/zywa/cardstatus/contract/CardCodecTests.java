@@ -82,7 +82,7 @@ class CardCodecTests {
 
         assertThat(status.history())
                 .containsExactly(
-                        new CardStatus.HistoryEntry(EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"), null));
+                        CardStatus.HistoryEntry.of(EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"), null));
         assertThat(status)
                 .isEqualTo(Json.MAPPER.readValue(status().replace(",\"comment\":\"late\"", ""), CardStatus.class));
     }
@@ -94,9 +94,16 @@ class CardCodecTests {
                 Instant.parse("2023-11-12T08:00:00Z"),
                 "+971501234567",
                 null,
+                null,
+                null,
+                null,
+                ActionRequired.NONE,
                 0,
+                1,
+                "default",
                 3,
-                List.of(new CardStatus.HistoryEntry(
+                Instant.parse("2023-11-12T08:00:01Z"),
+                List.of(CardStatus.HistoryEntry.of(
                         EventType.PICKED_UP, Instant.parse("2023-11-12T08:00:00Z"), "late")));
         return new String(CardStatusCodec.write(status), StandardCharsets.UTF_8);
     }

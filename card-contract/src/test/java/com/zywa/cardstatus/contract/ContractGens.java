@@ -74,18 +74,34 @@ final class ContractGens {
         return integers().between(0, EventType.values().length - 1).map(i -> EventType.values()[i]);
     }
 
+    static <E extends Enum<E>> Gen<E> constants(Class<E> type) {
+        E[] values = type.getEnumConstants();
+        return nullable(integers().between(0, values.length - 1).map(i -> values[i]));
+    }
+
+    /** Sources of every shape: any field null or not, text of any kind, numbers of any size. */
+    static Gen<EventSource> sources() {
+        Gen<String> optional = nullable(text(InputLimits.PARTNER_EVENT_ID_CHARS));
+        Gen<Integer> numbers = nullable(integers().all());
+        Gen<Long> offsets = nullable(longs().all());
+        return nullable(in -> new EventSource(
+                optional.generate(in),
+                optional.generate(in),
+                optional.generate(in),
+                numbers.generate(in),
+                optional.generate(in),
+                optional.generate(in),
+                numbers.generate(in),
+                offsets.generate(in)));
+    }
+
     static Gen<CardEvent> events() {
         Gen<String> ids = text(InputLimits.CARD_ID_CHARS);
         Gen<String> optional = nullable(text(InputLimits.PARTNER_EVENT_ID_CHARS));
         Gen<String> comments = nullable(text(InputLimits.COMMENT_CHARS));
         Gen<String> phones = nullable(text(InputLimits.PHONE_CHARS));
-        Gen<Integer> lines = nullable(integers().all());
-        Gen<EventSource> sources = nullable(in -> new EventSource(
-                optional.generate(in),
-                optional.generate(in),
-                optional.generate(in),
-                lines.generate(in),
-                optional.generate(in)));
+        Gen<Reason> reasons = constants(Reason.class);
+        Gen<EventSource> sources = sources();
         Gen<EventType> types = types();
         Gen<Instant> instants = instants();
         return in -> new CardEvent(
@@ -95,6 +111,8 @@ final class ContractGens {
                 phones.generate(in),
                 instants.generate(in),
                 comments.generate(in),
+                optional.generate(in),
+                reasons.generate(in),
                 optional.generate(in),
                 sources.generate(in));
     }
@@ -107,8 +125,21 @@ final class ContractGens {
         Gen<Integer> counts = integers().all();
         Gen<Long> versions = longs().all();
         Gen<Integer> sizes = integers().between(0, 12);
-        Gen<CardStatus.HistoryEntry> entries =
-                in -> new CardStatus.HistoryEntry(types.generate(in), instants.generate(in), comments.generate(in));
+        Gen<Reason> reasons = constants(Reason.class);
+        Gen<Responsible> responsibles = constants(Responsible.class);
+        Gen<ActionRequired> actions = constants(ActionRequired.class);
+        Gen<Integer> attempts = nullable(integers().all());
+        Gen<EventSource> sources = sources();
+        Gen<CardStatus.HistoryEntry> entries = in -> new CardStatus.HistoryEntry(
+                types.generate(in),
+                instants.generate(in),
+                comments.generate(in),
+                reasons.generate(in),
+                ids.generate(in),
+                responsibles.generate(in),
+                actions.generate(in),
+                ids.generate(in),
+                sources.generate(in));
         return in -> {
             List<CardStatus.HistoryEntry> history = new ArrayList<>();
             for (int i = sizes.generate(in); i > 0; i--) {
@@ -120,8 +151,15 @@ final class ContractGens {
                     instants.generate(in),
                     ids.generate(in),
                     comments.generate(in),
+                    reasons.generate(in),
+                    ids.generate(in),
+                    responsibles.generate(in),
+                    actions.generate(in),
                     counts.generate(in),
+                    attempts.generate(in),
+                    ids.generate(in),
                     versions.generate(in),
+                    instants.generate(in),
                     history);
         };
     }

@@ -61,9 +61,16 @@ class InstantJsonTests {
                 Instant.parse("2023-11-14T08:00:00Z"),
                 "+971534534534",
                 null,
+                Reason.OTHER,
+                null,
+                Responsible.UNKNOWN,
+                ActionRequired.CONTACT_CARDHOLDER,
                 1,
+                1,
+                "default",
                 3,
-                List.of(new CardStatus.HistoryEntry(
+                Instant.parse("2023-11-14T08:00:00.5Z"),
+                List.of(CardStatus.HistoryEntry.of(
                         EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00.123Z"), null)));
 
         String json = Json.MAPPER.writeValueAsString(status);

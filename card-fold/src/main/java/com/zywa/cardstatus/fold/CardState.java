@@ -3,6 +3,7 @@ package com.zywa.cardstatus.fold;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone and
- * exception count derive. Immutable; {@link #apply} returns the state after one more event. The result depends
+ * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone, exception
+ * and attempt counts, partner and (with a {@link ReasonMapping}) reasons derive. Immutable; {@link #apply} returns the state after one more event. The result depends
  * only on the set of events seen, never on their arrival order or on duplicates.
  */
 public record CardState(String cardId, long version, List<FoldedEvent> events) {
@@ -81,20 +82,58 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
                 .count();
     }
 
-    /** The public view of this state, as published on the status topic. */
-    public CardStatus toStatus() {
+    /** How many distinct delivery attempts the card had: its exceptions, plus its delivery if it was delivered. */
+    public int attempts() {
+        boolean delivered = events.stream().anyMatch(event -> event.type() == EventType.DELIVERED);
+        return deliveryExceptions() + (delivered ? 1 : 0);
+    }
+
+    /** The partner of the most recent event that names one: the courier whose words decided the card's reason. */
+    public @Nullable String partner() {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).partner() != null) {
+                return events.get(i).partner();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The public view of this state, as published on the status topic: every event's reason given by
+     * {@code mapping} (the one in force now), {@code asOf} when the service accepted the change that made it.
+     */
+    public CardStatus toStatus(ReasonMapping mapping, Instant asOf) {
         FoldedEvent current = current();
-        List<CardStatus.HistoryEntry> history = events.stream()
-                .map(event -> new CardStatus.HistoryEntry(event.type(), event.occurredAt(), event.comment()))
-                .toList();
+        List<CardStatus.HistoryEntry> history = new ArrayList<>(events.size());
+        for (FoldedEvent event : events) {
+            MappedReason reason = mapping.map(event);
+            history.add(new CardStatus.HistoryEntry(
+                    event.type(),
+                    event.occurredAt(),
+                    event.comment(),
+                    reason.reason(),
+                    reason.rawReason(),
+                    reason.responsible(),
+                    reason.action(),
+                    event.partnerEventId(),
+                    event.source()));
+        }
+        CardStatus.HistoryEntry now = history.get(history.size() - 1);
         return new CardStatus(
                 cardId,
                 current.type(),
                 current.occurredAt(),
                 phone(),
                 current.comment(),
+                now.reason(),
+                now.rawReason(),
+                now.responsible(),
+                now.actionRequired(),
                 deliveryExceptions(),
+                attempts(),
+                partner(),
                 version,
+                asOf,
                 history);
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -41,7 +43,7 @@ class CardStateCodecTests {
                 Instant.parse("2023-11-14T08:00:00.123456789Z"),
                 null,
                 null,
-                com.zywa.cardstatus.contract.EventSource.api("default", "t"))));
+                EventSource.api("default", "t"))));
 
         assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
     }
@@ -53,9 +55,12 @@ class CardStateCodecTests {
         assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
     }
 
-    /** The layout of format 1 as first written with DataOutputStream, which stored changelogs hold. */
+    /**
+     * The layout of format 1 as first written with DataOutputStream, which stored changelogs hold: it still decodes,
+     * each event without a code, a stated reason or a source.
+     */
     @Test
-    void writesFormatOneByteForByte() throws IOException {
+    void decodesFormatOneAsStoredChangelogsHoldIt() throws IOException {
         CardState state = withComments("المستخدم غير متاح", "User not available", null, "nul\u0000byte");
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -80,8 +85,63 @@ class CardStateCodecTests {
             }
         }
 
-        assertThat(CardStateCodec.encode(state)).isEqualTo(expected.toByteArray());
-        assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(state);
+        CardState withoutSources = new CardState(
+                state.cardId(),
+                state.version(),
+                state.events().stream()
+                        .map(event -> new FoldedEvent(
+                                event.eventId(),
+                                event.type(),
+                                event.occurredAt(),
+                                event.phone(),
+                                event.comment(),
+                                event.partnerEventId(),
+                                null,
+                                null,
+                                null))
+                        .toList());
+        assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(withoutSources);
+        assertThat(CardStateCodec.encode(state)[0]).as("format written").isEqualTo((byte) 2);
+    }
+
+    @Test
+    void roundTripsCodesStatedReasonsAndEverySourceShape() {
+        Instant at = Instant.parse("2023-11-13T10:00:00Z");
+        CardState state = fold(List.of(
+                CardEvent.of(
+                        EventType.PICKED_UP,
+                        CardEvents.CARD,
+                        null,
+                        at.minusSeconds(60),
+                        null,
+                        "332",
+                        EventSource.upload("default", UUID.randomUUID().toString(), "Pickup.csv", 3, "ops")),
+                CardEvent.of(
+                        EventType.DELIVERY_EXCEPTION,
+                        CardEvents.CARD,
+                        null,
+                        at,
+                        "could not verify ID",
+                        "ID_VERIFICATION_FAILED",
+                        "A1",
+                        EventSource.kafka("swift", "kafka:partner.events", "partner.events", 2, 9_000_000_000L)),
+                CardEvent.of(
+                        EventType.RETURNED,
+                        CardEvents.CARD,
+                        null,
+                        at.plusSeconds(60),
+                        null,
+                        "RT-7",
+                        "A2",
+                        EventSource.api("swift", "partner-swift")),
+                CardEvent.of(EventType.DELIVERED, CardEvents.CARD, null, at.plusSeconds(90), null, "A3", null)));
+
+        CardState decoded = CardStateCodec.decode(CardStateCodec.encode(state));
+
+        assertThat(decoded).isEqualTo(state);
+        assertThat(decoded.events().get(1).reason()).isEqualTo(Reason.ID_VERIFICATION_FAILED);
+        assertThat(decoded.events().get(1).source().offset()).isEqualTo(9_000_000_000L);
+        assertThat(decoded.events().get(3).source()).isNull();
     }
 
     @Test
@@ -136,6 +196,9 @@ class CardStateCodecTests {
                     Instant.EPOCH.plusSeconds(i),
                     null,
                     null,
+                    null,
+                    null,
+                    null,
                     null));
         }
         CardState state = new CardState(CardEvents.CARD, 65_536, events);
@@ -155,7 +218,7 @@ class CardStateCodecTests {
                     Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
                     comments[i],
                     "A" + i,
-                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+                    EventSource.api("default", "t")));
         }
         return fold(events);
     }
@@ -171,7 +234,7 @@ class CardStateCodecTests {
                     Instant.parse("2023-11-12T10:00:00Z").plusSeconds(3600L * i),
                     "User declined to accept package",
                     "A98" + i,
-                    com.zywa.cardstatus.contract.EventSource.api("default", "t")));
+                    EventSource.api("default", "t")));
         }
         events.add(event(EventType.RETURNED, "2023-11-14T08:00:00Z", null, "A982"));
         return fold(events);

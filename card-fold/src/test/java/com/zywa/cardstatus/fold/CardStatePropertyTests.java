@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +31,30 @@ class CardStatePropertyTests {
     private static final int TRIES = 1_000;
     private static final Instant BASE = Instant.parse("2023-11-12T00:00:00Z");
     private static final String[] PHONES = {null, "+971585949014", "+971534534534", "+971545576586"};
-    private static final EventSource SOURCE = EventSource.api("default", "property");
+    private static final String[] COMMENTS = {
+        null, "User not available", "User declined to accept package", "left at door", "c4"
+    };
+    private static final String[] CODES = {null, "NH", "RF", "ID_VERIFICATION_FAILED", "ZZ"};
+    private static final EventSource[] SOURCES = {
+        EventSource.api("default", "property"), EventSource.api("swift", "property")
+    };
+    /** The shipped default for partner default, and codes of its own for swift. */
+    private static final ReasonMapping MAPPING = ReasonMappingFile.parse("""
+            partners:
+              default:
+                comments:
+                  - {pattern: 'not available', reason: RECIPIENT_UNAVAILABLE}
+                  - {pattern: declined, reason: RECIPIENT_REFUSED}
+                  - {pattern: declined, reason: REFUSED}
+              swift:
+                codes:
+                  NH: RECIPIENT_UNAVAILABLE
+                  RF: [RECIPIENT_REFUSED, REFUSED]
+            """);
 
+    private static final Instant AS_OF = Instant.parse("2024-01-01T00:00:00Z");
+
+    /** An event's comment, code and source follow from its identity, so copies of one event differ in phone only. */
     private static final Gen<CardEvent> EVENTS = integers()
             .between(0, 3)
             .zip(
@@ -43,9 +66,10 @@ class CardStatePropertyTests {
                             CardEvents.CARD,
                             PHONES[phone],
                             BASE.plusSeconds(3600L * hour),
-                            "c" + partnerId,
+                            COMMENTS[partnerId],
+                            CODES[(type + hour) % CODES.length],
                             "P" + partnerId,
-                            SOURCE));
+                            SOURCES[(hour + partnerId) % SOURCES.length]));
 
     private static final Gen<List<CardEvent>> EVENT_SETS = lists().of(EVENTS).ofSizeBetween(1, 15);
 
@@ -119,6 +143,24 @@ class CardStatePropertyTests {
     }
 
     @Test
+    void everyEventOfAnExceptionOrReturnHasAReasonAndOnlyCodesOrCommentsNoRuleKnowsAreUnmapped() {
+        qt().withExamples(TRIES).forAll(EVENT_SETS).checkAssert(events -> {
+            CardState state = CardEvents.fold(events);
+
+            for (FoldedEvent event : state.events()) {
+                MappedReason mapped = MAPPING.map(event);
+                assertThat(mapped.reason() != null).isEqualTo(Reason.explains(event.type()));
+                assertThat(mapped.reason() == null || mapped.reason().appliesTo(event.type()))
+                        .isTrue();
+                assertThat(mapped.unmapped())
+                        .isEqualTo(mapped.reason() == Reason.OTHER
+                                && event.reason() == null
+                                && mapped.rawReason() != null);
+            }
+        });
+    }
+
+    @Test
     void everyStateSurvivesItsCodec() {
         qt().withExamples(TRIES).forAll(EVENT_SETS).checkAssert(events -> {
             CardState state = CardEvents.fold(events);
@@ -135,7 +177,10 @@ class CardStatePropertyTests {
 
     private static void assertSameCard(CardState actual, CardState expected) {
         assertThat(actual.events()).isEqualTo(expected.events());
-        assertThat(actual.toStatus().status()).isEqualTo(expected.toStatus().status());
+        assertThat(actual.toStatus(MAPPING, AS_OF))
+                .usingRecursiveComparison()
+                .ignoringFields("version")
+                .isEqualTo(expected.toStatus(MAPPING, AS_OF));
         assertThat(actual.phone()).isEqualTo(expected.phone());
         assertThat(actual.deliveryExceptions()).isEqualTo(expected.deliveryExceptions());
     }

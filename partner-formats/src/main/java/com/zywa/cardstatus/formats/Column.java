@@ -16,7 +16,18 @@ public enum Column {
     CARD_ID(true, "cardid", "card", "cardnumber"),
     PHONE(false, "usermobile", "usercontact", "userphone", "phone", "mobile", "contact"),
     TIMESTAMP(true, "timestamp", "time", "datetime", "date"),
-    COMMENT(false, "comment", "comments", "remark", "remarks", "note", "notes");
+    COMMENT(false, "comment", "comments", "remark", "remarks", "note", "notes"),
+    /** The partner's reason code (contract §10), mapped to a reason by the fold. */
+    REASON(
+            false,
+            "reason",
+            "reasoncode",
+            "statusreason",
+            "reasons",
+            "exceptionreason",
+            "exceptioncode",
+            "returnreason",
+            "substatus");
 
     private final boolean required;
     private final Set<String> spellings;
@@ -38,6 +49,7 @@ public enum Column {
             case PHONE -> "User Mobile";
             case TIMESTAMP -> "Timestamp";
             case COMMENT -> "Comment";
+            case REASON -> "Reason code";
         };
     }
 

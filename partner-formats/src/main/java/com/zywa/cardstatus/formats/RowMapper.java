@@ -50,16 +50,18 @@ public final class RowMapper {
                 header.value(fields, Column.TIMESTAMP),
                 header.value(fields, Column.PHONE),
                 header.value(fields, Column.COMMENT),
+                header.value(fields, Column.REASON),
                 header.value(fields, Column.PARTNER_ID));
         return map(row.line(), "line " + row.line(), () -> String.join(",", fields), kind, values, source);
     }
 
-    /** The fields of one event, as text, whatever it came from. */
+    /** The fields of one event, as text, whatever it came from; {@code reason} is the partner's reason code. */
     public record Fields(
             @Nullable String cardId,
             @Nullable String timestamp,
             @Nullable String phone,
             @Nullable String comment,
+            @Nullable String reason,
             @Nullable String partnerEventId) {}
 
     /**
@@ -72,11 +74,13 @@ public final class RowMapper {
             fields -> InputLimits.controlCharacterIn("timestamp", fields.timestamp()),
             fields -> InputLimits.controlCharacterIn("phone", fields.phone()),
             fields -> InputLimits.controlCharacterIn("comment", fields.comment()),
+            fields -> InputLimits.controlCharacterIn("reason code", fields.reason()),
             fields -> InputLimits.controlCharacterIn("partner event ID", fields.partnerEventId()),
             fields -> InputLimits.tooLong("card ID", fields.cardId(), InputLimits.CARD_ID_CHARS),
             fields -> InputLimits.tooLong(
                     "partner event ID", fields.partnerEventId(), InputLimits.PARTNER_EVENT_ID_CHARS),
             fields -> InputLimits.tooLong("comment", fields.comment(), InputLimits.COMMENT_CHARS),
+            fields -> InputLimits.tooLong("reason code", fields.reason(), InputLimits.RAW_REASON_CHARS),
             fields -> isBlank(fields.cardId()) ? "card ID is empty" : null,
             fields -> InputLimits.validCardId(fields.cardId().strip())
                     ? null
@@ -110,6 +114,7 @@ public final class RowMapper {
                 phone(where, fields.phone(), warnings),
                 occurredAt,
                 blankToNull(fields.comment()),
+                blankToNull(fields.reason()),
                 blankToNull(fields.partnerEventId()),
                 source);
         return new RowOutcome.Accepted(line, event, warnings);

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every file of the bad-input corpus ({@code src/test/resources/corpus}) gives exactly the outcome written in
  * its {@code .expected} file: refused as a whole with a code and message, or rows accepted, rejected and warned
- * with their lines and reasons. Nothing crashes, and every message says what, where and why.
+ * with their lines and reasons, and the reason code each accepted row carries (and the reason it states, if any). Nothing crashes, and every message says what, where and why.
  */
 class BadInputCorpusTests {
 
@@ -62,6 +62,13 @@ class BadInputCorpusTests {
                         if (outcome instanceof RowOutcome.Accepted ok) {
                             accepted[0]++;
                             ok.warnings().forEach(warning -> lines.add("warning " + warning));
+                            if (ok.event().rawReason() != null) {
+                                lines.add("reason code line " + ok.line() + ": "
+                                        + ok.event().rawReason()
+                                        + (ok.event().reason() == null
+                                                ? ""
+                                                : " states " + ok.event().reason()));
+                            }
                         } else if (outcome instanceof RowOutcome.Rejected bad) {
                             lines.add("rejected " + bad.reason());
                         }

@@ -7,14 +7,17 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Who may call the status API (docs/security.md): the lookups and their OpenAPI document need role {@code reader}
- * ({@code ops} has it too); a partner key reads nothing here.
+ * ({@code ops} has it too), the unmapped reasons list (partners' raw comments) role {@code ops}; a partner key reads
+ * nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 public class LookupAccess {
 
     @Bean
     AccessRules lookupAccessRules() {
-        return requests -> requests.requestMatchers(
+        return requests -> requests.requestMatchers("/api/v1/unmapped-reasons")
+                .hasRole(Role.OPS.name())
+                .requestMatchers(
                         "/get_card_status",
                         "/api/v1/cards",
                         "/api/v1/cards/**",

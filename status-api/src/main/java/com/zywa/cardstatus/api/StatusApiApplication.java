@@ -1,6 +1,8 @@
 package com.zywa.cardstatus.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.zywa.cardstatus.contract.Json;
+import io.swagger.v3.core.jackson.ModelResolver;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +18,17 @@ public class StatusApiApplication {
     @Bean
     JacksonModule instantJson() {
         return Json.instants();
+    }
+
+    /**
+     * The OpenAPI document's models in the snake_case names the API writes: the history's entries (card-contract's
+     * records, read as the pipeline's {@code Json} names them) as well as the answers that name each field.
+     */
+    @Bean
+    ModelResolver snakeCaseOpenApiModels() {
+        return new ModelResolver(io.swagger.v3.core.util.Json.mapper()
+                .copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     public static void main(String[] args) {

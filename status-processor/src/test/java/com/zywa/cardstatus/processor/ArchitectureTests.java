@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The processor's two features meet only on the {@code card.status} topic: the topology folds and publishes, the
- * projection writes what was published. What each may use, checked on every build.
+ * projection writes what was published; the reason mapping reaches the topology only through its interface. What each
+ * may use, checked on every build.
  */
 @AnalyzeClasses(packages = "com.zywa.cardstatus.processor", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -34,6 +35,16 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAnyPackage(TOPOLOGY, "com.zywa.cardstatus.fold..")
             .because("the projection writes the status the topology published, and never folds events itself");
+
+    @ArchTest
+    static final ArchRule topologyDoesNotReadTheMappingFile = noClasses()
+            .that()
+            .resideInAPackage(TOPOLOGY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.zywa.cardstatus.processor.reasons..")
+            .because("the topology gets the mapping in force through FoldReasons; reading and watching its file, "
+                    + "and the metrics, are side effects that stay outside it");
 
     @ArchTest
     static final ArchRule onlyProjectionTouchesTheDatabase = noClasses()

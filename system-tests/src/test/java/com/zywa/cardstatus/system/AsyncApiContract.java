@@ -51,6 +51,13 @@ final class AsyncApiContract {
                             .formatAssertionsEnabled(true)
                             .build())
                     .resourceLoaders(loaders -> loaders.resources(AsyncApiContract::localFile)));
+    /** The same schemas read as a reader that ignores unknown fields reads them: {@code additionalProperties} allowed. */
+    private final SchemaRegistry tolerant = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_7,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build())
+                    .resourceLoaders(loaders -> loaders.resources(AsyncApiContract::localFileAllowingUnknownFields)));
 
     private AsyncApiContract(URI location) {
         this.location = location;
@@ -98,6 +105,19 @@ final class AsyncApiContract {
             throw new IllegalArgumentException("no schema at " + pointer + " of " + location);
         }
         return registry.getSchema(SchemaLocation.of(location + "#" + pointer), resolve(node));
+    }
+
+    /**
+     * The schema at {@code pointer} as a reader that ignores fields it does not know holds a record to it: every
+     * {@code additionalProperties: false} of it and of the files it refers to lifted (a record of a later version must
+     * still pass an earlier version's schema read so).
+     */
+    Schema schemaAllowingUnknownFields(String pointer) {
+        JsonNode node = document.at(pointer);
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("no schema at " + pointer + " of " + location);
+        }
+        return tolerant.getSchema(SchemaLocation.of(location + "#" + pointer), resolve(node));
     }
 
     /** Holds {@code record} to each message its topic's channel may carry, in the document's order. */
@@ -213,6 +233,24 @@ final class AsyncApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String localFileAllowingUnknownFields(String iri) {
+        String text = localFile(iri);
+        if (text == null) {
+            return null;
+        }
+        JsonNode schema = JSON.readTree(text);
+        allowUnknownFields(schema);
+        return JSON.writeValueAsString(schema);
+    }
+
+    private static void allowUnknownFields(JsonNode node) {
+        if (node instanceof ObjectNode object
+                && object.path("additionalProperties").isBoolean()) {
+            object.remove("additionalProperties");
+        }
+        node.forEach(AsyncApiContract::allowUnknownFields);
     }
 
     private static String utf8(byte[] bytes) {

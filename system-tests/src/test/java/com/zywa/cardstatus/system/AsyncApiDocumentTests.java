@@ -2,6 +2,7 @@ package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventSource;
@@ -164,9 +165,26 @@ class AsyncApiDocumentTests {
                 at,
                 null,
                 null,
+                null,
+                null,
+                null,
+                ActionRequired.NONE,
                 0,
+                1,
+                "default",
                 3,
-                List.of(new CardStatus.HistoryEntry(EventType.DELIVERED, at, null)));
+                at,
+                List.of(new CardStatus.HistoryEntry(
+                        EventType.DELIVERED,
+                        at,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ActionRequired.NONE,
+                        "A883",
+                        EventSource.upload(
+                                "default", "3d06a48d-a9b9-4c47-b01e-8593744ce816", "delivered.csv", 2, "ops"))));
         String json = new String(
                 new JsonSerde<>(CardStatus.class).serializer().serialize(null, status), StandardCharsets.UTF_8);
 
@@ -174,6 +192,10 @@ class AsyncApiDocumentTests {
                 .isEqualTo("cardStatus");
         assertThat(contract.conform(record(Topics.STATUS, "ZYW8827", json.replace("\"DELIVERED\"", "\"LOST\"")))
                         .message())
+                .isNull();
+        assertThat(contract.conform(record(Topics.STATUS, "ZYW8827", json.replace("\"NONE\"", "\"CALL_SOMEONE\"")))
+                        .message())
+                .as("an action outside the taxonomy")
                 .isNull();
     }
 

@@ -40,7 +40,7 @@ import org.springframework.util.FileSystemUtils;
  * The ops console walked as a person would, in a real headless Chromium on the shared pipeline: a wrong key is
  * refused, the ops key signs in, the samples and a file with bad rows are uploaded through the file picker, the
  * report and its rejections (on the page and as the downloaded CSV) are read, a card is looked up and its
- * timeline seen, and signing out ends the session. A screenshot of each page is kept under
+ * timeline seen with each entry's reason, action and a link to its file's report, and signing out ends the session. A screenshot of each page is kept under
  * {@code target/console-screenshots/}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
  * installed.
  */
@@ -211,7 +211,20 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElements(By.cssSelector("#card ol.timeline li strong")))
                 .extracting(WebElement::getText)
                 .containsExactly("PICKED_UP", "DELIVERY_EXCEPTION", "RETURNED");
+        WebElement exception =
+                browser.findElements(By.cssSelector("#card ol.timeline li")).get(1);
+        assertThat(exception.getText()).contains("recipient unavailable · contact cardholder");
+        assertThat(browser.findElement(By.cssSelector("#card dl")).getText())
+                .contains("Action required\ncontact cardholder", "Attempts\n1", "Partner\ndefault");
         screenshot("6-card-lookup");
+
+        WebElement line = exception.findElement(By.cssSelector("button.link"));
+        assertThat(line.getText()).isEqualTo("Sample Card Status Info - Delivery exceptions.csv, line 2");
+        line.click();
+        wait.until(ExpectedConditions.textToBe(
+                By.id("report-heading"), "Report: Sample Card Status Info - Delivery exceptions.csv"));
+        assertThat(browser.findElement(By.id("report-line")).getText()).contains("line 2 of this file");
+        assertThat(browser.findElement(By.id("unmapped-heading")).getText()).isEqualTo("Unmapped reasons");
 
         browser.findElement(By.id("card-id")).clear();
         browser.findElement(By.id("phone")).sendKeys("0" + SAMPLES.phone("534534534"));

@@ -330,6 +330,26 @@ class HelmChartTests {
     }
 
     @Test
+    void mountsTheReasonMappingFromAConfigMapWhoseChangesReloadWithoutRollingThePods() {
+        String mapping = "partners: {swiftpost: {codes: {NH: RECIPIENT_UNAVAILABLE}}}";
+        String manifest = render("--set", "reasons.mapping=" + mapping, "--set", "reasons.reloadInterval=PT30S");
+        String processor = workload(manifest, "test-card-status-processor");
+
+        assertThat(documents(manifest, "name: test-card-status-reasons\n"))
+                .singleElement()
+                .asString()
+                .contains("reason-mapping.yaml: |\n    " + mapping);
+        assertThat(processor)
+                .contains("- name: CARDSTATUS_REASONS_MAPPINGFILE\n              value: "
+                        + "/etc/card-status/reasons/reason-mapping.yaml")
+                .contains("- name: CARDSTATUS_REASONS_RELOADINTERVAL\n              value: \"PT30S\"")
+                .contains("{name: reasons, mountPath: /etc/card-status/reasons, readOnly: true}")
+                .doesNotContain("subPath:");
+        assertThat(checksum(manifest)).isEqualTo(checksum(render()));
+        assertThat(render()).doesNotContain("CARDSTATUS_REASONS_MAPPINGFILE").doesNotContain("-reasons\n");
+    }
+
+    @Test
     void hasAnAutoscalerForTheApiAndDisruptionBudgetsForEveryService() {
         String manifest = render();
 

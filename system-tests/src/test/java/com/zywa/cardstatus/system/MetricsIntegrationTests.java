@@ -100,7 +100,13 @@ class MetricsIntegrationTests {
                         .matcher(ingest.text())
                         .results()
                         .map(m -> m.group(1)))
-                .isSubsetOf("default", "fastcourier", "other");
+                .isSubsetOf("default", "fastcourier", "swiftpost", "other");
+        assertThat(Pattern.compile("cardstatus_unmapped_reasons_total\\{[^}]*partner=\"([^\"]*)\"")
+                        .matcher(Scrape.of(pipeline.processorUrl()).text())
+                        .results()
+                        .map(m -> m.group(1)))
+                .as("the unmapped reasons' partners: those of the reason mapping, else unknown")
+                .isSubsetOf("default", "swiftpost", "unknown");
         assertThat(Scrape.of(pipeline.processorUrl()).value("cardstatus_projection_last_write_seconds"))
                 .isCloseTo(Instant.now().getEpochSecond(), within(300.0));
     }

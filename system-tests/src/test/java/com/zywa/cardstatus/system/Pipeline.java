@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.system;
 
 import com.zywa.cardstatus.api.StatusApiApplication;
+import com.zywa.cardstatus.fold.ReasonMappingFile;
 import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import com.zywa.cardstatus.notifier.StatusNotifierApplication;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
@@ -27,6 +28,16 @@ import org.springframework.util.FileSystemUtils;
  */
 final class Pipeline implements AutoCloseable {
 
+    /**
+     * The reason mapping the processor starts with, in a file the tests may edit as ops would: the shipped default
+     * (partner {@code default}) and partner {@code swiftpost}, whose codes are its own.
+     */
+    static final String REASONS = ReasonMappingFile.shippedText() + """
+              swiftpost:
+                codes:
+                  RF: [RECIPIENT_REFUSED, REFUSED]
+            """;
+
     /** Where the database is, and who connects. */
     record Database(String url, String user, String password) {}
 
@@ -34,6 +45,7 @@ final class Pipeline implements AutoCloseable {
     private final String bootstrapServers;
     private final Database database;
     private final Path stateDir;
+    private final Path reasonMapping;
     private final TestIssuer issuer;
     final ConfigurableApplicationContext processor;
     final ConfigurableApplicationContext ingest;
@@ -45,9 +57,14 @@ final class Pipeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.database = database;
         this.stateDir = Files.createTempDirectory("card-status-streams");
+        this.reasonMapping =
+                Files.writeString(stateDir.resolveSibling(stateDir.getFileName() + "-reasons.yaml"), REASONS);
         this.issuer = TestIssuer.start();
-        this.processor =
-                start(StatusProcessorApplication.application(), "--spring.kafka.streams.state-dir=" + stateDir);
+        this.processor = start(
+                StatusProcessorApplication.application(),
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--cardstatus.reasons.mapping-file=" + reasonMapping,
+                "--cardstatus.reasons.reload-interval=PT0.5S");
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
         this.ingest = start(
                 IngestProducerApplication.application(),
@@ -58,9 +75,10 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.fastcourier.date-order=MONTH_FIRST",
                 "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
                 "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
-                // the ops console looks cards up on this pipeline's status-api with the test reader key
+                "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
+                // the ops console asks this pipeline's status-api with the test ops key (the unmapped reasons need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),
-                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.READER_KEY);
+                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.OPS_KEY);
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
     }
 
@@ -143,6 +161,11 @@ final class Pipeline implements AutoCloseable {
                 .toList();
     }
 
+    /** The processor's reason mapping file ({@link #REASONS} at start), read again within a second of a change. */
+    Path reasonMapping() {
+        return reasonMapping;
+    }
+
     /** The issuer every application of this pipeline trusts. */
     TestIssuer issuer() {
         return issuer;
@@ -187,5 +210,6 @@ final class Pipeline implements AutoCloseable {
         }
         issuer.close();
         FileSystemUtils.deleteRecursively(stateDir);
+        Files.deleteIfExists(reasonMapping);
     }
 }

@@ -143,11 +143,40 @@ class PipelineIntegrationTests {
                 .toList();
     }
 
-    /** The expected table of the samples (README), for this set's cards. */
+    /**
+     * The expected table of the samples (contract §4), for this set's cards, with the reasons of contract §10: ZYW8890's
+     * exception is RECIPIENT_UNAVAILABLE (contact the cardholder), ZYW7631's RECIPIENT_REFUSED, and every history entry
+     * names the sample file and line it came from.
+     */
     static void assertSpecTable(PipelineClient client, SampleSet samples) {
         assertCard(client, samples, "ZYW8827", "DELIVERED", "2023-11-13T09:34:56Z", "+971585949014", 0);
         assertCard(client, samples, "ZYW8890", "RETURNED", "2023-11-14T08:00:00Z", "+971534534534", 1);
         assertCard(client, samples, "ZYW7631", "DELIVERED", "2023-11-14T12:34:56Z", "+971545576586", 1);
+        JsonNode returned =
+                client.cardStatus("card_id=" + samples.card("ZYW8890")).body();
+        assertException(returned, "RECIPIENT_UNAVAILABLE", "CONTACT_CARDHOLDER", 2);
+        assertThat(returned.get("reason").asString())
+                .as("a return without a reason")
+                .isEqualTo("OTHER");
+        assertThat(returned.get("action_required").asString()).isEqualTo("CONTACT_CARDHOLDER");
+        assertThat(returned.get("attempts").asInt()).isEqualTo(1);
+        JsonNode delivered =
+                client.cardStatus("card_id=" + samples.card("ZYW7631")).body();
+        assertException(delivered, "RECIPIENT_REFUSED", "CONTACT_CARDHOLDER", 3);
+        assertThat(delivered.get("action_required").asString()).isEqualTo("NONE");
+        assertThat(delivered.get("attempts").asInt()).isEqualTo(2);
+    }
+
+    /** The card's one exception has this reason and action, and came from this line of the exceptions file. */
+    private static void assertException(JsonNode card, String reason, String action, int line) {
+        JsonNode exception = card.get("history").get(1);
+        assertThat(exception.get("status").asString()).isEqualTo("DELIVERY_EXCEPTION");
+        assertThat(exception.get("reason").asString()).isEqualTo(reason);
+        assertThat(exception.get("action_required").asString()).isEqualTo(action);
+        assertThat(exception.get("source").get("file").asString())
+                .isEqualTo("Sample Card Status Info - Delivery exceptions.csv");
+        assertThat(exception.get("source").get("line").asInt()).isEqualTo(line);
+        assertThat(card.get("partner").asString()).isEqualTo("default");
     }
 
     private void assertSpecTable(SampleSet samples) {
@@ -171,5 +200,10 @@ class PipelineIntegrationTests {
         assertThat(body.get("status_at").asString()).as(card).isEqualTo(at);
         assertThat(body.get("user_phone").asString()).as(card).isEqualTo(samples.phone(samplePhone));
         assertThat(body.get("delivery_exceptions").asInt()).as(card).isEqualTo(exceptions);
+        assertThat(body.get("history")).as(card).allSatisfy(entry -> {
+            assertThat(SampleSet.FILES).contains(entry.get("source").get("file").asString());
+            assertThat(entry.get("source").get("line").asInt()).isBetween(2, 4);
+            assertThat(entry.get("source").get("upload_id").asString()).isNotBlank();
+        });
     }
 }

@@ -281,15 +281,7 @@ class PoisonInputIntegrationTests {
     }
 
     private static CardStatus status(String cardId, String comment) {
-        Instant at = Instant.parse("2023-11-20T08:00:00Z");
-        return new CardStatus(
-                cardId,
-                EventType.PICKED_UP,
-                at,
-                "+971501110007",
-                comment,
-                0,
-                1,
-                List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, comment)));
+        return StatusRecords.beforeReasons(
+                cardId, EventType.PICKED_UP, Instant.parse("2023-11-20T08:00:00Z"), "+971501110007", comment, 0, 1);
     }
 }

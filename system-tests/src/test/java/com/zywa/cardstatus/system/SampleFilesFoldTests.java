@@ -2,10 +2,13 @@ package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Reason;
 import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.fold.ReasonMappingFile;
 import com.zywa.cardstatus.formats.PartnerFileReader;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.formats.TestPartner;
@@ -43,6 +46,14 @@ class SampleFilesFoldTests {
         assertCard(cards.get("ZYW8827"), EventType.DELIVERED, "2023-11-13T09:34:56Z", "+971585949014", 0);
         assertCard(cards.get("ZYW8890"), EventType.RETURNED, "2023-11-14T08:00:00Z", "+971534534534", 1);
         assertCard(cards.get("ZYW7631"), EventType.DELIVERED, "2023-11-14T12:34:56Z", "+971545576586", 1);
+        assertThat(cards.get("ZYW8890").history().get(1))
+                .extracting(CardStatus.HistoryEntry::reason, CardStatus.HistoryEntry::actionRequired)
+                .containsExactly(Reason.RECIPIENT_UNAVAILABLE, ActionRequired.CONTACT_CARDHOLDER);
+        assertThat(cards.get("ZYW7631").history().get(1).reason()).isEqualTo(Reason.RECIPIENT_REFUSED);
+        cards.values()
+                .forEach(card -> assertThat(card.history())
+                        .allSatisfy(
+                                entry -> assertThat(entry.source().file()).startsWith("Sample Card Status Info - ")));
     }
 
     @ParameterizedTest(name = "order {index}: {0}")
@@ -63,7 +74,8 @@ class SampleFilesFoldTests {
             }
         }
         Map<String, CardStatus> statuses = new TreeMap<>();
-        states.forEach((id, state) -> statuses.put(id, state.toStatus()));
+        states.forEach(
+                (id, state) -> statuses.put(id, state.toStatus(ReasonMappingFile.shippedDefault(), Instant.EPOCH)));
         return statuses;
     }
 

@@ -3,9 +3,13 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.Reason;
+import com.zywa.cardstatus.contract.Responsible;
 import com.zywa.cardstatus.contract.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -102,16 +106,28 @@ class StatusProjectionIntegrationTests {
                 Instant.parse("2023-11-14T10:00:00.123Z"),
                 null,
                 null,
+                Reason.OTHER,
+                "RT-\"9\"",
+                Responsible.UNKNOWN,
+                ActionRequired.CONTACT_CARDHOLDER,
                 2,
+                2,
+                "swift",
                 3_000_000_000L,
+                Instant.parse("2023-11-15T00:00:00.5Z"),
                 List.of(
-                        new CardStatus.HistoryEntry(EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00Z"), null),
+                        CardStatus.HistoryEntry.of(EventType.PICKED_UP, Instant.parse("2023-11-12T10:00:00Z"), null),
                         new CardStatus.HistoryEntry(
                                 EventType.DELIVERY_EXCEPTION,
                                 Instant.parse("2023-11-13T10:00:00Z"),
-                                "quote \" backslash \\ tab \t caf\u00e9 \u20ac \ud83d\ude00 {\"a\":[1]}"),
-                        new CardStatus.HistoryEntry(
-                                EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"), "")));
+                                "quote \" backslash \\ tab \t caf\u00e9 \u20ac \ud83d\ude00 {\"a\":[1]}",
+                                Reason.ID_VERIFICATION_FAILED,
+                                null,
+                                Responsible.RECIPIENT,
+                                ActionRequired.CONTACT_CARDHOLDER,
+                                "A1",
+                                EventSource.kafka("swift", "kafka:partner.events", "partner.events", 1, 7)),
+                        CardStatus.HistoryEntry.of(EventType.RETURNED, Instant.parse("2023-11-14T10:00:00.123Z"), "")));
 
         publish(plain, json(status(plain, 7, "fine")), odd, json(oddStatus));
 
@@ -129,6 +145,14 @@ class StatusProjectionIntegrationTests {
                 .isEqualTo("nonenone");
         assertThat(column(plain, "phone || ' ' || comment || ' ' || delivery_exceptions"))
                 .isEqualTo("+971534534534 fine 1");
+        assertThat(column(
+                        odd,
+                        "concat_ws(' ', reason, raw_reason, responsible, action_required, attempts, partner, "
+                                + "as_of AT TIME ZONE 'UTC')"))
+                .isEqualTo("OTHER RT-\"9\" UNKNOWN CONTACT_CARDHOLDER 2 swift 2023-11-15 00:00:00.5");
+        assertThat(column(plain, "coalesce(reason, 'none') || ' ' || coalesce(attempts::text, 'none')"))
+                .as("a status written before contract §10")
+                .isEqualTo("none none");
     }
 
     private double skipped() {
@@ -200,16 +224,15 @@ class StatusProjectionIntegrationTests {
         return Json.MAPPER.writeValueAsBytes(status);
     }
 
+    /** A status as the fold wrote it before contract §10: none of its fields. */
     private static CardStatus status(String card, long version, String comment) {
-        return new CardStatus(
+        return StatusRecords.beforeReasons(
                 card,
                 EventType.DELIVERY_EXCEPTION,
                 Instant.parse("2023-11-13T10:00:00Z"),
                 "+971534534534",
                 comment,
                 1,
-                version,
-                List.of(new CardStatus.HistoryEntry(
-                        EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"), comment)));
+                version);
     }
 }

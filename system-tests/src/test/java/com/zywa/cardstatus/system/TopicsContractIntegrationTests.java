@@ -49,7 +49,13 @@ class TopicsContractIntegrationTests {
         TopicReader topics = new TopicReader(pipeline);
         SampleSet samples = SampleSet.next();
         Set<String> cards = new HashSet<>(List.of(
-                samples.card("ZYW8827"), samples.card("ZYW8890"), samples.card("ZYW7631"), "ZYWCTRB1", "ZYWCTRE1"));
+                samples.card("ZYW8827"),
+                samples.card("ZYW8890"),
+                samples.card("ZYW7631"),
+                "ZYWCTRB1",
+                "ZYWCTRE1",
+                "ZYWCTRCE1",
+                "ZYWCTRCE2"));
         Set<String> uploads = new HashSet<>();
         for (String file : SampleSet.FILES) {
             uploads.add(client.upload(samples, file).body().get("upload_id").asString());
@@ -72,6 +78,7 @@ class TopicsContractIntegrationTests {
         client.awaitIdle();
         topics.awaitRecords(Topics.EVENTS_DLT, record -> SET_ASIDE.contains(key(record)));
         topics.awaitRecords(Topics.STATUS_DLT, record -> STATUS_POISON.contains(key(record)));
+        topics.awaitRecords(Topics.STATUS, record -> key(record).equals("ZYWCTRCE1"));
         topics.awaitRecords(
                 Topics.REJECTS,
                 record -> record.key() == null
@@ -126,15 +133,8 @@ class TopicsContractIntegrationTests {
                 EventSource.api("default", "hostile"));
         JsonSerde<CardStatus> statuses = new JsonSerde<>(CardStatus.class);
         Instant at = Instant.parse("2023-11-20T08:00:00Z");
-        CardStatus refused = new CardStatus(
-                "ZYWCTRSNUL",
-                EventType.PICKED_UP,
-                at,
-                "+971501110007",
-                "a NUL \u0000",
-                0,
-                1,
-                List.of(new CardStatus.HistoryEntry(EventType.PICKED_UP, at, "a NUL \u0000")));
+        CardStatus refused = StatusRecords.beforeReasons(
+                "ZYWCTRSNUL", EventType.PICKED_UP, at, "+971501110007", "a NUL \u0000", 0, 1);
         topics.writeInOneTransaction(List.of(
                 new ProducerRecord<>(
                         control.type().topic(),
@@ -167,7 +167,7 @@ class TopicsContractIntegrationTests {
         ProducerRecord<byte[], byte[]> binary = new ProducerRecord<>(
                 "partner.events",
                 bytes("ZYWCTRCE1"),
-                bytes("{\"phone\":\"0585949014\",\"comment\":\"left with the concierge\"}"));
+                bytes("{\"phone\":\"0585949014\",\"comment\":\"left with the concierge\",\"reason\":\"NH\"}"));
         Map.of(
                         "ce_specversion",
                         "1.0",

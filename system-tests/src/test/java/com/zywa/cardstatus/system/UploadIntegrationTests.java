@@ -198,7 +198,7 @@ class UploadIntegrationTests {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("message").asString())
-                .isEqualTo("partner 'nobody' is not configured; known partners: [default, fastcourier]");
+                .isEqualTo("partner 'nobody' is not configured; known partners: [default, fastcourier, swiftpost]");
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Consumes the partners' CloudEvents on {@code partner.events} exactly once (contract §3): each record is read
  * (binary or structured mode), its {@code source} names the partner, and it is validated as {@code POST /events}
  * validates; accepted events go to the event topics, rejections with their reason to {@code card.rejects}, all in
- * the transaction that also commits the consumed offsets. Events are recorded as sent by {@code kafka:partner.events}.
+ * the transaction that also commits the consumed offsets. Events are recorded as sent by {@code kafka:partner.events},
+ * with the topic, partition and offset of their record in their source.
  */
 @Component
 class PartnerEventsListener {
@@ -75,8 +76,7 @@ class PartnerEventsListener {
             CloudEventMapping.Read read = CloudEventMapping.read(
                     () -> KafkaMessageFactory.createReader(record).toEvent(), raw);
             if (read.event() == null) {
-                return new Outcome(
-                        null, origin, events.validate(null, index, read.candidate(), EventSource.api(null, CALLER)));
+                return new Outcome(null, origin, events.validate(null, index, read.candidate(), source(null, record)));
             }
             String source = read.event().getSource().toString();
             Optional<String> partner = partners.partnerOfSource(source);
@@ -87,13 +87,18 @@ class PartnerEventsListener {
                                     + "' is not a configured partner's",
                             raw);
             String name = partner.orElse(null);
-            return new Outcome(name, origin, events.validate(name, index, candidate, EventSource.api(name, CALLER)));
+            return new Outcome(name, origin, events.validate(name, index, candidate, source(name, record)));
         } catch (RuntimeException e) {
             return new Outcome(
                     null,
                     origin,
                     new RowOutcome.Rejected(index, "record could not be read: " + e.getMessage(), raw.get()));
         }
+    }
+
+    /** Where an event of this record came from: the partner, and the record's topic, partition and offset. */
+    private static EventSource source(String partner, ConsumerRecord<byte[], byte[]> record) {
+        return EventSource.kafka(partner, CALLER, record.topic(), record.partition(), record.offset());
     }
 
     /** The record as received: its headers and value as text, for the rejects topic. */

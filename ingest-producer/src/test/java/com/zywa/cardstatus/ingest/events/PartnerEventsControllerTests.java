@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -79,6 +80,24 @@ class PartnerEventsControllerTests {
 
         verify(service).publish(anyList(), eq("fastcourier"), eq("partner-fastcourier-test"));
         verify(service).publish(anyList(), eq("default"), eq("partner-default-test"));
+    }
+
+    @Test
+    void readsTheReasonCodeOfAnEvent() throws Exception {
+        when(service.publish(anyList(), any(), any())).thenReturn(new EventResults(1, 0, List.of()));
+
+        mvc.perform(post("/events")
+                        .with(key(TestCredentials.PARTNER_KEY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[" + EVENT.replace("}", ",\"reason\":\"NH\"}") + "]"))
+                .andExpect(status().isOk());
+
+        verify(service)
+                .publish(
+                        argThat(events ->
+                                events.size() == 1 && "NH".equals(events.get(0).reason())),
+                        eq("default"),
+                        eq("partner-default-test"));
     }
 
     @Test

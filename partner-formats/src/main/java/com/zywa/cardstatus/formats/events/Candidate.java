@@ -58,7 +58,12 @@ public record Candidate(
                 raw,
                 type.get(),
                 new RowMapper.Fields(
-                        event.cardId(), event.occurredAt(), event.phone(), event.comment(), event.partnerEventId()),
+                        event.cardId(),
+                        event.occurredAt(),
+                        event.phone(),
+                        event.comment(),
+                        event.reason(),
+                        event.partnerEventId()),
                 source);
     }
 }

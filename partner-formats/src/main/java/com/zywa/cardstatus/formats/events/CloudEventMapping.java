@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The thin mapping from a CloudEvent 1.0 (contract §3) to a partner event: {@code id} is the partner's event ID,
  * {@code type} one of {@code com.zywa.card.*}, {@code time} when it happened, {@code subject} the card ID and
- * {@code data} a JSON object with {@code phone} and {@code comment}. Reading the envelope (binary or structured
+ * {@code data} a JSON object with {@code phone}, {@code comment} and {@code reason} (the partner's reason code,
+ * contract §10). Reading the envelope (binary or structured
  * mode, Kafka or HTTP) is the CloudEvents Java SDK's: the caller's protocol binding ({@code cloudevents-kafka},
  * {@code -http-basic}) gives the reader, {@code -json-jackson} is the structured JSON format. That one is built on
  * Jackson 2 ({@code com.fasterxml}, at the version Spring Boot manages) and lives beside our Jackson 3
@@ -74,7 +75,7 @@ public final class CloudEventMapping {
         if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             return Candidate.refused(
                     "CloudEvent '" + event.getId() + "': datacontenttype '" + contentType
-                            + "' is not JSON; data is a JSON object {\"phone\", \"comment\"}",
+                            + "' is not JSON; data is a JSON object {\"phone\", \"comment\", \"reason\"}",
                     raw);
         }
         JsonNode data;
@@ -86,7 +87,9 @@ public final class CloudEventMapping {
         }
         if (data != null && !data.isObject()) {
             return Candidate.refused(
-                    "CloudEvent '" + event.getId() + "': data is not a JSON object {\"phone\", " + "\"comment\"}", raw);
+                    "CloudEvent '" + event.getId()
+                            + "': data is not a JSON object {\"phone\", \"comment\", \"reason\"}",
+                    raw);
         }
         String time = event.getTime() == null ? null : event.getTime().toString();
         return Candidate.event(
@@ -96,6 +99,7 @@ public final class CloudEventMapping {
                         text(data, "phone"),
                         time,
                         text(data, "comment"),
+                        text(data, "reason"),
                         event.getId()),
                 raw);
     }

@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One event as a partner publishes it over HTTP: the contract §3 fields, as text (any may be missing), validated like
- * a CSV row.
+ * One event as a partner publishes it over HTTP: the contract §3 fields and the reason code of §10, as text (any may
+ * be missing), validated like a CSV row.
  */
 @Schema(description = "A courier event published by a partner")
 public record PartnerEvent(
@@ -31,6 +31,15 @@ public record PartnerEvent(
         String occurredAt,
 
         @JsonProperty("comment") @Nullable String comment,
+
+        @Schema(
+                description =
+                        "the partner's reason code (contract §10; at most 128 characters), mapped to a reason by"
+                                + " the partner's mapping; a reason of the taxonomy itself (e.g. RECIPIENT_REFUSED) is taken as is",
+                example = "NH")
+        @JsonProperty("reason")
+        @Nullable
+        String reason,
 
         @Schema(description = "the partner's own ID of the event", example = "A883")
         @JsonProperty("partner_event_id")

@@ -6,6 +6,7 @@ import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.contract.Reason;
 import com.zywa.cardstatus.formats.RowMapper;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.formats.TimestampParser;
@@ -35,7 +36,13 @@ class CandidateTests {
     @Test
     void aPartnerEventIsValidatedLikeACsvRow() {
         RowOutcome outcome = Candidate.of(new PartnerEvent(
-                        "delivered", "ZYW8827", "0585949014", "13-11-2023 13:34:56", "left with the guard", "A883"))
+                        "delivered",
+                        "ZYW8827",
+                        "0585949014",
+                        "13-11-2023 13:34:56",
+                        "left with the guard",
+                        null,
+                        "A883"))
                 .outcome(mapper, 0, SOURCE);
 
         assertThat(outcome).isInstanceOf(RowOutcome.Accepted.class);
@@ -49,7 +56,7 @@ class CandidateTests {
     void rejectsAJsonNullAndAnUnknownTypeNamingTheEventsIndex() {
         assertThat(Candidate.of(null).outcome(mapper, 2, SOURCE))
                 .isEqualTo(new RowOutcome.Rejected(2, "event 2: is null, expected an object", "null"));
-        assertThat(Candidate.of(new PartnerEvent("LOST", "ZYW1", null, "2023-11-13T09:34:56Z", null, null))
+        assertThat(Candidate.of(new PartnerEvent("LOST", "ZYW1", null, "2023-11-13T09:34:56Z", null, null, null))
                         .outcome(mapper, 3, SOURCE))
                 .extracting(RowOutcome.Rejected.class::cast)
                 .extracting(RowOutcome.Rejected::reason)
@@ -62,7 +69,33 @@ class CandidateTests {
 
         assertThat(read.candidate().refusal()).isNull();
         assertThat(read.candidate().event())
-                .isEqualTo(new PartnerEvent("PICKED_UP", "ZYW2", "0585949014", "2023-11-13T09:34:56Z", null, "ce-2"));
+                .isEqualTo(new PartnerEvent(
+                        "PICKED_UP", "ZYW2", "0585949014", "2023-11-13T09:34:56Z", null, null, "ce-2"));
+    }
+
+    @Test
+    void aReasonCodeInJsonOrInACloudEventsDataIsKeptAsSentAndStatesAReasonItNames() {
+        RowOutcome json = Candidate.of(new PartnerEvent(
+                        "DELIVERY_EXCEPTION", "ZYW3", null, "2023-11-13T09:34:56Z", "no one home", " NH ", "E1"))
+                .outcome(mapper, 0, SOURCE);
+        CloudEventMapping.Read cloudEvent =
+                readStructured("com.zywa.card.delivery-exception", "{\"reason\":\"recipient_refused\"}");
+        RowOutcome fromCloudEvent = cloudEvent.candidate().outcome(mapper, 0, SOURCE);
+
+        assertThat(((RowOutcome.Accepted) json).event().rawReason()).isEqualTo("NH");
+        assertThat(((RowOutcome.Accepted) json).event().reason()).isNull();
+        assertThat(((RowOutcome.Accepted) fromCloudEvent).event().rawReason()).isEqualTo("recipient_refused");
+        assertThat(((RowOutcome.Accepted) fromCloudEvent).event().reason()).isEqualTo(Reason.RECIPIENT_REFUSED);
+    }
+
+    @Test
+    void aReasonCodeBreakingItsLimitsRejectsTheEvent() {
+        assertThat(Candidate.of(new PartnerEvent(
+                                "RETURNED", "ZYW4", null, "2023-11-13T09:34:56Z", null, "X".repeat(129), "E2"))
+                        .outcome(mapper, 1, SOURCE))
+                .extracting(RowOutcome.Rejected.class::cast)
+                .extracting(RowOutcome.Rejected::reason)
+                .isEqualTo("event 1: reason code is 129 characters long; at most 128 are accepted");
     }
 
     @Test

@@ -48,7 +48,7 @@ class CardLookup {
     /** Every card of a phone, the one whose status changed last first. */
     List<CardStatusResponse> allByPhone(String phone) {
         return cards.findByPhone(normalise(phone)).stream()
-                .map(row -> response(row, List.of()))
+                .map(row -> CardStatusResponse.of(row, List.of()))
                 .toList();
     }
 
@@ -59,7 +59,7 @@ class CardLookup {
                     "invalid_card_id", "card_id '" + id + "' must be " + InputLimits.CARD_ID_RULE);
         }
         return cards.findByCardId(id)
-                .map(row -> response(row, List.of()))
+                .map(row -> CardStatusResponse.of(row, List.of()))
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
     }
 
@@ -68,7 +68,7 @@ class CardLookup {
         if (rows.isEmpty()) {
             throw LookupException.notFound("no card for phone " + Phone.mask(e164));
         }
-        return response(
+        return CardStatusResponse.of(
                 rows.get(0),
                 rows.subList(1, rows.size()).stream().map(CardRow::cardId).toList());
     }
@@ -87,17 +87,5 @@ class CardLookup {
             throw LookupException.badRequest("invalid_phone", "user_" + invalid.reason());
         }
         throw LookupException.badRequest("invalid_phone", "user_phone has no digits");
-    }
-
-    private static CardStatusResponse response(CardRow row, List<String> others) {
-        return new CardStatusResponse(
-                row.cardId(),
-                row.phone(),
-                row.status(),
-                row.statusAt(),
-                row.comment(),
-                row.deliveryExceptions(),
-                row.history(),
-                others);
     }
 }

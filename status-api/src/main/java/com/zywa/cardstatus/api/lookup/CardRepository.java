@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 class CardRepository {
 
     private static final String COLUMNS =
-            "card_id, status, status_at, phone, comment, delivery_exceptions, " + "history::text AS history";
+            "card_id, status, status_at, phone, comment, reason, raw_reason, responsible, "
+                    + "action_required, delivery_exceptions, attempts, partner, as_of, history::text AS history";
     private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
     private static final String BY_PHONE =
             "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? " + "ORDER BY status_at DESC, card_id LIMIT 100";
@@ -38,13 +39,21 @@ class CardRepository {
     }
 
     private static CardRow row(ResultSet rs, int rowNum) throws SQLException {
+        OffsetDateTime asOf = rs.getObject(13, OffsetDateTime.class);
         return new CardRow(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getObject(3, OffsetDateTime.class).toInstant(),
                 rs.getString(4),
                 rs.getString(5),
-                rs.getInt(6),
-                rs.getString(7));
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getInt(10),
+                rs.getObject(11, Integer.class),
+                rs.getString(12),
+                asOf == null ? null : asOf.toInstant(),
+                rs.getString(14));
     }
 }

@@ -109,6 +109,47 @@ class CardStatusControllerTests {
     }
 
     @Test
+    void answersTheReasonActionAttemptsPartnerAndAsOfBesideTheV1Fields() {
+        given(cards.findByCardId("ZYW8890"))
+                .willReturn(Optional.of(new CardRow(
+                        "ZYW8890",
+                        "DELIVERY_EXCEPTION",
+                        Instant.parse("2023-11-13T10:00:00Z"),
+                        "+971534534534",
+                        "User not available",
+                        "RECIPIENT_UNAVAILABLE",
+                        null,
+                        "RECIPIENT",
+                        "CONTACT_CARDHOLDER",
+                        1,
+                        1,
+                        "default",
+                        Instant.parse("2023-11-15T10:00:00Z"),
+                        HISTORY)));
+
+        assertThat(reader().uri("/api/v1/cards/ZYW8890"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                {"card_id":"ZYW8890","status":"DELIVERY_EXCEPTION","comment":"User not available",
+                 "delivery_exceptions":1,"reason":"RECIPIENT_UNAVAILABLE","raw_reason":null,
+                 "responsible":"RECIPIENT","action_required":"CONTACT_CARDHOLDER","attempts":1,"partner":"default",
+                 "as_of":"2023-11-15T10:00:00Z"}""");
+    }
+
+    @Test
+    void answersACardWrittenBeforeReasonsExistedWithThoseFieldsNull() {
+        given(cards.findByCardId("ZYW8890")).willReturn(Optional.of(v1Card("ZYW8890")));
+
+        assertThat(reader().uri("/get_card_status?card_id=ZYW8890"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                {"card_id":"ZYW8890","status":"RETURNED","delivery_exceptions":1,"reason":null,
+                 "action_required":null,"attempts":null,"partner":null,"as_of":null}""");
+    }
+
+    @Test
     void answersByAnyPhoneFormWithTheOtherCardsOfThatPhone() {
         given(cards.findByPhone("+971585949014"))
                 .willReturn(List.of(card("ZYW2", "+971585949014"), card("ZYW1", "+971585949014")));
@@ -286,6 +327,38 @@ class CardStatusControllerTests {
 
     private static CardRow card(String cardId, String phone) {
         return new CardRow(
-                cardId, "DELIVERED", Instant.parse("2023-11-13T09:34:56Z"), phone, "at the door", 0, HISTORY);
+                cardId,
+                "DELIVERED",
+                Instant.parse("2023-11-13T09:34:56Z"),
+                phone,
+                "at the door",
+                null,
+                null,
+                null,
+                "NONE",
+                0,
+                1,
+                "default",
+                Instant.parse("2023-11-13T09:35:00.120Z"),
+                HISTORY);
+    }
+
+    /** A row written before contract §10: none of its fields. */
+    private static CardRow v1Card(String cardId) {
+        return new CardRow(
+                cardId,
+                "RETURNED",
+                Instant.parse("2023-11-14T08:00:00Z"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                null,
+                null,
+                null,
+                HISTORY);
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,17 +21,26 @@ class StatusProjectionRepository {
     // the histories come as one JSON array of history arrays, split by json_array_elements: unlike a text array
     // element, JSON needs no second escaping of every quote in it
     private static final String UPSERT = """
-            INSERT INTO card_status (card_id, status, status_at, phone, comment, delivery_exceptions, version,
-                                     history, updated_at)
-            SELECT card_id, status, status_at, phone, comment, delivery_exceptions, version, history, now()
+            INSERT INTO card_status (card_id, status, status_at, phone, comment, reason, raw_reason, responsible,
+                                     action_required, delivery_exceptions, attempts, partner, version, as_of, history,
+                                     updated_at)
+            SELECT card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
+                   delivery_exceptions, attempts, partner, version, as_of, history, now()
             FROM ROWS FROM (unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
-                            unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS INTEGER[])),
-                            unnest(CAST(? AS BIGINT[])), json_array_elements(CAST(? AS JSON)))
-                AS row (card_id, status, status_at, phone, comment, delivery_exceptions, version, history)
+                            unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
+                            unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
+                            unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS TEXT[])),
+                            unnest(CAST(? AS BIGINT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
+                            json_array_elements(CAST(? AS JSON)))
+                AS row (card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
+                        delivery_exceptions, attempts, partner, version, as_of, history)
             ON CONFLICT (card_id) DO UPDATE SET
                 status = EXCLUDED.status, status_at = EXCLUDED.status_at, phone = EXCLUDED.phone,
-                comment = EXCLUDED.comment, delivery_exceptions = EXCLUDED.delivery_exceptions,
-                version = EXCLUDED.version, history = EXCLUDED.history, updated_at = now()
+                comment = EXCLUDED.comment, reason = EXCLUDED.reason, raw_reason = EXCLUDED.raw_reason,
+                responsible = EXCLUDED.responsible, action_required = EXCLUDED.action_required,
+                delivery_exceptions = EXCLUDED.delivery_exceptions, attempts = EXCLUDED.attempts,
+                partner = EXCLUDED.partner, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
+                history = EXCLUDED.history, updated_at = now()
             WHERE card_status.version < EXCLUDED.version
             """;
 
@@ -53,8 +63,9 @@ class StatusProjectionRepository {
 
     private static PreparedStatement statement(Connection connection, List<CardStatus> statuses) throws SQLException {
         int n = statuses.size();
-        Object[][] texts = new Object[5][n];
+        Object[][] texts = new Object[11][n];
         int[] deliveryExceptions = new int[n];
+        Integer[] attempts = new Integer[n];
         long[] versions = new long[n];
         for (int i = 0; i < n; i++) {
             CardStatus status = statuses.get(i);
@@ -63,16 +74,29 @@ class StatusProjectionRepository {
             texts[2][i] = status.statusAt().toString();
             texts[3][i] = status.phone();
             texts[4][i] = status.comment();
+            texts[5][i] = name(status.reason());
+            texts[6][i] = status.rawReason();
+            texts[7][i] = name(status.responsible());
+            texts[8][i] = name(status.actionRequired());
+            texts[9][i] = status.partner();
+            texts[10][i] = status.asOf() == null ? null : status.asOf().toString();
             deliveryExceptions[i] = status.deliveryExceptions();
+            attempts[i] = status.attempts();
             versions[i] = status.version();
         }
         PreparedStatement statement = connection.prepareStatement(UPSERT);
-        for (int c = 0; c < texts.length; c++) {
-            statement.setArray(c + 1, connection.createArrayOf("text", texts[c]));
+        int[] textColumns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14};
+        for (int c = 0; c < textColumns.length; c++) {
+            statement.setArray(textColumns[c], connection.createArrayOf("text", texts[c]));
         }
-        statement.setObject(6, deliveryExceptions);
-        statement.setObject(7, versions);
-        statement.setString(8, CardStatusCodec.histories(statuses));
+        statement.setObject(10, deliveryExceptions);
+        statement.setArray(11, connection.createArrayOf("integer", attempts));
+        statement.setObject(13, versions);
+        statement.setString(15, CardStatusCodec.histories(statuses));
         return statement;
+    }
+
+    private static @Nullable String name(@Nullable Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

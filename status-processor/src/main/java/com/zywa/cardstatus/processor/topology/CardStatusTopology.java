@@ -18,13 +18,16 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class CardStatusTopology {
 
-    /** The state store holding each card's folded state (format 1 of the card state codec), with a changelog. */
+    /** The state store holding each card's folded state (the card state codec's bytes), with a changelog. */
     public static final String STORE = "card-state";
 
     private CardStatusTopology() {}
 
-    /** Adds the topology to {@code builder} and returns the stream of status records (JSON) it publishes. */
-    public static KStream<String, byte[]> build(StreamsBuilder builder) {
+    /**
+     * Adds the topology to {@code builder} and returns the stream of status records (JSON) it publishes, their reasons
+     * given by {@code reasons}.
+     */
+    public static KStream<String, byte[]> build(StreamsBuilder builder, FoldReasons reasons) {
         // each card's state, keyed by card ID; timestamped, as the aggregate that first wrote its changelog
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
@@ -34,9 +37,10 @@ public final class CardStatusTopology {
                 Topics.eventTopics(),
                 Consumed.with(Serdes.String(), JsonSerde.cardEvents()).withName("card-events"));
 
-        // fold each event into its card's state; duplicates and late older events are absorbed, and an event keyed
-        // by another card or past the card's bounds is set aside instead
-        KStream<String, FoldOutcome> outcomes = events.process(FoldProcessor::new, Named.as("fold"), STORE);
+        // fold each event into its card's state and map the reasons of its status; duplicates and late older events
+        // are absorbed, and an event keyed by another card or past the card's bounds is set aside instead
+        KStream<String, FoldOutcome> outcomes =
+                events.process(() -> new FoldProcessor(reasons), Named.as("fold"), STORE);
 
         // set-aside events go to the dead-letter topic, their reason in the headers
         outcomes.filterNot((cardId, outcome) -> outcome.isFolded(), Named.as("not-folded"))

@@ -9,7 +9,9 @@ import com.zywa.cardstatus.fold.CardLimits;
 import com.zywa.cardstatus.fold.CardState;
 import com.zywa.cardstatus.fold.CardStateCodec;
 import com.zywa.cardstatus.fold.CardStateTooLargeException;
+import com.zywa.cardstatus.fold.FoldedEvent;
 import com.zywa.cardstatus.processor.deadletter.DeadLetterWriter;
+import java.time.Instant;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,15 +21,21 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Folds one event into its card's state in the {@value CardStatusTopology#STORE} store (codec bytes) and forwards
- * the card's new status; an event that is not for its key's card, breaks a field limit of {@link InputLimits}, or
- * would take the card past {@link CardLimits}, is forwarded as set aside with its reason instead, and the state
- * stays as it was.
+ * the card's new status, its reasons given by the mapping in force ({@link FoldReasons}) and {@code as_of} the record's
+ * timestamp; a newly folded event that mapping cannot map is reported. An event that is not for its key's card,
+ * breaks a field limit of {@link InputLimits}, or would take the card past {@link CardLimits}, is forwarded as set
+ * aside with its reason instead, and the state stays as it was.
  */
 final class FoldProcessor implements Processor<String, CardEvent, String, FoldOutcome> {
 
     private final Serializer<CardStatus> statusJson = new JsonSerde<>(CardStatus.class).serializer();
+    private final FoldReasons reasons;
     private ProcessorContext<String, FoldOutcome> context;
     private TimestampedKeyValueStore<String, byte[]> store;
+
+    FoldProcessor(FoldReasons reasons) {
+        this.reasons = reasons;
+    }
 
     @Override
     public void init(ProcessorContext<String, FoldOutcome> context) {
@@ -59,27 +67,46 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
         if (after == before) {
             return; // a duplicate of an event already folded: absorbed, nothing changed
         }
-        fold(record, after, stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp()));
+        long timestamp = stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
+        if (fold(record, after, timestamp)
+                && after.events().size() > before.events().size()) {
+            countIfUnmapped(after, event);
+        }
     }
 
-    private void fold(Record<String, CardEvent> record, CardState after, long timestamp) {
+    /** Reports a newly folded event that the mapping in force could not map (not a copy of one folded before). */
+    private void countIfUnmapped(CardState after, CardEvent event) {
+        for (FoldedEvent folded : after.events()) {
+            if (folded.eventId().equals(event.eventId())) {
+                if (reasons.mapping().map(folded).unmapped()) {
+                    reasons.unmapped(folded.partner());
+                }
+                return;
+            }
+        }
+    }
+
+    /** Stores and forwards the card's new state; false when it was set aside instead. */
+    private boolean fold(Record<String, CardEvent> record, CardState after, long timestamp) {
         byte[] state;
         try {
             state = CardStateCodec.encode(after);
         } catch (CardStateTooLargeException e) {
             setAside(record, e.getMessage());
-            return;
+            return false;
         }
         byte[] status = after.events().size() > CardLimits.MAX_EVENTS || state.length > CardLimits.MAX_BYTES
                 ? new byte[0]
-                : statusJson.serialize(Topics.STATUS, after.toStatus());
+                : statusJson.serialize(
+                        Topics.STATUS, after.toStatus(reasons.mapping(), Instant.ofEpochMilli(timestamp)));
         String exceeded = CardLimits.exceeded(after, state.length, status.length);
         if (exceeded != null) {
             setAside(record, exceeded);
-            return;
+            return false;
         }
         store.put(record.key(), ValueAndTimestamp.make(state, timestamp));
         context.forward(record.withValue(FoldOutcome.folded(status)).withTimestamp(timestamp));
+        return true;
     }
 
     private void setAside(Record<String, CardEvent> record, String reason) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
 
+import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Topics;
@@ -183,8 +184,15 @@ class StatusProjectionWriterTests {
                 Instant.parse("2023-11-12T19:59:00Z"),
                 "+971534534534",
                 "picked up",
+                null,
+                null,
+                null,
+                ActionRequired.NONE,
                 0,
+                0,
+                "default",
                 version,
+                Instant.parse("2023-11-12T20:00:00Z"),
                 List.of());
     }
 }

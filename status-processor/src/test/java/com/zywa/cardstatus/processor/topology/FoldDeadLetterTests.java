@@ -7,6 +7,7 @@ import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.JsonSerde;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.fold.ReasonMappingFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class FoldDeadLetterTests {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        CardStatusTopology.build(builder);
+        CardStatusTopology.build(builder, FoldReasons.fixed(ReasonMappingFile.shippedDefault()));
         Map<String, Object> config = new HashMap<>();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "dead-letter-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The console's card lookup against a stand-in for status-api: the question goes out with the configured reader
- * key and a phone's plus sign intact, the answer comes back unchanged, and a refused key or a missing one is a
- * clear error of this service rather than the user's 401.
+ * The console's questions against a stand-in for status-api: a card lookup goes out with the configured key and a
+ * phone's plus sign intact, the unmapped reasons list to its own path, the answer comes back unchanged, and a refused
+ * key or a missing one is a clear error of this service rather than the user's 401.
  */
-class CardLookupProxyTests {
+class StatusApiProxyTests {
 
     private static final String KEY = "csk_console-reader";
 
@@ -35,6 +35,13 @@ class CardLookupProxyTests {
             query.set(exchange.getRequestURI().getRawQuery());
             key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
             byte[] body = "{\"card_id\":\"ZYW1\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        statusApi.createContext("/api/v1/unmapped-reasons", exchange -> {
+            key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
+            byte[] body = "[{\"partner\":\"swift\",\"raw_reason\":\"X9\"}]".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -79,6 +86,19 @@ class CardLookupProxyTests {
     }
 
     @Test
+    void asksForTheUnmappedReasonsAndSaysAnOpsKeyIsNeededWhenRefused() {
+        ResponseEntity<?> answer = proxy(KEY).unmappedReasons();
+
+        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8))
+                .contains("\"raw_reason\":\"X9\"");
+        assertThat(key.get()).isEqualTo(KEY);
+
+        status.set(403);
+        assertThat(proxy(KEY).unmappedReasons().getBody().toString())
+                .contains("must be an ops key for the unmapped reasons");
+    }
+
+    @Test
     void withoutAKeyTheLookupSaysWhatToConfigure() {
         ResponseEntity<?> answer = proxy(" ").lookUp("ZYW1", null);
 
@@ -88,8 +108,8 @@ class CardLookupProxyTests {
         assertThat(query.get()).isNull();
     }
 
-    private CardLookupProxy proxy(String readerKey) {
+    private StatusApiProxy proxy(String readerKey) {
         URI url = URI.create("http://127.0.0.1:" + statusApi.getAddress().getPort());
-        return new CardLookupProxy(new ConsoleSettings(url, readerKey));
+        return new StatusApiProxy(new ConsoleSettings(url, readerKey));
     }
 }

@@ -16,17 +16,17 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The console's card lookup: passes a signed-in ops user's question to status-api's {@code GET /get_card_status}
- * with the configured reader key, and its answer (status and JSON body) back unchanged, so the browser talks to
- * this origin only.
+ * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}) and the
+ * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}, which needs an {@code ops} key), asked with the
+ * configured key and answered back unchanged (status and JSON body), so the browser talks to this origin only.
  */
 @RestController
-class CardLookupProxy {
+class StatusApiProxy {
 
     private final ConsoleSettings settings;
     private final RestClient http;
 
-    CardLookupProxy(ConsoleSettings settings) {
+    StatusApiProxy(ConsoleSettings settings) {
         this.settings = settings;
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(3_000);
@@ -38,31 +38,40 @@ class CardLookupProxy {
     ResponseEntity<?> lookUp(
             @RequestParam(name = "card_id", required = false) String cardId,
             @RequestParam(required = false) String phone) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (cardId != null && !cardId.isBlank()) {
+            query.put("card_id", cardId.strip());
+        }
+        if (phone != null && !phone.isBlank()) {
+            query.put("user_phone", phone.strip());
+        }
+        return ask("/get_card_status", query, "a reader or ops key");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/unmapped-reasons", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> unmappedReasons() {
+        return ask("/api/v1/unmapped-reasons", Map.of(), "an ops key for the unmapped reasons");
+    }
+
+    /** status-api's answer to {@code path} with {@code query}; {@code needed} says what key a refusal calls for. */
+    private ResponseEntity<?> ask(String path, Map<String, String> query, String needed) {
         if (!settings.canLookUp()) {
             return ErrorAnswers.answer(
                     HttpStatus.SERVICE_UNAVAILABLE,
                     "lookup_not_configured",
-                    "the console's card lookup needs a reader key for status-api (cardstatus.ingest.console.status-api-key)");
+                    "the console's questions to status-api need a key for it (cardstatus.ingest.console.status-api-key)");
         }
         // as URI variables, so that they are encoded strictly (a phone's "+" stays a plus sign)
-        Map<String, String> values = new LinkedHashMap<>();
         UriComponentsBuilder uri =
-                UriComponentsBuilder.fromUri(settings.statusApiUrl()).path("/get_card_status");
-        if (cardId != null && !cardId.isBlank()) {
-            uri.queryParam("card_id", "{card_id}");
-            values.put("card_id", cardId.strip());
-        }
-        if (phone != null && !phone.isBlank()) {
-            uri.queryParam("user_phone", "{user_phone}");
-            values.put("user_phone", phone.strip());
-        }
-        URI target = uri.encode().buildAndExpand(values).toUri();
+                UriComponentsBuilder.fromUri(settings.statusApiUrl()).path(path);
+        query.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+        URI target = uri.encode().buildAndExpand(query).toUri();
         try {
             return http.get()
                     .uri(target)
                     .header("X-API-Key", settings.statusApiKey())
                     .exchange((request, response) -> answer(
-                            response.getStatusCode().value(), response.getBody().readAllBytes()));
+                            response.getStatusCode().value(), response.getBody().readAllBytes(), needed));
         } catch (RestClientException e) {
             return ErrorAnswers.answer(
                     HttpStatus.BAD_GATEWAY,
@@ -72,12 +81,13 @@ class CardLookupProxy {
     }
 
     /** status-api's answer as it is, unless it refused this service's key: that is a configuration error here. */
-    private static ResponseEntity<?> answer(int status, byte[] body) {
+    private static ResponseEntity<?> answer(int status, byte[] body, String needed) {
         if (status == 401 || status == 403) {
             return ErrorAnswers.answer(
                     HttpStatus.BAD_GATEWAY,
                     "lookup_refused",
-                    "status-api refused the console's key (cardstatus.ingest.console.status-api-key must be a reader or ops key)");
+                    "status-api refused the console's key (cardstatus.ingest.console.status-api-key must be " + needed
+                            + ")");
         }
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
