@@ -187,6 +187,27 @@ class HelmChartTests {
     }
 
     @Test
+    void pointsTheConsoleAtStatusApiAndTheNotifierWithItsKeyFromASecret() {
+        String ingest = workload(render(), "test-card-status-ingest");
+        assertThat(ingest)
+                .contains(
+                        "name: CARDSTATUS_INGEST_CONSOLE_STATUSAPIURL\n              value: \"http://test-card-status-api:8080\"",
+                        "name: CARDSTATUS_INGEST_CONSOLE_NOTIFIERURL\n              value: \"http://test-card-status-notifier:8080\"")
+                .doesNotContain("CARDSTATUS_INGEST_CONSOLE_STATUSAPIKEY", "CARDSTATUS_INGEST_CONSOLE_NOTIFIERKEY");
+
+        String withKey = workload(
+                render("--set", "ingestProducer.console.existingSecret=console-keys"), "test-card-status-ingest");
+        assertThat(withKey)
+                .contains(
+                        "name: CARDSTATUS_INGEST_CONSOLE_STATUSAPIKEY\n              valueFrom:\n                "
+                                + "secretKeyRef: {name: \"console-keys\", key: console-key}",
+                        "name: CARDSTATUS_INGEST_CONSOLE_NOTIFIERKEY\n              valueFrom:\n                "
+                                + "secretKeyRef: {name: \"console-keys\", key: console-key}");
+        assertThat(workload(render("--set", "notifier.enabled=false"), "test-card-status-ingest"))
+                .doesNotContain("CARDSTATUS_INGEST_CONSOLE_NOTIFIERURL");
+    }
+
+    @Test
     void mountsTheApiKeyHashesAsAPropertiesFileEveryServiceImports() {
         String manifest = render(
                 "--set",

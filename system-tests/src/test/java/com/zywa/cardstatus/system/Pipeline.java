@@ -66,6 +66,7 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.reasons.mapping-file=" + reasonMapping,
                 "--cardstatus.reasons.reload-interval=PT0.5S");
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
+        this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
                 IngestProducerApplication.application(),
                 "--cardstatus.ingest.instance-id=shared-test",
@@ -76,10 +77,12 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
                 "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
-                // the ops console asks this pipeline's status-api with the test ops key (the unmapped reasons need it)
+                // the ops console asks this pipeline's status-api and notifier with the test ops key (the unmapped
+                // reasons and the subscriptions need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),
-                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.OPS_KEY);
-        this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
+                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.OPS_KEY,
+                "--cardstatus.ingest.console.notifier-url=" + url(notifier),
+                "--cardstatus.ingest.console.notifier-key=" + TestCredentials.OPS_KEY);
     }
 
     /**

@@ -25,6 +25,11 @@ class ConsolePages {
         return "forward:/console/index.html";
     }
 
+    @GetMapping("/console/subscriptions")
+    String subscriptions() {
+        return "forward:/console/subscriptions.html";
+    }
+
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String signIn() {
         return "forward:/console/sign-in.html";
