@@ -16,8 +16,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}) and the
- * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}, which needs an {@code ops} key), asked with the
+ * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}), the
+ * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}) and the projection's rebuilds and their progress
+ * ({@code GET /api/v1/projection/rebuilds}; both need an {@code ops} key), asked with the
  * configured key and answered back unchanged (status and JSON body), so the browser talks to this origin only.
  */
 @RestController
@@ -51,6 +52,11 @@ class StatusApiProxy {
     @GetMapping(path = ConsoleRoutes.API + "/unmapped-reasons", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> unmappedReasons() {
         return ask("/api/v1/unmapped-reasons", Map.of(), "an ops key for the unmapped reasons");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/projection-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> projectionRebuilds() {
+        return ask("/api/v1/projection/rebuilds", Map.of(), "an ops key for the projection's rebuilds");
     }
 
     /** status-api's answer to {@code path} with {@code query}; {@code needed} says what key a refusal calls for. */
