@@ -1,6 +1,6 @@
 // The ops console: uploads with progress, their reports, recent uploads, card lookups (with each history entry's
-// reason, action and source) and the partners' unmapped reasons, on the JSON endpoints under /console/api (common.js).
-// Text from the server is only ever set as textContent.
+// reason, action and source), the partners' unmapped reasons and the projection's rebuilds, on the JSON endpoints
+// under /console/api (common.js). Text from the server is only ever set as textContent.
 (function () {
   'use strict';
   // every call the console makes: the ops API's routes as the server serves them again for the console
@@ -10,11 +10,13 @@
     upload: '/console/api/uploads/{id}',
     rejections: '/console/api/uploads/{id}/rejections.csv',
     cards: '/console/api/cards',
-    unmapped: '/console/api/unmapped-reasons'
+    unmapped: '/console/api/unmapped-reasons',
+    rebuilds: '/console/api/projection-rebuilds'
   };
   var PAGE_SIZE = 50;
   var report = {id: null, page: 0};
   var refreshTimer = null;
+  var rebuildsTimer = null;
 
   var $ = cardConsole.$, el = cardConsole.el, utc = cardConsole.utc, api = cardConsole.api;
 
@@ -202,6 +204,33 @@
     });
   }
 
+  // 503120 of 1004612 records read, 500113 cards written (50%)
+  function progress(g) {
+    if (g.state !== 'building' && g.state !== 'requested') { return g.message || (g.cards_written ? count(g.cards_written, 'card') + ' written' : '–'); }
+    if (g.records_total === null) { return 'waiting for a processor'; }
+    var share = g.records_total ? Math.floor(100 * g.records_read / g.records_total) : 100;
+    return g.records_read + ' of ' + g.records_total + ' records read, ' + count(g.cards_written, 'card') + ' written (' + share + '%)';
+  }
+
+  function refreshRebuilds() {
+    api(route('rebuilds')).then(function (r) {
+      var rows = $('rebuilds').tBodies[0];
+      rows.textContent = '';
+      $('rebuilds-note').textContent = r.status !== 200 ? (r.body.message || 'the rebuilds could not be read') : '';
+      var running = false;
+      (r.status === 200 ? r.body : []).forEach(function (g) {
+        running = running || g.state === 'building' || g.state === 'requested';
+        var tr = el('tr', undefined, 'rebuild-' + g.state);
+        tr.append(el('td', g.id), el('td', g.state + (g.cancel_requested && g.state === 'building' ? ' (cancelling)' : '')),
+          el('td', g.mode), el('td', g.requested_by), el('td', progress(g)), el('td', g.reasons_remapped),
+          el('td', utc(g.started_at)), el('td', utc(g.switched_at || g.finished_at)));
+        rows.append(tr);
+      });
+      clearTimeout(rebuildsTimer);
+      rebuildsTimer = running ? setTimeout(refreshRebuilds, 2000) : null;
+    });
+  }
+
   function renderCard(r) {
     var box = $('card');
     box.textContent = '';
@@ -261,6 +290,7 @@
     $('page-prev').addEventListener('click', function () { showReport(report.id, report.page - 1); });
     $('page-next').addEventListener('click', function () { showReport(report.id, report.page + 1); });
     $('unmapped-refresh').addEventListener('click', refreshUnmapped);
+    $('rebuilds-refresh').addEventListener('click', refreshRebuilds);
     $('lookup-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var query = new URLSearchParams();
@@ -274,5 +304,6 @@
     wire();
     refreshRecent();
     refreshUnmapped();
+    refreshRebuilds();
   });
 }());

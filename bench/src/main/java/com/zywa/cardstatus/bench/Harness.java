@@ -25,6 +25,7 @@ final class Harness {
     private final int notifierEvents;
     private final long warmupRows;
     private final int partitions;
+    private final boolean rebuild;
 
     Harness(Options options, long rows, long seed, Path data) {
         this.endpoints = Endpoints.fromEnvironment();
@@ -37,6 +38,7 @@ final class Harness {
         this.notifierEvents = (int) options.number("notifier-events", 5_000);
         this.warmupRows = options.number("warmup-rows", defaultWarmupRows(rows));
         this.partitions = (int) options.number("partitions", 3);
+        this.rebuild = options.number("rebuild", 0) != 0;
     }
 
     /**
@@ -66,6 +68,13 @@ final class Harness {
                 CpuProbe.pids(endpoints.pidDir(), "status-processor").size());
 
         IngestBench ingest = new IngestBench(endpoints, files(data), data.resolve("expected.csv"));
+        if (rebuild) {
+            // --rebuild: load the cards, then rebuild the projection under a reading load; nothing else
+            ingest.endToEnd(results);
+            new RebuildBench(endpoints, data.resolve("expected.csv")).run(results);
+            results.print(System.out);
+            return;
+        }
         ingest.copyBaseline(results);
         ingest.kafkaBaseline(results, partitions);
         if (warmupRows > 0) {

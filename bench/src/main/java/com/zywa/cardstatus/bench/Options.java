@@ -21,7 +21,8 @@ record Options(String command, Map<String, String> values) {
             "api-warmup-seconds",
             "freshness-events",
             "notifier-events",
-            "partitions");
+            "partitions",
+            "rebuild");
 
     /** A command line the bench cannot run, with what is wrong. */
     static final class UsageException extends IllegalArgumentException {

@@ -7,15 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Who may call the status API (docs/security.md): the lookups and their OpenAPI document need role {@code reader}
- * ({@code ops} has it too), the unmapped reasons list (partners' raw comments) role {@code ops}; a partner key reads
- * nothing here.
+ * ({@code ops} has it too), the unmapped reasons list (partners' raw comments) and the projection's rebuilds role
+ * {@code ops}; a partner key reads nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 public class LookupAccess {
 
     @Bean
     AccessRules lookupAccessRules() {
-        return requests -> requests.requestMatchers("/api/v1/unmapped-reasons")
+        return requests -> requests.requestMatchers("/api/v1/unmapped-reasons", "/api/v1/projection/**")
                 .hasRole(Role.OPS.name())
                 .requestMatchers(
                         "/get_card_status",

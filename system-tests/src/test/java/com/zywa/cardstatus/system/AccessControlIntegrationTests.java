@@ -45,6 +45,8 @@ class AccessControlIntegrationTests {
             api  GET  /api/v1/cards/NOPE0                  401  404  404  403  403  403  404  403  401  401  401
             api  GET  /api/v1/cards?phone=0500000009       401  200  200  403  403  403  200  403  401  401  401
             api  GET  /v3/api-docs                         401  200  200  403  403  403  200  403  401  401  401
+            api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  401  401  401
+            api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  401  401  401
             api  GET  /no/such/path                        401  404  404  404  404  404  404  404  401  401  401
             api  GET  /actuator/health                     401  403  403  403  403  200  403  403  401  401  401
             api  GET  /actuator/info                       401  403  403  403  403  200  403  403  401  401  401

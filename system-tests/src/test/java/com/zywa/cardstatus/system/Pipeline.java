@@ -64,7 +64,8 @@ final class Pipeline implements AutoCloseable {
                 StatusProcessorApplication.application(),
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--cardstatus.reasons.mapping-file=" + reasonMapping,
-                "--cardstatus.reasons.reload-interval=PT0.5S");
+                "--cardstatus.reasons.reload-interval=PT0.5S",
+                "--cardstatus.rebuild.poll-interval=PT0.5S");
         this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
@@ -153,7 +154,27 @@ final class Pipeline implements AutoCloseable {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
             statement.execute("DROP SCHEMA IF EXISTS notifier CASCADE");
             statement.execute("DROP SCHEMA IF EXISTS notifier_horizon CASCADE");
-            statement.execute("DROP TABLE IF EXISTS card_status, projection_origin, flyway_history_status CASCADE");
+            // the projection's view, its generations and their triggers' functions (V7), or its table from before
+            statement.execute("""
+                    DO $$
+                    DECLARE found record;
+                    BEGIN
+                        FOR found IN SELECT relname, relkind FROM pg_class
+                                     WHERE relnamespace = CAST(current_schema() AS regnamespace)
+                                       AND relname ~ '^card_status(_g[0-9]+)?$' AND relkind IN ('r', 'v')
+                                     ORDER BY relkind DESC LOOP
+                            EXECUTE format('DROP %s IF EXISTS %I CASCADE',
+                                           CASE found.relkind WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, found.relname);
+                        END LOOP;
+                        FOR found IN SELECT oid::regprocedure AS name FROM pg_proc
+                                     WHERE pronamespace = CAST(current_schema() AS regnamespace)
+                                       AND proname ~ '^(card_status_g[0-9]+_mirror|request_projection_rebuild|cancel_projection_rebuild)$' LOOP
+                            EXECUTE 'DROP FUNCTION ' || found.name;
+                        END LOOP;
+                    END
+                    $$""");
+            statement.execute(
+                    "DROP TABLE IF EXISTS projection_origin, projection_generation, flyway_history_status CASCADE");
         }
     }
 

@@ -93,7 +93,13 @@ class StatusApiIntegrationTests {
         assertThat(card.body().get("history")).hasSize(3);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(docs.body().get("paths").propertyNames())
-                .contains("/get_card_status", "/api/v1/cards/{cardId}", "/api/v1/cards", "/api/v1/unmapped-reasons");
+                .contains(
+                        "/get_card_status",
+                        "/api/v1/cards/{cardId}",
+                        "/api/v1/cards",
+                        "/api/v1/unmapped-reasons",
+                        "/api/v1/projection/rebuilds",
+                        "/api/v1/projection/rebuilds/{id}/cancel");
         assertThat(docs.body().at("/components/schemas/HistoryEntry/properties").propertyNames())
                 .as("history entries in the names the API writes")
                 .contains("reason", "raw_reason", "action_required", "partner_event_id", "source");

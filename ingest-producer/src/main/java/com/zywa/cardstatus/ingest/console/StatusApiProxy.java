@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}) and the
- * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}, which needs an {@code ops} key), asked with the
- * configured key and answered back unchanged, so the browser talks to this origin only.
+ * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}), the
+ * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}) and the projection's rebuilds and their progress
+ * ({@code GET /api/v1/projection/rebuilds}; both need an {@code ops} key), asked with the
+ * configured key and answered back unchanged (status and JSON body), so the browser talks to this origin only.
  */
 @RestController
 class StatusApiProxy {
@@ -44,5 +45,10 @@ class StatusApiProxy {
     @GetMapping(path = ConsoleRoutes.API + "/unmapped-reasons", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> unmappedReasons() {
         return statusApi.get("/api/v1/unmapped-reasons", Map.of(), "an ops key for the unmapped reasons");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/projection-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> projectionRebuilds() {
+        return statusApi.get("/api/v1/projection/rebuilds", Map.of(), "an ops key for the projection's rebuilds");
     }
 }

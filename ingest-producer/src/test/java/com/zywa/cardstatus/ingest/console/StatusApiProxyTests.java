@@ -46,6 +46,13 @@ class StatusApiProxyTests {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        statusApi.createContext("/api/v1/projection/rebuilds", exchange -> {
+            key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
+            byte[] body = "[{\"id\":2,\"state\":\"building\"}]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         statusApi.start();
     }
 
@@ -96,6 +103,15 @@ class StatusApiProxyTests {
         status.set(403);
         assertThat(proxy(KEY).unmappedReasons().getBody().toString())
                 .contains("must be an ops key for the unmapped reasons");
+    }
+
+    @Test
+    void asksForTheProjectionsRebuildsOnTheirOwnPath() {
+        ResponseEntity<?> answer = proxy(KEY).projectionRebuilds();
+
+        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8))
+                .contains("\"state\":\"building\"");
+        assertThat(key.get()).isEqualTo(KEY);
     }
 
     @Test

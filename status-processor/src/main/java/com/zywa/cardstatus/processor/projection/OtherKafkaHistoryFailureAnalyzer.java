@@ -19,7 +19,8 @@ class OtherKafkaHistoryFailureAnalyzer extends AbstractFailureAnalyzer<OtherKafk
                         + "spring.kafka.bootstrap-servers), or rebuild the projection from this Kafka: start the "
                         + "processor once with " + ProjectionOrigin.REBUILD_PROPERTY + "=true, which empties "
                         + "card_status and refills it from this Kafka's events (lookups answer 404 for cards not yet "
-                        + "refilled), or empty it yourself (TRUNCATE card_status) and start again.",
+                        + "refilled), or empty it yourself (TRUNCATE the current generation, card_status_g<N> with N the current row "
+                        + "of projection_generation) and start again.",
                 cause);
     }
 }

@@ -33,14 +33,20 @@ class ProjectionOrigin implements SmartLifecycle {
     private final KafkaAdmin kafka;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ProjectionGenerations generations;
     private final boolean rebuildAllowed;
     private volatile boolean running;
 
     ProjectionOrigin(
-            KafkaAdmin kafka, JdbcTemplate jdbc, TransactionTemplate transactions, ProjectionSettings settings) {
+            KafkaAdmin kafka,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ProjectionGenerations generations,
+            ProjectionSettings settings) {
         this.kafka = kafka;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.generations = generations;
         this.rebuildAllowed = settings.rebuildOnNewKafka();
     }
 
@@ -71,7 +77,7 @@ class ProjectionOrigin implements SmartLifecycle {
             }
             case REBUILD -> {
                 transactions.executeWithoutResult(status -> {
-                    jdbc.execute("TRUNCATE card_status");
+                    jdbc.execute("TRUNCATE " + generations.currentTable());
                     adopt(found);
                 });
                 log.warn(

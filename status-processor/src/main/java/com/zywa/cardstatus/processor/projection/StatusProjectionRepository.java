@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Upserts card statuses into {@code card_status} with a version guard: a row is only replaced by a strictly
+ * Upserts card statuses into {@code card_status} (or a generation being rebuilt) with a version guard: a row is only replaced by a strictly
  * newer version, so redeliveries, replays and restarts can never move a card backwards. One statement over arrays
  * per batch: atomic, and its update count tells how many rows the guard skipped.
  */
@@ -21,7 +21,7 @@ class StatusProjectionRepository {
     // the histories come as one JSON array of history arrays, split by json_array_elements: unlike a text array
     // element, JSON needs no second escaping of every quote in it
     private static final String UPSERT = """
-            INSERT INTO card_status (card_id, status, status_at, phone, comment, reason, raw_reason, responsible,
+            INSERT INTO %1$s (card_id, status, status_at, phone, comment, reason, raw_reason, responsible,
                                      action_required, delivery_exceptions, attempts, partner, version, as_of, history,
                                      updated_at)
             SELECT card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
@@ -41,8 +41,11 @@ class StatusProjectionRepository {
                 delivery_exceptions = EXCLUDED.delivery_exceptions, attempts = EXCLUDED.attempts,
                 partner = EXCLUDED.partner, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
                 history = EXCLUDED.history, updated_at = now()
-            WHERE card_status.version < EXCLUDED.version
+            WHERE %1$s.version < EXCLUDED.version
             """;
+
+    /** The projection as readers see it: a view on the current generation (contract §10, V7). */
+    static final String VIEW = "card_status";
 
     private final JdbcTemplate jdbc;
 
@@ -55,13 +58,20 @@ class StatusProjectionRepository {
      * inserted or replaced, the others being skipped by the version guard.
      */
     int upsert(List<CardStatus> statuses) {
+        return upsert(VIEW, statuses);
+    }
+
+    /** As {@link #upsert(List)}, into {@code table}: the view, or a generation being built. */
+    int upsert(String table, List<CardStatus> statuses) {
         if (statuses.isEmpty()) {
             return 0;
         }
-        return jdbc.update(connection -> statement(connection, statuses));
+        String sql = UPSERT.formatted(table);
+        return jdbc.update(connection -> statement(connection, sql, statuses));
     }
 
-    private static PreparedStatement statement(Connection connection, List<CardStatus> statuses) throws SQLException {
+    private static PreparedStatement statement(Connection connection, String sql, List<CardStatus> statuses)
+            throws SQLException {
         int n = statuses.size();
         Object[][] texts = new Object[11][n];
         int[] deliveryExceptions = new int[n];
@@ -84,7 +94,7 @@ class StatusProjectionRepository {
             attempts[i] = status.attempts();
             versions[i] = status.version();
         }
-        PreparedStatement statement = connection.prepareStatement(UPSERT);
+        PreparedStatement statement = connection.prepareStatement(sql);
         int[] textColumns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14};
         for (int c = 0; c < textColumns.length; c++) {
             statement.setArray(textColumns[c], connection.createArrayOf("text", texts[c]));
