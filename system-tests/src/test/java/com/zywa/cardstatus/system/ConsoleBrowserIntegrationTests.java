@@ -2,6 +2,7 @@ package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -40,7 +43,8 @@ import org.springframework.util.FileSystemUtils;
  * The ops console walked as a person would, in a real headless Chromium on the shared pipeline: a wrong key is
  * refused, the ops key signs in, the samples and a file with bad rows are uploaded through the file picker, the
  * report and its rejections (on the page and as the downloaded CSV) are read, a card is looked up and its
- * timeline seen with each entry's reason, action and a link to its file's report, and signing out ends the session. A screenshot of each page is kept under
+ * timeline seen with each entry's reason, action and a link to its file's report, the work queue's counts, filters
+ * (kept in the URL), a link from its list to a card's timeline and its CSV export, and signing out ends the session. A screenshot of each page is kept under
  * {@code target/console-screenshots/}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
  * installed.
  */
@@ -59,6 +63,7 @@ class ConsoleBrowserIntegrationTests {
     private static final Path FILES = Path.of("target", "console-files");
     private static final SampleSet SAMPLES = SampleSet.next();
     private static final String BAD_FILE = "Bad rows - Pickup.csv";
+    private static final Instant STARTED = Instant.now();
 
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -234,12 +239,77 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     @Order(7)
+    void theWorkQueueCountsFiltersLinksToTimelinesAndExportsKeepingItsFiltersInTheUrl(Pipeline pipeline)
+            throws Exception {
+        String stalled = SAMPLES.card("ZYW9901");
+        StallIntegrationTests.publish(
+                pipeline,
+                List.of(StallIntegrationTests.event(
+                        EventType.PICKED_UP, stalled, Instant.now().minus(Duration.ofDays(4)))));
+        String returned = SAMPLES.card("ZYW8890");
+        browser.get(
+                console + "/console/queue?partner=default&action_required=CONTACT_CARDHOLDER&updated_since=" + STARTED);
+
+        assertThat(new Select(browser.findElement(By.id("f-action")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("CONTACT_CARDHOLDER");
+        assertThat(browser.findElement(By.id("f-partner")).getDomProperty("value"))
+                .isEqualTo("default");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), returned));
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr")))
+                .extracting(WebElement::getText)
+                .allSatisfy(row -> assertThat(row).contains("default", "CONTACT_CARDHOLDER"));
+        // counted every second in the test pipeline, stalled every two seconds: the page is read again until the
+        // stalled card is in the stalled column (the last) of its partner's row
+        WebElement stalledCount = wait.until(driver -> {
+            WebElement link = driver.findElements(By.cssSelector("#counts tbody tr")).stream()
+                    .filter(row ->
+                            row.findElement(By.cssSelector("th")).getText().equals(Pipeline.STALL_PARTNER))
+                    .map(row -> row.findElements(By.cssSelector("td")))
+                    .flatMap(cells -> cells.get(cells.size() - 1).findElements(By.cssSelector("a")).stream())
+                    .findFirst()
+                    .orElse(null);
+            if (link == null) {
+                driver.navigate().refresh();
+            }
+            return link;
+        });
+        screenshot("7-work-queue");
+
+        stalledCount.click();
+        wait.until(ExpectedConditions.urlContains("stalled=true"));
+        assertThat(browser.getCurrentUrl()).contains("partner=" + Pipeline.STALL_PARTNER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), stalled));
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.stalled"))
+                        .getText())
+                .contains("PICKED_UP");
+        screenshot("8-work-queue-stalled");
+
+        browser.findElement(By.id("queue-csv")).click();
+        Path csv = wait.until(driver -> {
+            try {
+                Path file = downloads.resolve("cards.csv");
+                return Files.exists(file) && Files.readString(file).contains(stalled) ? file : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("card_id,status,status_at,user_phone,partner");
+
+        browser.findElement(By.linkText(stalled)).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + stalled));
+        screenshot("9-timeline-from-the-queue");
+    }
+
+    @Test
+    @Order(8)
     void signsOutAndTheConsoleAsksForTheKeyAgain() {
         browser.findElement(By.cssSelector("#sign-out button")).click();
 
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).isEqualTo("You are signed out.");
-        screenshot("7-signed-out");
+        screenshot("10-signed-out");
         browser.get(console + "/console/");
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
     }

@@ -215,7 +215,8 @@ class ConsoleSecurityTests {
 
     @Test
     void everyRouteTheConsoleScriptCallsIsMapped() throws Exception {
-        String script = new ClassPathResource("static/console/console.js").getContentAsString(StandardCharsets.UTF_8);
+        String script = new ClassPathResource("static/console/console.js").getContentAsString(StandardCharsets.UTF_8)
+                + new ClassPathResource("static/console/queue.js").getContentAsString(StandardCharsets.UTF_8);
         List<String> routes = Pattern.compile("'(" + ConsoleRoutes.API + "[^']*)'")
                 .matcher(script)
                 .results()
