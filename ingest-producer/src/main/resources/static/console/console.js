@@ -305,5 +305,12 @@
     refreshRecent();
     refreshUnmapped();
     refreshRebuilds();
+    // a link from the work queue names the card to show: /console/?card_id=…
+    var asked = new URLSearchParams(window.location.search).get('card_id');
+    if (asked) {
+      $('card-id').value = asked;
+      api(route('cards') + '?card_id=' + encodeURIComponent(asked)).then(renderCard);
+      $('lookup-heading').scrollIntoView();
+    }
   });
 }());

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,9 @@ import org.springframework.util.FileSystemUtils;
  * refused, the ops key signs in, the samples and a file with bad rows are uploaded through the file picker, the
  * report and its rejections (on the page and as the downloaded CSV) are read, a card is looked up and its
  * timeline seen with each entry's reason, action and a link to its file's report, a webhook subscription is listed
- * with its last attempts, paused, resumed, sent a test event and redelivered to a real receiver, and signing out ends
- * the session. A screenshot of each page is kept under
+ * with its last attempts, paused, resumed, sent a test event and redelivered to a real receiver, the work queue's
+ * counts, filters (kept in the URL), a link from its list to a card's timeline and its CSV export, and signing out
+ * ends the session. A screenshot of each page is kept under
  * {@code target/console-screenshots/}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
  * installed.
  */
@@ -64,6 +67,7 @@ class ConsoleBrowserIntegrationTests {
     private static final Path FILES = Path.of("target", "console-files");
     private static final SampleSet SAMPLES = SampleSet.next();
     private static final String BAD_FILE = "Bad rows - Pickup.csv";
+    private static final Instant STARTED = Instant.now();
 
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -330,12 +334,77 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     @Order(8)
+    void theWorkQueueCountsFiltersLinksToTimelinesAndExportsKeepingItsFiltersInTheUrl(Pipeline pipeline)
+            throws Exception {
+        String stalled = SAMPLES.card("ZYW9901");
+        StallIntegrationTests.publish(
+                pipeline,
+                List.of(StallIntegrationTests.event(
+                        EventType.PICKED_UP, stalled, Instant.now().minus(Duration.ofDays(4)))));
+        String returned = SAMPLES.card("ZYW8890");
+        browser.get(
+                console + "/console/queue?partner=default&action_required=CONTACT_CARDHOLDER&updated_since=" + STARTED);
+
+        assertThat(new Select(browser.findElement(By.id("f-action")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("CONTACT_CARDHOLDER");
+        assertThat(browser.findElement(By.id("f-partner")).getDomProperty("value"))
+                .isEqualTo("default");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), returned));
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr")))
+                .extracting(WebElement::getText)
+                .allSatisfy(row -> assertThat(row).contains("default", "CONTACT_CARDHOLDER"));
+        // counted every second in the test pipeline, stalled every two seconds: the page is read again until the
+        // stalled card is in the stalled column (the last) of its partner's row
+        WebElement stalledCount = wait.until(driver -> {
+            WebElement link = driver.findElements(By.cssSelector("#counts tbody tr")).stream()
+                    .filter(row ->
+                            row.findElement(By.cssSelector("th")).getText().equals(Pipeline.STALL_PARTNER))
+                    .map(row -> row.findElements(By.cssSelector("td")))
+                    .flatMap(cells -> cells.get(cells.size() - 1).findElements(By.cssSelector("a")).stream())
+                    .findFirst()
+                    .orElse(null);
+            if (link == null) {
+                driver.navigate().refresh();
+            }
+            return link;
+        });
+        screenshot("10-work-queue");
+
+        stalledCount.click();
+        wait.until(ExpectedConditions.urlContains("stalled=true"));
+        assertThat(browser.getCurrentUrl()).contains("partner=" + Pipeline.STALL_PARTNER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), stalled));
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.stalled"))
+                        .getText())
+                .contains("PICKED_UP");
+        screenshot("11-work-queue-stalled");
+
+        browser.findElement(By.id("queue-csv")).click();
+        Path csv = wait.until(driver -> {
+            try {
+                Path file = downloads.resolve("cards.csv");
+                return Files.exists(file) && Files.readString(file).contains(stalled) ? file : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("card_id,status,status_at,user_phone,partner");
+
+        browser.findElement(By.linkText(stalled)).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + stalled));
+        screenshot("12-timeline-from-the-queue");
+    }
+
+    @Test
+    @Order(9)
     void signsOutAndTheConsoleAsksForTheKeyAgain() {
         browser.findElement(By.cssSelector("#sign-out button")).click();
 
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).isEqualTo("You are signed out.");
-        screenshot("7-signed-out");
+        screenshot("13-signed-out");
         browser.get(console + "/console/");
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
     }

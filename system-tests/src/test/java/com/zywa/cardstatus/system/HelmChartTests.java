@@ -208,6 +208,35 @@ class HelmChartTests {
     }
 
     @Test
+    void alertsOnStalledCardsProjectionLagADeadFoldAndDeadLettersOnlyWhenAsked() {
+        assertThat(render()).doesNotContain("CardStatusStalledCards");
+
+        String rules = kinds(
+                        render(
+                                "--set",
+                                "metrics.alerts.enabled=true",
+                                "--set",
+                                "metrics.alerts.stalledCards=250",
+                                "--set",
+                                "metrics.alerts.labels.release=kube-prometheus"),
+                        "PrometheusRule")
+                .get(0);
+
+        assertThat(rules)
+                .contains(
+                        "release: kube-prometheus",
+                        "alert: CardStatusStalledCards",
+                        "cardstatus_queue_stalled_cards{application=\"status-api\"})) > 250",
+                        "alert: CardStatusProjectionLag",
+                        "topic=\"card.status\"}) > 10000",
+                        "alert: CardStatusFoldDown",
+                        "alert: CardStatusDeadLetters",
+                        "{{ $labels.partner }}");
+        assertThatThrownBy(() -> render("--set", "metrics.alerts.stalledCards=-1"))
+                .hasMessageContaining("stalledCards");
+    }
+
+    @Test
     void mountsTheApiKeyHashesAsAPropertiesFileEveryServiceImports() {
         String manifest = render(
                 "--set",

@@ -30,6 +30,11 @@ class ConsolePages {
         return "forward:/console/subscriptions.html";
     }
 
+    @GetMapping("/console/queue")
+    String queue() {
+        return "forward:/console/queue.html";
+    }
+
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String signIn() {
         return "forward:/console/sign-in.html";

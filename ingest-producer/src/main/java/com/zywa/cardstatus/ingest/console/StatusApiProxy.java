@@ -1,21 +1,36 @@
 package com.zywa.cardstatus.ingest.console;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}), the
- * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}) and the projection's rebuilds and their progress
- * ({@code GET /api/v1/projection/rebuilds}; both need an {@code ops} key), asked with the
- * configured key and answered back unchanged (status and JSON body), so the browser talks to this origin only.
+ * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}), the projection's rebuilds and their progress
+ * ({@code GET /api/v1/projection/rebuilds}) and the work queue (its search, counts and CSV export, contract §13),
+ * asked with the configured key and answered back unchanged (status, content type and body), so the browser talks to
+ * this origin only. The unmapped reasons, the rebuilds and the export need an {@code ops} key.
  */
 @RestController
 class StatusApiProxy {
+
+    private static final List<String> QUEUE_FILTERS = List.of(
+            "status",
+            "partner",
+            "reason",
+            "action_required",
+            "responsible",
+            "stalled",
+            "updated_since",
+            "updated_before",
+            "cursor",
+            "limit");
 
     private final Upstream statusApi;
 
@@ -50,5 +65,39 @@ class StatusApiProxy {
     @GetMapping(path = ConsoleRoutes.API + "/projection-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> projectionRebuilds() {
         return statusApi.get("/api/v1/projection/rebuilds", Map.of(), "an ops key for the projection's rebuilds");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/queue", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> queue(@RequestParam MultiValueMap<String, String> params) {
+        return statusApi.get("/api/v1/cards", queueFilters(params), "a reader or ops key");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/queue/counts", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> queueCounts() {
+        return statusApi.get("/api/v1/card-counts", Map.of(), "a reader or ops key");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/queue.csv")
+    ResponseEntity<?> queueCsv(@RequestParam MultiValueMap<String, String> params) {
+        Map<String, String> filters = queueFilters(params);
+        filters.remove("cursor");
+        filters.remove("limit");
+        return statusApi.get("/api/v1/cards.csv", filters, "an ops key for the export");
+    }
+
+    /** The work-queue filters of {@code params}, each one's values joined by commas; other parameters are dropped. */
+    private static Map<String, String> queueFilters(MultiValueMap<String, String> params) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String name : QUEUE_FILTERS) {
+            List<String> values = params.get(name);
+            if (values != null) {
+                String joined = String.join(
+                        ",", values.stream().filter(v -> !v.isBlank()).toList());
+                if (!joined.isEmpty()) {
+                    filters.put(name, joined);
+                }
+            }
+        }
+        return filters;
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A service the console asks on a signed-in ops user's behalf, with a key of this service's own (the user's key
- * never leaves the sign-in request): its answers come back unchanged (status and JSON body), except a refusal of that
+ * never leaves the sign-in request): its answers come back unchanged (status, content type and body), except a refusal of that
  * key, which is this service's configuration error (502), not the user's sign-out.
  */
 final class Upstream {
@@ -71,8 +71,11 @@ final class Upstream {
             if (json != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(json);
             }
-            return request.exchange((sent, response) ->
-                    answer(response.getStatusCode().value(), response.getBody().readAllBytes(), needed));
+            return request.exchange((sent, response) -> answer(
+                    response.getStatusCode().value(),
+                    response.getHeaders().getContentType(),
+                    response.getBody().readAllBytes(),
+                    needed));
         } catch (RestClientException e) {
             return ErrorAnswers.answer(
                     HttpStatus.BAD_GATEWAY,
@@ -81,7 +84,7 @@ final class Upstream {
         }
     }
 
-    private ResponseEntity<?> answer(int status, byte[] body, String needed) {
+    private ResponseEntity<?> answer(int status, @Nullable MediaType type, byte[] body, String needed) {
         if (status == 401 || status == 403) {
             return ErrorAnswers.answer(
                     HttpStatus.BAD_GATEWAY,
@@ -89,7 +92,7 @@ final class Upstream {
                     name + " refused the console's key (" + keySetting + " must be " + needed + ")");
         }
         return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
+                .contentType(type == null ? MediaType.APPLICATION_JSON : type)
                 .body(body);
     }
 }

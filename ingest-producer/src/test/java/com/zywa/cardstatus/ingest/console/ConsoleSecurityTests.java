@@ -290,7 +290,7 @@ class ConsoleSecurityTests {
     @Test
     void everyRouteTheConsoleScriptsCallIsMapped() throws Exception {
         List<String> routes = new ArrayList<>();
-        for (String file : List.of("common.js", "console.js", "subscriptions.js")) {
+        for (String file : List.of("common.js", "console.js", "subscriptions.js", "queue.js")) {
             String script = new ClassPathResource("static/console/" + file).getContentAsString(StandardCharsets.UTF_8);
             Pattern.compile("'(" + ConsoleRoutes.API + "[^']*)'")
                     .matcher(script)
