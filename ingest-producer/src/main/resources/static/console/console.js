@@ -247,7 +247,7 @@
       ['Action required', actionText(c.action_required)], ['Responsible', c.responsible || '–'],
       ['Phone', c.user_phone || '–'], ['Attempts', c.attempts === null || c.attempts === undefined ? '–' : c.attempts],
       ['Delivery exceptions', c.delivery_exceptions], ['Partner', c.partner || '–'], ['Comment', c.comment || '–'],
-      ['Changed (as of)', utc(c.as_of)]].forEach(function (pair) {
+      ['Changed (as of)', utc(c.as_of)], ['Stalled since', utc(c.stalled_since)]].forEach(function (pair) {
       facts.append(el('dt', pair[0]), el('dd', pair[1]));
     });
     box.append(facts);

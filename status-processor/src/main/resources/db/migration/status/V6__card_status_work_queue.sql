@@ -9,5 +9,8 @@ CREATE INDEX card_status_changed_idx ON card_status (updated_at, card_id);
 CREATE INDEX card_status_status_changed_idx ON card_status (status, updated_at, card_id);
 CREATE INDEX card_status_partner_changed_idx ON card_status (partner, updated_at, card_id);
 CREATE INDEX card_status_action_changed_idx ON card_status (action_required, updated_at, card_id);
--- stalled cards are few: a partial index holds only them
+-- stalled cards are few: partial indexes hold only them, in all and per partner (the console's stalled counts link to
+-- a partner's stalled cards; without it that filter walks every stalled card of the other partners)
 CREATE INDEX card_status_stalled_changed_idx ON card_status (updated_at, card_id) WHERE stalled_since IS NOT NULL;
+CREATE INDEX card_status_stalled_partner_changed_idx ON card_status (partner, updated_at, card_id)
+    WHERE stalled_since IS NOT NULL;

@@ -89,6 +89,7 @@ final class Harness {
 
         new FreshnessBench(endpoints, freshnessEvents).run(results);
         new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration, apiWarmup).run(results);
+        new SearchBench(endpoints).run(results);
         if (notifierEvents > 0) {
             new NotifierBench(endpoints, notifierEvents).run(results);
         }

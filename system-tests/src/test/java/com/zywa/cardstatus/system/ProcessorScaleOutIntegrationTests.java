@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.CardStalled;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.JsonValueSerializer;
+import com.zywa.cardstatus.contract.Topics;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,8 +24,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -34,13 +42,15 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /**
  * Two status-processor instances on one real broker share the work of the fold (event topics with 4
- * partitions); when one stops mid-stream the other takes over its partitions and every card still ends right. The
+ * partitions); when one stops mid-stream the other takes over its partitions and every card still ends right, and
+ * the cards that stalled before it stopped (contract §13) do not stall again: no stall is on card.stalled twice. The
  * broker is the test's own, so the database is too: a projection belongs to one Kafka cluster.
  */
 class ProcessorScaleOutIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorScaleOutIntegrationTests.class);
     private static final int CARDS = 3_000;
+    private static final int STALE = 200;
     private static final Instant START = Instant.parse("2023-11-01T00:00:00Z");
 
     private Pipeline.Database database;
@@ -64,8 +74,11 @@ class ProcessorScaleOutIntegrationTests {
             int beforeB = tasks(b);
 
             events.subList(0, events.size() / 2).forEach(e -> producer.send(record(e)));
+            stalePickUps().forEach(e -> producer.send(record(e)));
             producer.flush();
             await().atMost(Duration.ofSeconds(60)).until(() -> projected().size() > CARDS / 4);
+            // every stale card stalls (picked up in 2023, nothing since) before B stops
+            await().atMost(Duration.ofSeconds(60)).until(() -> stalledStaleCards() == STALE);
             b.close();
             events.subList(events.size() / 2, events.size()).forEach(e -> producer.send(record(e)));
             producer.flush();
@@ -81,10 +94,71 @@ class ProcessorScaleOutIntegrationTests {
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(projected()).isEqualTo(expected));
+            // B's cards moved to A with their state: none stalls again, and no stall was written twice
+            Map<String, Long> stalls = stallIds(broker);
+            assertThat(stalls)
+                    .as("card.stalled records by CloudEvent id")
+                    .allSatisfy((id, copies) -> assertThat(copies).as(id).isOne());
+            assertThat(stalls.keySet().stream().filter(id -> id.startsWith("ZYWSTALE")))
+                    .as("one stall per stale card")
+                    .hasSize(STALE);
         } finally {
             broker.close();
             postgres.close();
         }
+    }
+
+    /** Cards picked up long ago with no later event: each stalls once (contract §13). */
+    private static List<CardEvent> stalePickUps() {
+        List<CardEvent> events = new ArrayList<>();
+        for (int card = 0; card < STALE; card++) {
+            events.add(CardEvent.of(
+                    EventType.PICKED_UP,
+                    String.format("ZYWSTALE%05d", card),
+                    null,
+                    START,
+                    null,
+                    "S" + card,
+                    EventSource.api("default", "scale-out-test")));
+        }
+        return events;
+    }
+
+    private int stalledStaleCards() throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM card_status "
+                        + "WHERE card_id LIKE 'ZYWSTALE%' AND stalled_since IS NOT NULL")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** How many times each stall (its CloudEvent id: card and version) is on card.stalled, read committed. */
+    private static Map<String, Long> stallIds(TestBroker broker) {
+        Map<String, Long> ids = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", broker.bootstrapServers(), "isolation.level", "read_committed"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STALLED).stream()
+                    .map(p -> new TopicPartition(Topics.STALLED, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    ids.merge(
+                            Json.MAPPER
+                                    .readValue(record.value(), CardStalled.class)
+                                    .id(),
+                            1L,
+                            Long::sum);
+                }
+            }
+        }
+        return ids;
     }
 
     private ConfigurableApplicationContext processor(TestBroker broker, Path state) {
@@ -98,7 +172,8 @@ class ProcessorScaleOutIntegrationTests {
                         // a stopped instance leaves the group at once and a silent one is noticed in 6 s (default 45 s)
                         "--spring.kafka.streams.properties.internal.leave.group.on.close=true",
                         "--spring.kafka.streams.properties.session.timeout.ms=6000",
-                        "--spring.kafka.streams.properties.heartbeat.interval.ms=1500"));
+                        "--spring.kafka.streams.properties.heartbeat.interval.ms=1500",
+                        "--cardstatus.stalls.check-interval=1s"));
     }
 
     /** How many fold tasks (partition numbers) an instance runs right now. */

@@ -97,9 +97,24 @@ class StatusApiIntegrationTests {
                         "/get_card_status",
                         "/api/v1/cards/{cardId}",
                         "/api/v1/cards",
+                        "/api/v1/cards.csv",
+                        "/api/v1/card-counts",
                         "/api/v1/unmapped-reasons",
                         "/api/v1/projection/rebuilds",
                         "/api/v1/projection/rebuilds/{id}/cancel");
+        assertThat(docs.body().at("/paths/~1api~1v1~1cards/get/parameters").findValuesAsString("name"))
+                .as("the work queue's filters (contract §13)")
+                .contains(
+                        "status",
+                        "partner",
+                        "reason",
+                        "action_required",
+                        "stalled",
+                        "updated_since",
+                        "cursor",
+                        "limit");
+        assertThat(docs.body().at("/components/schemas/QueuedCard/properties").propertyNames())
+                .contains("card_id", "user_phone", "stalled_since", "updated_at");
         assertThat(docs.body().at("/components/schemas/HistoryEntry/properties").propertyNames())
                 .as("history entries in the names the API writes")
                 .contains("reason", "raw_reason", "action_required", "partner_event_id", "source");

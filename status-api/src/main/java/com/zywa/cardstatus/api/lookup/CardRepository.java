@@ -19,7 +19,7 @@ class CardRepository {
 
     private static final String COLUMNS =
             "card_id, status, status_at, phone, comment, reason, raw_reason, responsible, "
-                    + "action_required, delivery_exceptions, attempts, partner, as_of, history::text AS history";
+                    + "action_required, delivery_exceptions, attempts, partner, as_of, stalled_since, history::text AS history";
     private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
     private static final String BY_PHONE =
             "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? " + "ORDER BY status_at DESC, card_id LIMIT 100";
@@ -40,6 +40,7 @@ class CardRepository {
 
     private static CardRow row(ResultSet rs, int rowNum) throws SQLException {
         OffsetDateTime asOf = rs.getObject(13, OffsetDateTime.class);
+        OffsetDateTime stalledSince = rs.getObject(14, OffsetDateTime.class);
         return new CardRow(
                 rs.getString(1),
                 rs.getString(2),
@@ -54,6 +55,7 @@ class CardRepository {
                 rs.getObject(11, Integer.class),
                 rs.getString(12),
                 asOf == null ? null : asOf.toInstant(),
-                rs.getString(14));
+                stalledSince == null ? null : stalledSince.toInstant(),
+                rs.getString(15));
     }
 }

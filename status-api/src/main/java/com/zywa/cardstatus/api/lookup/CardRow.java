@@ -21,4 +21,5 @@ record CardRow(
         @Nullable Integer attempts,
         @Nullable String partner,
         @Nullable Instant asOf,
+        @Nullable Instant stalledSince,
         String history) {}

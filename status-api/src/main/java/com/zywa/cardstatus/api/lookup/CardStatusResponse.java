@@ -59,6 +59,11 @@ record CardStatusResponse(
         @Nullable
         Instant asOf,
 
+        @Schema(description = "when the card stalled (contract §13); null while it is not stalled")
+        @JsonProperty("stalled_since")
+        @Nullable
+        Instant stalledSince,
+
         @ArraySchema(schema = @Schema(implementation = CardStatus.HistoryEntry.class))
         @JsonRawValue
         @JsonProperty("history")
@@ -81,6 +86,7 @@ record CardStatusResponse(
                 row.attempts(),
                 row.partner(),
                 row.asOf(),
+                row.stalledSince(),
                 row.history(),
                 others);
     }
@@ -100,6 +106,7 @@ record CardStatusResponse(
                 attempts,
                 partner,
                 asOf,
+                stalledSince,
                 history,
                 others);
     }

@@ -125,6 +125,7 @@ class CardStatusControllerTests {
                         1,
                         "default",
                         Instant.parse("2023-11-15T10:00:00Z"),
+                        Instant.parse("2023-11-17T10:00:00Z"),
                         HISTORY)));
 
         assertThat(reader().uri("/api/v1/cards/ZYW8890"))
@@ -134,7 +135,7 @@ class CardStatusControllerTests {
                 {"card_id":"ZYW8890","status":"DELIVERY_EXCEPTION","comment":"User not available",
                  "delivery_exceptions":1,"reason":"RECIPIENT_UNAVAILABLE","raw_reason":null,
                  "responsible":"RECIPIENT","action_required":"CONTACT_CARDHOLDER","attempts":1,"partner":"default",
-                 "as_of":"2023-11-15T10:00:00Z"}""");
+                 "as_of":"2023-11-15T10:00:00Z","stalled_since":"2023-11-17T10:00:00Z"}""");
     }
 
     @Test
@@ -340,6 +341,7 @@ class CardStatusControllerTests {
                 1,
                 "default",
                 Instant.parse("2023-11-13T09:35:00.120Z"),
+                null,
                 HISTORY);
     }
 
@@ -356,6 +358,7 @@ class CardStatusControllerTests {
                 null,
                 null,
                 1,
+                null,
                 null,
                 null,
                 null,
