@@ -1,6 +1,6 @@
 // The ops console: uploads with progress, their reports, recent uploads, card lookups (with each history entry's
 // reason, action and source), the partners' unmapped reasons and the projection's rebuilds, on the JSON endpoints
-// under /console/api (session cookie + CSRF header). Text from the server is only ever set as textContent.
+// under /console/api (common.js). Text from the server is only ever set as textContent.
 (function () {
   'use strict';
   // every call the console makes: the ops API's routes as the server serves them again for the console
@@ -11,47 +11,18 @@
     rejections: '/console/api/uploads/{id}/rejections.csv',
     cards: '/console/api/cards',
     unmapped: '/console/api/unmapped-reasons',
-    rebuilds: '/console/api/projection-rebuilds',
-    me: '/console/api/me'
+    rebuilds: '/console/api/projection-rebuilds'
   };
   var PAGE_SIZE = 50;
-  var csrf = null;
   var report = {id: null, page: 0};
   var refreshTimer = null;
   var rebuildsTimer = null;
 
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (className) { node.className = className; }
-    return node;
-  }
+  var $ = cardConsole.$, el = cardConsole.el, utc = cardConsole.utc, api = cardConsole.api;
 
   function route(name, id) { return ROUTES[name].replace('{id}', encodeURIComponent(id)); }
 
   function count(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
-
-  // 2023-11-14T08:00:00Z -> 2023-11-14 08:00 UTC
-  function utc(instant) {
-    return instant ? instant.replace('T', ' ').replace(/(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1') + ' UTC' : '–';
-  }
-
-  function signInAgain() { window.location.assign('/console/sign-in'); }
-
-  // GET or POST on the console's API; a lost session sends the user back to sign-in
-  function api(url, options) {
-    options = options || {};
-    options.credentials = 'same-origin';
-    options.headers = options.headers || {};
-    options.headers.Accept = 'application/json';
-    if (options.method && options.method !== 'GET') { options.headers[csrf.header] = csrf.token; }
-    return fetch(url, options).then(function (response) {
-      if (response.status === 401) { signInAgain(); throw new Error('signed out'); }
-      return response.json().then(function (body) { return {status: response.status, body: body}; });
-    });
-  }
 
   function uploadOne(file, kind) {
     var item = el('li');
@@ -67,14 +38,14 @@
     if (kind) { data.append('kind', kind); }
     var xhr = new XMLHttpRequest();
     xhr.open('POST', route('uploads'));
-    xhr.setRequestHeader(csrf.header, csrf.token);
+    xhr.setRequestHeader(cardConsole.csrf().header, cardConsole.csrf().token);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = function (e) {
       if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
     };
     xhr.upload.onload = function () { bar.value = 100; state.textContent = 'reading rows…'; refreshRecent(); };
     xhr.onload = function () {
-      if (xhr.status === 401) { signInAgain(); return; }
+      if (xhr.status === 401) { cardConsole.signInAgain(); return; }
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {message: xhr.statusText}; }
       state.textContent = '';
@@ -329,13 +300,17 @@
     });
   }
 
-  fetch('/console/csrf', {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (token) {
-    csrf = token;
-    document.querySelector('#sign-out input[name=_csrf]').value = token.token;
+  cardConsole.start(function () {
     wire();
-    api(route('me')).then(function (r) { $('who').textContent = 'Signed in as ' + r.body.name; });
     refreshRecent();
     refreshUnmapped();
     refreshRebuilds();
+    // a link from the work queue names the card to show: /console/?card_id=…
+    var asked = new URLSearchParams(window.location.search).get('card_id');
+    if (asked) {
+      $('card-id').value = asked;
+      api(route('cards') + '?card_id=' + encodeURIComponent(asked)).then(renderCard);
+      $('lookup-heading').scrollIntoView();
+    }
   });
 }());

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param attempts distinct delivery attempts: exceptions, plus the delivery
  * @param partner the partner of the card's current event
  * @param asOf when the service accepted the change that made this status (the Kafka timestamp of that event)
+ * @param stalledSince when the card stalled: its current status outlived its partner's stall rule with no later event
+ *     (contract §13); null while it is not stalled, and in records written before stalls existed
  */
 public record CardStatus(
         String cardId,
@@ -32,10 +34,68 @@ public record CardStatus(
         @Nullable String partner,
         long version,
         @Nullable Instant asOf,
+        @Nullable Instant stalledSince,
         List<HistoryEntry> history) {
 
     public CardStatus {
         history = List.copyOf(history);
+    }
+
+    /** A status that is not stalled, as every status written before stalls existed. */
+    public CardStatus(
+            String cardId,
+            EventType status,
+            Instant statusAt,
+            @Nullable String phone,
+            @Nullable String comment,
+            @Nullable Reason reason,
+            @Nullable String rawReason,
+            @Nullable Responsible responsible,
+            @Nullable ActionRequired actionRequired,
+            int deliveryExceptions,
+            @Nullable Integer attempts,
+            @Nullable String partner,
+            long version,
+            @Nullable Instant asOf,
+            List<HistoryEntry> history) {
+        this(
+                cardId,
+                status,
+                statusAt,
+                phone,
+                comment,
+                reason,
+                rawReason,
+                responsible,
+                actionRequired,
+                deliveryExceptions,
+                attempts,
+                partner,
+                version,
+                asOf,
+                null,
+                history);
+    }
+
+    /** This status, stalled since {@code since} (null: not stalled). */
+    public CardStatus withStalledSince(@Nullable Instant since) {
+        return new CardStatus(
+                cardId,
+                status,
+                statusAt,
+                phone,
+                comment,
+                reason,
+                rawReason,
+                responsible,
+                actionRequired,
+                deliveryExceptions,
+                attempts,
+                partner,
+                version,
+                asOf,
+                since,
+                history);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class CardStatusCodec {
     private static final SerializableString PARTNER_NAME = StreamingJson.name("partner");
     private static final SerializableString VERSION_NAME = StreamingJson.name("version");
     private static final SerializableString AS_OF_NAME = StreamingJson.name("as_of");
+    private static final SerializableString STALLED_SINCE_NAME = StreamingJson.name("stalled_since");
     private static final SerializableString HISTORY_NAME = StreamingJson.name("history");
     private static final SerializableString AT_NAME = StreamingJson.name("at");
     private static final SerializableString PARTNER_EVENT_ID_NAME = StreamingJson.name("partner_event_id");
@@ -57,6 +58,7 @@ public final class CardStatusCodec {
         PARTNER_NAME,
         VERSION_NAME,
         AS_OF_NAME,
+        STALLED_SINCE_NAME,
         HISTORY_NAME
     };
     private static final SerializableString[] ENTRY_ORDER = {
@@ -72,7 +74,7 @@ public final class CardStatusCodec {
     };
     private static final int DELIVERY_EXCEPTIONS = 1 << 9;
     private static final int VERSION = 1 << 12;
-    private static final int HISTORY = 1 << 14;
+    private static final int HISTORY = 1 << 15;
     private static final int REQUIRED = DELIVERY_EXCEPTIONS | VERSION | HISTORY;
 
     private CardStatusCodec() {}
@@ -120,6 +122,7 @@ public final class CardStatusCodec {
         out.writeName(VERSION_NAME);
         out.writeNumber(status.version());
         StreamingJson.writeInstant(out, AS_OF_NAME, status.asOf());
+        StreamingJson.writeInstant(out, STALLED_SINCE_NAME, status.stalledSince());
         out.writeName(HISTORY_NAME);
         writeHistory(out, status.history());
         out.writeEndObject();
@@ -160,6 +163,7 @@ public final class CardStatusCodec {
         String partner = null;
         long version = 0;
         Instant asOf = null;
+        Instant stalledSince = null;
         List<CardStatus.HistoryEntry> history = null;
         int fields = 0;
         for (int i = 0; ; i++) {
@@ -224,6 +228,10 @@ public final class CardStatusCodec {
                     fields = seen(fields, 1 << 13);
                     asOf = StreamingJson.instant(in);
                 }
+                case "stalled_since" -> {
+                    fields = seen(fields, 1 << 14);
+                    stalledSince = StreamingJson.instant(in);
+                }
                 case "history" -> {
                     fields = seen(fields, HISTORY);
                     history = history(in);
@@ -249,6 +257,7 @@ public final class CardStatusCodec {
                 partner,
                 version,
                 asOf,
+                stalledSince,
                 history);
     }
 

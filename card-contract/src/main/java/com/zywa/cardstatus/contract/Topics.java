@@ -13,6 +13,12 @@ public final class Topics {
     public static final String STATUS = "card.status";
 
     /**
+     * One CloudEvent ({@link CardStalled}) each time a card stalls (contract §13), keyed by card ID, written only by
+     * the processor in the same transaction as the stalled status; read by the notifier.
+     */
+    public static final String STALLED = "card.stalled";
+
+    /**
      * Partners' own events as CloudEvents 1.0 (Kafka protocol binding, binary or structured mode), keyed by card ID;
      * read by ingest, which validates them and publishes to the event topics or to {@link #REJECTS}. Partner data of
      * record, kept like the event topics.

@@ -160,6 +160,7 @@ final class ContractGens {
                     ids.generate(in),
                     versions.generate(in),
                     instants.generate(in),
+                    instants.generate(in),
                     history);
         };
     }

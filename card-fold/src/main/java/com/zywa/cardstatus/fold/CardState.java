@@ -3,6 +3,7 @@ package com.zywa.cardstatus.fold;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.EventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,14 +13,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fold of contract §4: a card's distinct events kept in order, from which its current status, phone, exception
- * and attempt counts, partner and (with a {@link ReasonMapping}) reasons derive. Immutable; {@link #apply} returns the state after one more event. The result depends
- * only on the set of events seen, never on their arrival order or on duplicates.
+ * and attempt counts, partner and (with a {@link ReasonMapping}) reasons derive. Immutable; {@link #apply} returns the
+ * state after one more event. The result depends only on the set of events seen, never on their arrival order or on
+ * duplicates. {@code stalledSince} is set when the card stalls ({@link #stalled}, contract §13) and cleared by its
+ * next event: one that becomes its current event.
  */
-public record CardState(String cardId, long version, List<FoldedEvent> events) {
+public record CardState(
+        String cardId,
+        long version,
+        List<FoldedEvent> events,
+        @Nullable Instant stalledSince) {
 
     public CardState {
         Objects.requireNonNull(cardId, "cardId");
         events = List.copyOf(events);
+    }
+
+    /** A state that is not stalled. */
+    public CardState(String cardId, long version, List<FoldedEvent> events) {
+        this(cardId, version, events, null);
     }
 
     /** The state of a card no event has been seen for. */
@@ -45,7 +57,26 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
             int at = Collections.binarySearch(next, incoming, FoldedEvent.ORDER);
             next.add(-at - 1, incoming);
         }
-        return new CardState(cardId, version + 1, next);
+        boolean stillCurrent = !events.isEmpty()
+                && next.get(next.size() - 1).eventId().equals(current().eventId());
+        return new CardState(cardId, version + 1, next, stillCurrent ? stalledSince : null);
+    }
+
+    /**
+     * When this card stalls under {@code rules}: its current event's time plus its partner's threshold for its status;
+     * null when it has no events, is stalled already, or its status never stalls.
+     */
+    public @Nullable Instant stallsAt(StallRules rules) {
+        if (events.isEmpty() || stalledSince != null) {
+            return null;
+        }
+        Duration threshold = rules.threshold(partner(), current().type());
+        return threshold == null ? null : current().occurredAt().plus(threshold);
+    }
+
+    /** This card stalled since {@code since}: a change of its state, so a new version. */
+    public CardState stalled(Instant since) {
+        return new CardState(cardId, version + 1, events, since);
     }
 
     private int indexOf(String eventId) {
@@ -134,6 +165,7 @@ public record CardState(String cardId, long version, List<FoldedEvent> events) {
                 partner(),
                 version,
                 asOf,
+                stalledSince,
                 history);
     }
 }

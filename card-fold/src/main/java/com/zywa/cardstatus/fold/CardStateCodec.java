@@ -24,14 +24,15 @@ import org.jspecify.annotations.Nullable;
  * Compact binary form of {@link CardState} for the Streams state store and its changelog topic: event IDs
  * as 16 bytes, instants as seconds and nanos, strings length-prefixed in {@link DataOutputStream#writeUTF} form.
  * Starts with a format byte so the layout can evolve without breaking a stored changelog: format 2 adds to each event
- * of format 1 its reason code, stated reason and source (contract §10); format 1, which stored changelogs still hold,
- * decodes with those absent. Every event folded decodes and encodes its card's state once, so ASCII text (nearly all
+ * of format 1 its reason code, stated reason and source (contract §10); format 3 adds after the events when the card
+ * stalled (contract §13). Formats 1 and 2, which stored changelogs still hold, decode with what they lack absent. Every event folded decodes and encodes its card's state once, so ASCII text (nearly all
  * of it) takes a copy-only path.
  */
 public final class CardStateCodec {
 
     private static final byte FORMAT_V1 = 1;
     private static final byte FORMAT_V2 = 2;
+    private static final byte FORMAT_V3 = 3;
     private static final EventType[] TYPES = EventType.values();
     private static final Reason[] REASONS = Reason.values();
     /** Texts of an event: phone, comment, partner event ID, then (format 2) code and the source's five texts. */
@@ -44,7 +45,7 @@ public final class CardStateCodec {
     private CardStateCodec() {}
 
     /**
-     * The state in format 2.
+     * The state in format 3.
      *
      * @throws CardStateTooLargeException if it holds more than 65,535 events or a text of more than 65,535 bytes,
      *     which the format cannot represent
@@ -57,7 +58,8 @@ public final class CardStateCodec {
         }
         byte[] cardId = text(state.cardId());
         byte[] @Nullable [] texts = new byte[events.size() * TEXTS][];
-        int size = 1 + 2 + cardId.length + 8 + 2;
+        Instant stalledSince = state.stalledSince();
+        int size = 1 + 2 + cardId.length + 8 + 2 + 1 + (stalledSince == null ? 0 : 12);
         for (int i = 0; i < events.size(); i++) {
             FoldedEvent event = events.get(i);
             EventSource source = event.source();
@@ -84,7 +86,7 @@ public final class CardStateCodec {
             }
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_V2)
+        out.put(FORMAT_V3)
                 .putShort((short) cardId.length)
                 .put(cardId)
                 .putLong(state.version())
@@ -122,6 +124,10 @@ public final class CardStateCodec {
                 out.putLong(offset);
             }
         }
+        out.put((byte) (stalledSince == null ? 0 : 1));
+        if (stalledSince != null) {
+            out.putLong(stalledSince.getEpochSecond()).putInt(stalledSince.getNano());
+        }
         return out.array();
     }
 
@@ -129,7 +135,7 @@ public final class CardStateCodec {
         try {
             ByteBuffer in = ByteBuffer.wrap(data);
             byte format = in.get();
-            if (format != FORMAT_V1 && format != FORMAT_V2) {
+            if (format != FORMAT_V1 && format != FORMAT_V2 && format != FORMAT_V3) {
                 throw new IllegalArgumentException("unknown card state format " + format);
             }
             String cardId = readText(in);
@@ -148,7 +154,9 @@ public final class CardStateCodec {
                                 ? new FoldedEvent(id, type, at, phone, comment, partnerEventId, null, null, null)
                                 : formatTwo(in, id, type, at, phone, comment, partnerEventId));
             }
-            return new CardState(cardId, version, events);
+            Instant stalledSince =
+                    format == FORMAT_V3 && in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
+            return new CardState(cardId, version, events, stalledSince);
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("truncated card state (" + data.length + " bytes)", e);
         }

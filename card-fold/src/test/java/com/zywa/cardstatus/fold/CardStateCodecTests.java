@@ -28,6 +28,27 @@ class CardStateCodecTests {
     }
 
     @Test
+    void roundTripsAStall() {
+        CardState state = tenEventCard().stalled(Instant.parse("2023-11-20T10:00:00.000000500Z"));
+
+        assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    /**
+     * Format 2 (status v2's changelogs) is format 3 without the stall after the events: it still decodes, not stalled.
+     */
+    @Test
+    void decodesFormatTwoAsStoredChangelogsHoldIt() {
+        CardState state = tenEventCard();
+        byte[] three = CardStateCodec.encode(state);
+        byte[] two = java.util.Arrays.copyOf(three, three.length - 1);
+        two[0] = 2;
+
+        assertThat(three[three.length - 1]).as("no stall").isZero();
+        assertThat(CardStateCodec.decode(two)).isEqualTo(state);
+    }
+
+    @Test
     void tenEventsSerialiseUnderTwoKilobytes() {
         byte[] bytes = CardStateCodec.encode(tenEventCard());
 
@@ -101,7 +122,7 @@ class CardStateCodecTests {
                                 null))
                         .toList());
         assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(withoutSources);
-        assertThat(CardStateCodec.encode(state)[0]).as("format written").isEqualTo((byte) 2);
+        assertThat(CardStateCodec.encode(state)[0]).as("format written").isEqualTo((byte) 3);
     }
 
     @Test

@@ -25,6 +25,7 @@ class TopicSettingsTests {
                         "card.returned",
                         Topics.PARTNER_EVENTS,
                         Topics.STATUS,
+                        Topics.STALLED,
                         Topics.REJECTS,
                         Topics.EVENTS_DLT,
                         Topics.STATUS_DLT);
@@ -34,6 +35,7 @@ class TopicSettingsTests {
             assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");
         });
         assertThat(topics.get("card.delivered").configs()).containsEntry("retention.ms", "-1");
+        assertThat(topics.get(Topics.STALLED).configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(Topics.PARTNER_EVENTS).configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(Topics.STATUS).configs())
                 .containsEntry("cleanup.policy", "compact")

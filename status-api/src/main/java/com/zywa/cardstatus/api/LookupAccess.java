@@ -6,21 +6,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Who may call the status API (docs/security.md): the lookups and their OpenAPI document need role {@code reader}
- * ({@code ops} has it too), the unmapped reasons list (partners' raw comments) and the projection's rebuilds role
- * {@code ops}; a partner key reads nothing here.
+ * Who may call the status API (docs/security.md): the lookups, the work-queue search (phones masked) and their OpenAPI
+ * document need role {@code reader} ({@code ops} has it too); the unmapped reasons list (partners' raw comments), the
+ * work queue's CSV export (a bulk copy) and the projection's rebuilds role {@code ops}; a partner key reads nothing
+ * here.
  */
 @Configuration(proxyBeanMethods = false)
 public class LookupAccess {
 
     @Bean
     AccessRules lookupAccessRules() {
-        return requests -> requests.requestMatchers("/api/v1/unmapped-reasons", "/api/v1/projection/**")
+        return requests -> requests.requestMatchers(
+                        "/api/v1/unmapped-reasons", "/api/v1/projection/**", "/api/v1/cards.csv")
                 .hasRole(Role.OPS.name())
                 .requestMatchers(
                         "/get_card_status",
                         "/api/v1/cards",
                         "/api/v1/cards/**",
+                        "/api/v1/card-counts",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui.html",

@@ -44,6 +44,8 @@ class AccessControlIntegrationTests {
             api  GET  /get_card_status?card_id=NOPE0       401  404  404  403  403  403  404  403  401  401  401
             api  GET  /api/v1/cards/NOPE0                  401  404  404  403  403  403  404  403  401  401  401
             api  GET  /api/v1/cards?phone=0500000009       401  200  200  403  403  403  200  403  401  401  401
+            api  GET  /api/v1/cards?stalled=true&limit=1   401  200  200  403  403  403  200  403  401  401  401
+            api  GET  /api/v1/card-counts                  401  200  200  403  403  403  200  403  401  401  401
             api  GET  /v3/api-docs                         401  200  200  403  403  403  200  403  401  401  401
             api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  401  401  401
             api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  401  401  401

@@ -1,7 +1,9 @@
 package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +36,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * The ops console walked as a person would, in a real headless Chromium on the shared pipeline: a wrong key is
  * refused, the ops key signs in, the samples and a file with bad rows are uploaded through the file picker, the
  * report and its rejections (on the page and as the downloaded CSV) are read, a card is looked up and its
- * timeline seen with each entry's reason, action and a link to its file's report, and signing out ends the session. A screenshot of each page is kept under
+ * timeline seen with each entry's reason, action and a link to its file's report, a webhook subscription is listed
+ * with its last attempts, paused, resumed, sent a test event and redelivered to a real receiver, the work queue's
+ * counts, filters (kept in the URL), a link from its list to a card's timeline and its CSV export, and signing out
+ * ends the session. A screenshot of each page is kept under
  * {@code target/console-screenshots/}. Skipped where Debian's {@code chromium} and {@code chromium-driver} are not
  * installed.
  */
@@ -59,6 +67,7 @@ class ConsoleBrowserIntegrationTests {
     private static final Path FILES = Path.of("target", "console-files");
     private static final SampleSet SAMPLES = SampleSet.next();
     private static final String BAD_FILE = "Bad rows - Pickup.csv";
+    private static final Instant STARTED = Instant.now();
 
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -244,14 +253,182 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     @Order(7)
+    void listsASubscriptionWithItsAttemptsPausesResumesSendsATestAndRedelivers(Pipeline pipeline) throws IOException {
+        PipelineClient client = new PipelineClient(pipeline);
+        try (WebhookReceiver receiver = WebhookReceiver.start(ChildJvm.freePort())) {
+            PipelineClient.Answer created = client.postJson(
+                    pipeline.notifierUrl() + "/api/v1/subscriptions",
+                    "{\"url\":\"" + receiver.url() + "\",\"statuses\":[\"DELIVERED\"]}");
+            assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+            String id = created.body().get("id").asString();
+            String secret = created.body().get("secret").asString();
+            String subscription = pipeline.notifierUrl() + "/api/v1/subscriptions/" + id;
+            receiver.trust(secret);
+            try {
+                String card = "ZYWC" + ProcessHandle.current().pid() % 10_000;
+                assertThat(client.postJson(
+                                        pipeline.ingestUrl() + "/events",
+                                        "{\"type\":\"DELIVERED\",\"card_id\":\"" + card
+                                                + "\",\"occurred_at\":\"2024-03-02T09:00:00Z\"}")
+                                .status())
+                        .isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.about(card).size() == 1);
+                String delivered = receiver.about(card).get(0).webhookId();
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> !client.get(subscription + "/attempts")
+                                .body()
+                                .get("attempts")
+                                .isEmpty());
+
+                browser.findElement(By.linkText("Webhook subscriptions")).click();
+                WebElement listed =
+                        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription-" + id)));
+                wait.until(driver -> !driver.findElements(By.cssSelector("#subscription-" + id + " table.attempts"))
+                        .isEmpty());
+                listed = browser.findElement(By.id("subscription-" + id));
+                assertThat(listed.findElement(By.tagName("h3")).getText()).isEqualTo(receiver.url());
+                assertThat(listed.findElement(By.tagName("dl")).getText())
+                        .contains("State\nactive", "Filter\nstatuses: DELIVERED", "Backlog\nnone", "by ops-test")
+                        .doesNotContain(secret);
+                assertThat(listed.findElement(By.cssSelector("table.attempts tbody"))
+                                .getText())
+                        .contains(delivered)
+                        .contains("204");
+                assertThat(browser.getPageSource()).doesNotContain(secret);
+                browser.findElement(By.id("url-filter")).sendKeys(String.valueOf(receiver.port()));
+                assertThat(browser.findElements(By.cssSelector("article.subscription")))
+                        .singleElement()
+                        .satisfies(only -> assertThat(only.getAttribute("id")).isEqualTo("subscription-" + id));
+                screenshot("8-subscriptions");
+
+                button(id, "Pause").click();
+                wait.until(driver -> text(id).contains("paused since") && text(id).contains("Paused."));
+                assertThat(text(id)).contains("paused in the console by ops-test");
+                assertThat(client.get(subscription).body().get("state").asString())
+                        .isEqualTo("paused");
+                new Select(browser.findElement(By.id("state-filter"))).selectByValue("active");
+                assertThat(browser.findElements(By.id("subscription-" + id))).isEmpty();
+                new Select(browser.findElement(By.id("state-filter"))).selectByValue("paused");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription-" + id)));
+                button(id, "Resume").click();
+                wait.until(driver -> text(id).contains("State\nactive") && text(id).contains("Resumed."));
+                assertThat(client.get(subscription).body().get("state").asString())
+                        .isEqualTo("active");
+                new Select(browser.findElement(By.id("state-filter"))).selectByValue("");
+
+                button(id, "Send a test event").click();
+                wait.until(driver -> text(id).contains("Test event answered 204 in"));
+                WebhookReceiver.Received test = receiver.received().stream()
+                        .filter(r -> r.event().get("type").asString().equals("com.zywa.card.test"))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(test.verifiedBy()).containsExactly(true);
+                wait.until(driver -> text(id).contains(test.webhookId()));
+
+                button(id, "Redeliver").click();
+                wait.until(driver -> text(id).contains("1 webhook sent again"));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> receiver.about(card).size() == 2);
+                assertThat(receiver.about(card))
+                        .allSatisfy(r -> assertThat(r.webhookId()).isEqualTo(delivered))
+                        .allSatisfy(r -> assertThat(r.verifiedBy()).containsExactly(true));
+                screenshot("9-subscription-actions");
+            } finally {
+                client.send(HttpMethod.DELETE, subscription, Map.of("X-API-Key", TestCredentials.OPS_KEY), null, null);
+            }
+        }
+        browser.findElement(By.linkText("Uploads and cards")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("who"), "Signed in as ops-test"));
+    }
+
+    @Test
+    @Order(8)
+    void theWorkQueueCountsFiltersLinksToTimelinesAndExportsKeepingItsFiltersInTheUrl(Pipeline pipeline)
+            throws Exception {
+        String stalled = SAMPLES.card("ZYW9901");
+        StallIntegrationTests.publish(
+                pipeline,
+                List.of(StallIntegrationTests.event(
+                        EventType.PICKED_UP, stalled, Instant.now().minus(Duration.ofDays(4)))));
+        String returned = SAMPLES.card("ZYW8890");
+        browser.get(
+                console + "/console/queue?partner=default&action_required=CONTACT_CARDHOLDER&updated_since=" + STARTED);
+
+        assertThat(new Select(browser.findElement(By.id("f-action")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("CONTACT_CARDHOLDER");
+        assertThat(browser.findElement(By.id("f-partner")).getDomProperty("value"))
+                .isEqualTo("default");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), returned));
+        assertThat(browser.findElements(By.cssSelector("#queue tbody tr")))
+                .extracting(WebElement::getText)
+                .allSatisfy(row -> assertThat(row).contains("default", "CONTACT_CARDHOLDER"));
+        // counted every second in the test pipeline, stalled every two seconds: the page is read again until the
+        // stalled card is in the stalled column (the last) of its partner's row
+        WebElement stalledCount = wait.until(driver -> {
+            WebElement link = driver.findElements(By.cssSelector("#counts tbody tr")).stream()
+                    .filter(row ->
+                            row.findElement(By.cssSelector("th")).getText().equals(Pipeline.STALL_PARTNER))
+                    .map(row -> row.findElements(By.cssSelector("td")))
+                    .flatMap(cells -> cells.get(cells.size() - 1).findElements(By.cssSelector("a")).stream())
+                    .findFirst()
+                    .orElse(null);
+            if (link == null) {
+                driver.navigate().refresh();
+            }
+            return link;
+        });
+        screenshot("10-work-queue");
+
+        stalledCount.click();
+        wait.until(ExpectedConditions.urlContains("stalled=true"));
+        assertThat(browser.getCurrentUrl()).contains("partner=" + Pipeline.STALL_PARTNER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), stalled));
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.stalled"))
+                        .getText())
+                .contains("PICKED_UP");
+        screenshot("11-work-queue-stalled");
+
+        browser.findElement(By.id("queue-csv")).click();
+        Path csv = wait.until(driver -> {
+            try {
+                Path file = downloads.resolve("cards.csv");
+                return Files.exists(file) && Files.readString(file).contains(stalled) ? file : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        assertThat(Files.readAllLines(csv).get(0)).startsWith("card_id,status,status_at,user_phone,partner");
+
+        browser.findElement(By.linkText(stalled)).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + stalled));
+        screenshot("12-timeline-from-the-queue");
+    }
+
+    @Test
+    @Order(9)
     void signsOutAndTheConsoleAsksForTheKeyAgain() {
         browser.findElement(By.cssSelector("#sign-out button")).click();
 
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).isEqualTo("You are signed out.");
-        screenshot("7-signed-out");
+        screenshot("13-signed-out");
         browser.get(console + "/console/");
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+    }
+
+    /** The button of a subscription's article whose label starts with {@code action}. */
+    private static WebElement button(String subscription, String action) {
+        return browser.findElement(
+                By.cssSelector("#subscription-" + subscription + " button[aria-label^='" + action + "']"));
+    }
+
+    /** What a subscription's article says now. */
+    private static String text(String subscription) {
+        List<WebElement> article = browser.findElements(By.id("subscription-" + subscription));
+        return article.isEmpty() ? "" : article.get(0).getText();
     }
 
     private static void signIn(String key) {

@@ -187,6 +187,56 @@ class HelmChartTests {
     }
 
     @Test
+    void pointsTheConsoleAtStatusApiAndTheNotifierWithItsKeyFromASecret() {
+        String ingest = workload(render(), "test-card-status-ingest");
+        assertThat(ingest)
+                .contains(
+                        "name: CARDSTATUS_INGEST_CONSOLE_STATUSAPIURL\n              value: \"http://test-card-status-api:8080\"",
+                        "name: CARDSTATUS_INGEST_CONSOLE_NOTIFIERURL\n              value: \"http://test-card-status-notifier:8080\"")
+                .doesNotContain("CARDSTATUS_INGEST_CONSOLE_STATUSAPIKEY", "CARDSTATUS_INGEST_CONSOLE_NOTIFIERKEY");
+
+        String withKey = workload(
+                render("--set", "ingestProducer.console.existingSecret=console-keys"), "test-card-status-ingest");
+        assertThat(withKey)
+                .contains(
+                        "name: CARDSTATUS_INGEST_CONSOLE_STATUSAPIKEY\n              valueFrom:\n                "
+                                + "secretKeyRef: {name: \"console-keys\", key: console-key}",
+                        "name: CARDSTATUS_INGEST_CONSOLE_NOTIFIERKEY\n              valueFrom:\n                "
+                                + "secretKeyRef: {name: \"console-keys\", key: console-key}");
+        assertThat(workload(render("--set", "notifier.enabled=false"), "test-card-status-ingest"))
+                .doesNotContain("CARDSTATUS_INGEST_CONSOLE_NOTIFIERURL");
+    }
+
+    @Test
+    void alertsOnStalledCardsProjectionLagADeadFoldAndDeadLettersOnlyWhenAsked() {
+        assertThat(render()).doesNotContain("CardStatusStalledCards");
+
+        String rules = kinds(
+                        render(
+                                "--set",
+                                "metrics.alerts.enabled=true",
+                                "--set",
+                                "metrics.alerts.stalledCards=250",
+                                "--set",
+                                "metrics.alerts.labels.release=kube-prometheus"),
+                        "PrometheusRule")
+                .get(0);
+
+        assertThat(rules)
+                .contains(
+                        "release: kube-prometheus",
+                        "alert: CardStatusStalledCards",
+                        "cardstatus_queue_stalled_cards{application=\"status-api\"})) > 250",
+                        "alert: CardStatusProjectionLag",
+                        "topic=\"card.status\"}) > 10000",
+                        "alert: CardStatusFoldDown",
+                        "alert: CardStatusDeadLetters",
+                        "{{ $labels.partner }}");
+        assertThatThrownBy(() -> render("--set", "metrics.alerts.stalledCards=-1"))
+                .hasMessageContaining("stalledCards");
+    }
+
+    @Test
     void mountsTheApiKeyHashesAsAPropertiesFileEveryServiceImports() {
         String manifest = render(
                 "--set",

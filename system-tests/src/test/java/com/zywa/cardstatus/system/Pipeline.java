@@ -38,6 +38,12 @@ final class Pipeline implements AutoCloseable {
                   RF: [RECIPIENT_REFUSED, REFUSED]
             """;
 
+    /**
+     * The one partner whose cards the shared processor stalls, by the default days (contract §13); every other
+     * partner's never stall here, so the old sample cards of other tests keep their statuses.
+     */
+    static final String STALL_PARTNER = "stalltest";
+
     /** Where the database is, and who connects. */
     record Database(String url, String user, String password) {}
 
@@ -65,8 +71,18 @@ final class Pipeline implements AutoCloseable {
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--cardstatus.reasons.mapping-file=" + reasonMapping,
                 "--cardstatus.reasons.reload-interval=PT0.5S",
-                "--cardstatus.rebuild.poll-interval=PT0.5S");
-        this.api = start(StatusApiApplication.application(), "--spring.flyway.enabled=false");
+                "--cardstatus.rebuild.poll-interval=PT0.5S",
+                "--cardstatus.stalls.after.PICKED_UP=0s",
+                "--cardstatus.stalls.after.DELIVERY_EXCEPTION=0s",
+                "--cardstatus.stalls.partners." + STALL_PARTNER + ".PICKED_UP=3d",
+                "--cardstatus.stalls.partners." + STALL_PARTNER + ".DELIVERY_EXCEPTION=2d",
+                "--cardstatus.stalls.check-interval=2s");
+        this.api = start(
+                StatusApiApplication.application(),
+                "--spring.flyway.enabled=false",
+                // the work queue's counts (and gauges) follow the tests' cards within a second
+                "--cardstatus.api.queue.counts-interval=PT1S");
+        this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
                 IngestProducerApplication.application(),
                 "--cardstatus.ingest.instance-id=shared-test",
@@ -77,10 +93,12 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
                 "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
-                // the ops console asks this pipeline's status-api with the test ops key (the unmapped reasons need it)
+                // the ops console asks this pipeline's status-api and notifier with the test ops key (the unmapped
+                // reasons and the subscriptions need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),
-                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.OPS_KEY);
-        this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
+                "--cardstatus.ingest.console.status-api-key=" + TestCredentials.OPS_KEY,
+                "--cardstatus.ingest.console.notifier-url=" + url(notifier),
+                "--cardstatus.ingest.console.notifier-key=" + TestCredentials.OPS_KEY);
     }
 
     /**

@@ -51,8 +51,14 @@ class SchemaEvolutionTests {
         Set<String> kept = new TreeSet<>();
         ExampleRecords.of(EARLIER).forEach(example -> kept.add(example.topic() + " " + example.message()));
 
+        // a topic added after the earlier version (x-schema-introduced: its first version) has no earlier record
+        List<String> earlierTopics = contract.channels().entrySet().stream()
+                .filter(channel ->
+                        channel.getValue().path("x-schema-introduced").asInt(EARLIER) <= EARLIER)
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(kept.stream().map(name -> name.split(" ")[0]).distinct())
-                .containsExactlyInAnyOrderElementsOf(contract.channels().keySet());
+                .containsExactlyInAnyOrderElementsOf(earlierTopics);
         versionedMessages().forEach((message, topic) -> assertThat(kept).contains(topic + " " + message));
     }
 

@@ -40,6 +40,8 @@ class TopicsContractIntegrationTests {
     private static final Set<String> SET_ASIDE = Set.of("ZYWCTRCTL", "ZYWCTRGRB");
     private static final Set<String> STATUS_POISON = Set.of("ZYWCTRSX", "ZYWCTRSNUL");
     private static final Set<String> CLOUD_EVENTS = Set.of("ZYWCTRCE1", "ZYWCTRCE2", "ZYWCTRCE3");
+    /** A card of the one partner the shared pipeline stalls, picked up long ago: it stalls (card.stalled). */
+    private static final String STALLS = "ZYWCTRSTL";
 
     private final AsyncApiContract contract = AsyncApiContract.load();
 
@@ -55,7 +57,8 @@ class TopicsContractIntegrationTests {
                 "ZYWCTRB1",
                 "ZYWCTRE1",
                 "ZYWCTRCE1",
-                "ZYWCTRCE2"));
+                "ZYWCTRCE2",
+                STALLS));
         Set<String> uploads = new HashSet<>();
         for (String file : SampleSet.FILES) {
             uploads.add(client.upload(samples, file).body().get("upload_id").asString());
@@ -75,7 +78,20 @@ class TopicsContractIntegrationTests {
         assertThat(events.body().get("rejected").asInt()).isEqualTo(1);
         writePoison(topics);
         writeCloudEvents(pipeline, topics);
+        CardEvent stale = CardEvent.of(
+                EventType.PICKED_UP,
+                STALLS,
+                null,
+                Instant.parse("2023-11-01T08:00:00Z"),
+                null,
+                "S1",
+                EventSource.api(Pipeline.STALL_PARTNER, "contract"));
+        topics.writeInOneTransaction(List.of(new ProducerRecord<>(
+                stale.type().topic(),
+                bytes(STALLS),
+                JsonSerde.cardEvents().serializer().serialize(stale.type().topic(), stale))));
         client.awaitIdle();
+        topics.awaitRecords(Topics.STALLED, record -> STALLS.equals(key(record)));
         topics.awaitRecords(Topics.EVENTS_DLT, record -> SET_ASIDE.contains(key(record)));
         topics.awaitRecords(Topics.STATUS_DLT, record -> STATUS_POISON.contains(key(record)));
         topics.awaitRecords(Topics.STATUS, record -> key(record).equals("ZYWCTRCE1"));

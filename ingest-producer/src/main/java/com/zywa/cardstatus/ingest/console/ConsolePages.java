@@ -25,6 +25,16 @@ class ConsolePages {
         return "forward:/console/index.html";
     }
 
+    @GetMapping("/console/subscriptions")
+    String subscriptions() {
+        return "forward:/console/subscriptions.html";
+    }
+
+    @GetMapping("/console/queue")
+    String queue() {
+        return "forward:/console/queue.html";
+    }
+
     @GetMapping(ConsoleSecurity.SIGN_IN)
     String signIn() {
         return "forward:/console/sign-in.html";

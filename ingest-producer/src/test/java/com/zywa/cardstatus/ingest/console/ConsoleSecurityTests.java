@@ -2,23 +2,29 @@ package com.zywa.cardstatus.ingest.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.ingest.IngestAccess;
 import com.zywa.cardstatus.ingest.upload.UploadService;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,6 +40,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -44,8 +52,9 @@ import tools.jackson.databind.JsonNode;
  * The console's security on a real Tomcat (the session cookie's attributes are Tomcat's), with only the web layer
  * of ingest and its upload service mocked: no session means a redirect for pages and a 401 for the console's JSON,
  * an ops key starts an HttpOnly SameSite session, a call without the CSRF token is refused, and machines' API keys
- * keep working statelessly beside it. Every ops route has its console twin behind the session, and every route the
- * console's script calls is mapped.
+ * keep working statelessly beside it. Every ops route has its console twin behind the session, every route the
+ * console's scripts call is mapped, and the subscriptions page's calls reach a stand-in notifier only from an ops
+ * session, a POST only with the session's CSRF token.
  */
 @SpringBootTest(
         classes = ConsoleSecurityTests.WebLayer.class,
@@ -88,9 +97,40 @@ class ConsoleSecurityTests {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A stand-in for status-notifier, which records the calls that reach it. */
+    private static final List<String> NOTIFIER_CALLS = new CopyOnWriteArrayList<>();
+
+    private static final HttpServer NOTIFIER = notifier();
+
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
         TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add(
+                "cardstatus.ingest.console.notifier-url",
+                () -> "http://127.0.0.1:" + NOTIFIER.getAddress().getPort());
+        registry.add("cardstatus.ingest.console.notifier-key", () -> "csk_console-notifier");
+    }
+
+    @AfterAll
+    static void stopNotifier() {
+        NOTIFIER.stop(0);
+    }
+
+    private static HttpServer notifier() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v1/subscriptions", exchange -> {
+                NOTIFIER_CALLS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                byte[] body = "{\"subscriptions\":[]}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -186,6 +226,40 @@ class ConsoleSecurityTests {
     }
 
     @Test
+    void theSubscriptionsPageAndItsCallsWantAnOpsSessionAndPostsItsCsrfToken() throws Exception {
+        String pause = "/console/api/subscriptions/" + UUID.randomUUID() + "/pause";
+        assertThat(get("/console/subscriptions", null).statusCode()).isEqualTo(302);
+        assertThat(get("/console/api/subscriptions", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> withKey = http.send(
+                HttpRequest.newBuilder(uri("/console/api/subscriptions"))
+                        .header("X-API-Key", TestCredentials.OPS_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withKey.statusCode())
+                .as("a machine's key means nothing here")
+                .isEqualTo(401);
+        assertThat(post(pause, null, null).statusCode())
+                .as("no CSRF token: refused first")
+                .isEqualTo(403);
+        assertThat(get(
+                                "/console/api/subscriptions",
+                                signIn(TestCredentials.READER_KEY).cookie())
+                        .statusCode())
+                .as("a reader key starts no session")
+                .isEqualTo(401);
+        assertThat(NOTIFIER_CALLS).isEmpty();
+
+        Session ops = signIn(TestCredentials.OPS_KEY);
+        assertThat(get("/console/subscriptions", ops.cookie()).body()).contains("Webhook subscriptions");
+        assertThat(get("/console/api/subscriptions", ops.cookie()).statusCode()).isEqualTo(200);
+        assertThat(post(pause, ops.cookie(), null).statusCode()).isEqualTo(403);
+        assertThat(NOTIFIER_CALLS).containsExactly("GET /api/v1/subscriptions");
+        assertThat(post(pause, ops.cookie(), csrf(ops.cookie())).statusCode()).isEqualTo(200);
+        assertThat(NOTIFIER_CALLS)
+                .containsExactly("GET /api/v1/subscriptions", "POST " + pause.replace("/console/api", "/api/v1"));
+    }
+
+    @Test
     void everyOpsRouteHasItsConsoleTwinBehindTheSession() throws Exception {
         Set<String> mapped = new HashSet<>();
         Set<String> twins = new TreeSet<>();
@@ -214,20 +288,35 @@ class ConsoleSecurityTests {
     }
 
     @Test
-    void everyRouteTheConsoleScriptCallsIsMapped() throws Exception {
-        String script = new ClassPathResource("static/console/console.js").getContentAsString(StandardCharsets.UTF_8);
-        List<String> routes = Pattern.compile("'(" + ConsoleRoutes.API + "[^']*)'")
-                .matcher(script)
-                .results()
-                .map(route -> route.group(1))
-                .toList();
+    void everyRouteTheConsoleScriptsCallIsMapped() throws Exception {
+        List<String> routes = new ArrayList<>();
+        for (String file : List.of("common.js", "console.js", "subscriptions.js", "queue.js")) {
+            String script = new ClassPathResource("static/console/" + file).getContentAsString(StandardCharsets.UTF_8);
+            Pattern.compile("'(" + ConsoleRoutes.API + "[^']*)'")
+                    .matcher(script)
+                    .results()
+                    .forEach(route -> routes.add(route.group(1)));
+        }
 
-        assertThat(routes).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(12);
         for (String route : routes) {
-            MockHttpServletRequest call = new MockHttpServletRequest(
-                    "GET", route.replace("{id}", UUID.randomUUID().toString()));
-            ServletRequestPathUtils.parseAndCache(call);
-            assertThat(mappings.getHandler(call)).as(route).isNotNull();
+            assertThat(handles("GET", route) || handles("POST", route))
+                    .as(route)
+                    .isTrue();
+        }
+    }
+
+    /** Whether a handler is mapped for {@code method} on {@code route} (an ID in place of {@code {id}}), any body. */
+    private boolean handles(String method, String route) throws Exception {
+        MockHttpServletRequest call = new MockHttpServletRequest(
+                method, route.replace("{id}", UUID.randomUUID().toString()));
+        ServletRequestPathUtils.parseAndCache(call);
+        try {
+            return mappings.getHandler(call) != null;
+        } catch (HttpRequestMethodNotSupportedException e) {
+            return false;
+        } catch (HttpMediaTypeNotSupportedException e) {
+            return true; // mapped, for a body of another type
         }
     }
 
@@ -255,6 +344,19 @@ class ConsoleSecurityTests {
         String cookie = setCookie.isEmpty() ? anonymous : setCookie.split(";")[0];
         return new Session(
                 answer.statusCode(), answer.headers().firstValue("Location").orElse(""), setCookie, cookie);
+    }
+
+    /** A POST of the console's scripts: the session's cookie and, when given, its CSRF token as a header. */
+    private HttpResponse<String> post(String path, String cookie, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        if (token != null) {
+            request.header("X-CSRF-TOKEN", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String csrf(String cookie) throws IOException, InterruptedException {

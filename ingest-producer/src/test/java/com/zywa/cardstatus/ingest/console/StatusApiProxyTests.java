@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The console's questions against a stand-in for status-api: a card lookup goes out with the configured key and a
@@ -49,6 +50,22 @@ class StatusApiProxyTests {
         statusApi.createContext("/api/v1/projection/rebuilds", exchange -> {
             key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
             byte[] body = "[{\"id\":2,\"state\":\"building\"}]".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        statusApi.createContext("/api/v1/cards.csv", exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            byte[] body = "card_id,status\r\nZYW1,PICKED_UP\r\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/csv;charset=UTF-8");
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        statusApi.createContext("/api/v1/cards", exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            byte[] body = "{\"cards\":[],\"next_cursor\":null}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status.get(), body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -124,8 +141,29 @@ class StatusApiProxyTests {
         assertThat(query.get()).isNull();
     }
 
+    @Test
+    void asksForTheWorkQueueWithItsFiltersOnlyAndExportsItAsCsvWithoutCursorOrLimit() {
+        LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        params.add("status", "DELIVERY_EXCEPTION");
+        params.add("partner", "swift");
+        params.add("partner", "default");
+        params.add("stalled", "true");
+        params.add("cursor", "abc");
+        params.add("limit", "50");
+        params.add("evil", "x");
+
+        assertThat(proxy(KEY).queue(params).getStatusCode().value()).isEqualTo(200);
+        assertThat(query.get())
+                .isEqualTo("status=DELIVERY_EXCEPTION&partner=swift%2Cdefault&stalled=true&cursor=abc&limit=50");
+
+        ResponseEntity<?> csv = proxy(KEY).queueCsv(params);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(new String((byte[]) csv.getBody(), StandardCharsets.UTF_8)).startsWith("card_id,status");
+        assertThat(query.get()).isEqualTo("status=DELIVERY_EXCEPTION&partner=swift%2Cdefault&stalled=true");
+    }
+
     private StatusApiProxy proxy(String readerKey) {
         URI url = URI.create("http://127.0.0.1:" + statusApi.getAddress().getPort());
-        return new StatusApiProxy(new ConsoleSettings(url, readerKey));
+        return new StatusApiProxy(new ConsoleSettings(url, readerKey, URI.create("http://127.0.0.1:9"), null));
     }
 }

@@ -22,6 +22,9 @@ public record SecuritySettings(
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    /** The SHA-256 of no bytes: what {@code printf '%s' "$key" | sha256sum} gives when {@code $key} is unset. */
+    static final String EMPTY_KEY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     public SecuritySettings {
         apiKeys = List.copyOf(apiKeys);
         Set<String> hashes = new HashSet<>();
@@ -55,6 +58,12 @@ public record SecuritySettings(
             if (!SHA256.matcher(sha256).matches()) {
                 throw new IllegalArgumentException("API key '" + name + "': sha256 must be 64 hexadecimal characters "
                         + "(the SHA-256 of the key, e.g. printf '%s' \"$key\" | sha256sum), not the key itself");
+            }
+            if (sha256.equals(EMPTY_KEY_SHA256)) {
+                throw new IllegalArgumentException(
+                        "API key '" + name + "': sha256 is that of an empty key (e3b0c442…), "
+                                + "which would let an empty X-API-Key header in; the key was probably unset when it was hashed: "
+                                + "hash the key itself (printf '%s' \"$key\" | sha256sum)");
             }
             partner = parsed == Role.PARTNER ? partner.strip() : null;
         }

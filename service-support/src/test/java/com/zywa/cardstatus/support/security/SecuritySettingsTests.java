@@ -58,6 +58,14 @@ class SecuritySettingsTests {
     }
 
     @Test
+    void refusesTheHashOfAnEmptyKey() {
+        assertRefused(
+                key("ops", null, TestCredentials.sha256Hex("")),
+                "API key 'k': sha256 is that of an empty key (e3b0c442…)");
+        assertRefused(key("reader", null, SecuritySettings.EMPTY_KEY_SHA256.toUpperCase()), "that of an empty key");
+    }
+
+    @Test
     void refusesAKeyWithoutNameAndTwoKeysWithOneHash() {
         Map<String, String> nameless = new HashMap<>(key("ops", null, HASH));
         nameless.remove("api-keys[0].name");

@@ -1,13 +1,19 @@
 package com.zywa.cardstatus.processor.deadletter;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * The {@link DeadLetterWriter} and its producer: raw bytes, and no transactional ID, so that what it sends is on the
@@ -23,6 +29,17 @@ class DeadLetterConfig {
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    DeadLetterCounts deadLetterCounts(KafkaAdmin kafkaAdmin, MeterRegistry meters) {
+        return new DeadLetterCounts(Admin.create(kafkaAdmin.getConfigurationProperties()), meters);
+    }
+
+    @Bean
+    SchedulingConfigurer deadLetterCountsRefresh(DeadLetterCounts counts) {
+        return tasks -> tasks.addFixedDelayTask(
+                new FixedDelayTask(counts::refresh, Duration.ofMinutes(1), Duration.ofSeconds(5)));
     }
 
     @Bean

@@ -22,25 +22,25 @@ class StatusProjectionRepository {
     // element, JSON needs no second escaping of every quote in it
     private static final String UPSERT = """
             INSERT INTO %1$s (card_id, status, status_at, phone, comment, reason, raw_reason, responsible,
-                                     action_required, delivery_exceptions, attempts, partner, version, as_of, history,
-                                     updated_at)
+                                     action_required, delivery_exceptions, attempts, partner, version, as_of,
+                                     stalled_since, history, updated_at)
             SELECT card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
-                   delivery_exceptions, attempts, partner, version, as_of, history, now()
+                   delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, now()
             FROM ROWS FROM (unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS BIGINT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
-                            json_array_elements(CAST(? AS JSON)))
+                            unnest(CAST(? AS TIMESTAMPTZ[])), json_array_elements(CAST(? AS JSON)))
                 AS row (card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
-                        delivery_exceptions, attempts, partner, version, as_of, history)
+                        delivery_exceptions, attempts, partner, version, as_of, stalled_since, history)
             ON CONFLICT (card_id) DO UPDATE SET
                 status = EXCLUDED.status, status_at = EXCLUDED.status_at, phone = EXCLUDED.phone,
                 comment = EXCLUDED.comment, reason = EXCLUDED.reason, raw_reason = EXCLUDED.raw_reason,
                 responsible = EXCLUDED.responsible, action_required = EXCLUDED.action_required,
                 delivery_exceptions = EXCLUDED.delivery_exceptions, attempts = EXCLUDED.attempts,
                 partner = EXCLUDED.partner, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
-                history = EXCLUDED.history, updated_at = now()
+                stalled_since = EXCLUDED.stalled_since, history = EXCLUDED.history, updated_at = now()
             WHERE %1$s.version < EXCLUDED.version
             """;
 
@@ -73,7 +73,7 @@ class StatusProjectionRepository {
     private static PreparedStatement statement(Connection connection, String sql, List<CardStatus> statuses)
             throws SQLException {
         int n = statuses.size();
-        Object[][] texts = new Object[11][n];
+        Object[][] texts = new Object[12][n];
         int[] deliveryExceptions = new int[n];
         Integer[] attempts = new Integer[n];
         long[] versions = new long[n];
@@ -90,19 +90,21 @@ class StatusProjectionRepository {
             texts[8][i] = name(status.actionRequired());
             texts[9][i] = status.partner();
             texts[10][i] = status.asOf() == null ? null : status.asOf().toString();
+            texts[11][i] =
+                    status.stalledSince() == null ? null : status.stalledSince().toString();
             deliveryExceptions[i] = status.deliveryExceptions();
             attempts[i] = status.attempts();
             versions[i] = status.version();
         }
         PreparedStatement statement = connection.prepareStatement(sql);
-        int[] textColumns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14};
+        int[] textColumns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14, 15};
         for (int c = 0; c < textColumns.length; c++) {
             statement.setArray(textColumns[c], connection.createArrayOf("text", texts[c]));
         }
         statement.setObject(10, deliveryExceptions);
         statement.setArray(11, connection.createArrayOf("integer", attempts));
         statement.setObject(13, versions);
-        statement.setString(15, CardStatusCodec.histories(statuses));
+        statement.setString(16, CardStatusCodec.histories(statuses));
         return statement;
     }
 

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The fold as a Kafka Streams topology: every event topic in, the current status of each changed card out on
- * {@link Topics#STATUS}, events it cannot fold out on {@link Topics#EVENTS_DLT} with their reason. Pure: no Spring,
+ * {@link Topics#STATUS}, each stall on {@link Topics#STALLED}, events it cannot fold out on {@link Topics#EVENTS_DLT}
+ * with their reason. Pure: no Spring,
  * no side effects, so tests drive it with {@code TopologyTestDriver}.
  */
 public final class CardStatusTopology {
@@ -21,16 +22,27 @@ public final class CardStatusTopology {
     /** The state store holding each card's folded state (the card state codec's bytes), with a changelog. */
     public static final String STORE = "card-state";
 
+    /** The time index of stalls to come (contract §13): when each card stalls, then its ID; with a changelog. */
+    public static final String STALL_INDEX = "stall-index";
+
     private CardStatusTopology() {}
+
+    /** {@link #build(StreamsBuilder, FoldReasons, StallSchedule)} with the default stall rules. */
+    public static KStream<String, byte[]> build(StreamsBuilder builder, FoldReasons reasons) {
+        return build(builder, reasons, StallSchedule.DEFAULTS);
+    }
 
     /**
      * Adds the topology to {@code builder} and returns the stream of status records (JSON) it publishes, their reasons
-     * given by {@code reasons}.
+     * given by {@code reasons}, cards stalled by {@code stalls}.
      */
-    public static KStream<String, byte[]> build(StreamsBuilder builder, FoldReasons reasons) {
+    public static KStream<String, byte[]> build(StreamsBuilder builder, FoldReasons reasons, StallSchedule stalls) {
         // each card's state, keyed by card ID; timestamped, as the aggregate that first wrote its changelog
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+        // when each card that can stall stalls, soonest first: the wall-clock check scans only what is due
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(STALL_INDEX), Serdes.Bytes(), Serdes.ByteArray()));
 
         // all event topics, keyed by card ID and co-partitioned, read as one stream
         KStream<String, CardEvent> events = builder.stream(
@@ -38,9 +50,10 @@ public final class CardStatusTopology {
                 Consumed.with(Serdes.String(), JsonSerde.cardEvents()).withName("card-events"));
 
         // fold each event into its card's state and map the reasons of its status; duplicates and late older events
-        // are absorbed, and an event keyed by another card or past the card's bounds is set aside instead
+        // are absorbed, and an event keyed by another card or past the card's bounds is set aside instead; on the
+        // wall clock, stall the cards whose stall is due
         KStream<String, FoldOutcome> outcomes =
-                events.process(() -> new FoldProcessor(reasons), Named.as("fold"), STORE);
+                events.process(() -> new FoldProcessor(reasons, stalls), Named.as("fold"), STORE, STALL_INDEX);
 
         // set-aside events go to the dead-letter topic, their reason in the headers
         outcomes.filterNot((cardId, outcome) -> outcome.isFolded(), Named.as("not-folded"))
@@ -56,6 +69,13 @@ public final class CardStatusTopology {
         statuses.to(
                 Topics.STATUS,
                 Produced.with(Serdes.String(), Serdes.ByteArray()).withName("publish-status"));
+
+        // publish each stall once, as a structured CloudEvent, in the same transaction as the stalled status
+        outcomes.filter((cardId, outcome) -> outcome.isStall(), Named.as("stalled-cards"))
+                .processValues(StalledCloudEvent::new, Named.as("stall-event"))
+                .to(
+                        Topics.STALLED,
+                        Produced.with(Serdes.String(), Serdes.ByteArray()).withName("publish-stall"));
         return statuses;
     }
 }

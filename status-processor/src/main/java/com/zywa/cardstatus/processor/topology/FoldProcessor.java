@@ -13,6 +13,7 @@ import com.zywa.cardstatus.fold.FoldedEvent;
 import com.zywa.cardstatus.processor.deadletter.DeadLetterWriter;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,23 +25,30 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * the card's new status, its reasons given by the mapping in force ({@link FoldReasons}) and {@code as_of} the record's
  * timestamp; a newly folded event that mapping cannot map is reported. An event that is not for its key's card,
  * breaks a field limit of {@link InputLimits}, or would take the card past {@link CardLimits}, is forwarded as set
- * aside with its reason instead, and the state stays as it was.
+ * aside with its reason instead, and the state stays as it was. Keeps the {@link StallIndex} in step with each card's
+ * state and stalls due cards on the wall clock ({@link StallCheck}).
  */
 final class FoldProcessor implements Processor<String, CardEvent, String, FoldOutcome> {
 
     private final Serializer<CardStatus> statusJson = new JsonSerde<>(CardStatus.class).serializer();
     private final FoldReasons reasons;
+    private final StallSchedule stalls;
     private ProcessorContext<String, FoldOutcome> context;
     private TimestampedKeyValueStore<String, byte[]> store;
+    private StallIndex stallIndex;
 
-    FoldProcessor(FoldReasons reasons) {
+    FoldProcessor(FoldReasons reasons, StallSchedule stalls) {
         this.reasons = reasons;
+        this.stalls = stalls;
     }
 
     @Override
     public void init(ProcessorContext<String, FoldOutcome> context) {
         this.context = context;
         this.store = context.getStateStore(CardStatusTopology.STORE);
+        this.stallIndex = new StallIndex(context.getStateStore(CardStatusTopology.STALL_INDEX));
+        StallCheck check = new StallCheck(store, stallIndex, stalls, reasons, context::forward);
+        context.schedule(stalls.checkInterval(), PunctuationType.WALL_CLOCK_TIME, check::run);
     }
 
     @Override
@@ -68,7 +76,7 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
             return; // a duplicate of an event already folded: absorbed, nothing changed
         }
         long timestamp = stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
-        if (fold(record, after, timestamp)
+        if (fold(record, before, after, timestamp)
                 && after.events().size() > before.events().size()) {
             countIfUnmapped(after, event);
         }
@@ -87,7 +95,7 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
     }
 
     /** Stores and forwards the card's new state; false when it was set aside instead. */
-    private boolean fold(Record<String, CardEvent> record, CardState after, long timestamp) {
+    private boolean fold(Record<String, CardEvent> record, CardState before, CardState after, long timestamp) {
         byte[] state;
         try {
             state = CardStateCodec.encode(after);
@@ -105,6 +113,7 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
             return false;
         }
         store.put(record.key(), ValueAndTimestamp.make(state, timestamp));
+        stallIndex.move(record.key(), before.stallsAt(stalls.rules()), after.stallsAt(stalls.rules()));
         context.forward(record.withValue(FoldOutcome.folded(status)).withTimestamp(timestamp));
         return true;
     }

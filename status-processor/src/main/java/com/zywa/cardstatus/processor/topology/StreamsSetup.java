@@ -27,8 +27,8 @@ class StreamsSetup {
     private static final int MAX_THREAD_REPLACEMENTS = 3;
 
     @Bean
-    KStream<String, byte[]> cardStatusStream(StreamsBuilder builder, FoldReasons reasons) {
-        return CardStatusTopology.build(builder, reasons);
+    KStream<String, byte[]> cardStatusStream(StreamsBuilder builder, FoldReasons reasons, StallSettings stalls) {
+        return CardStatusTopology.build(builder, reasons, stalls.schedule());
     }
 
     @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)

@@ -1,0 +1,169 @@
+package com.zywa.cardstatus.api.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.contract.ActionRequired;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.support.security.TestCredentials;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The work-queue search as a web slice: filters read into the query the repository runs, the page and its cursor,
+ * the CSV export, and who may ask; the projection is a mock.
+ */
+@WebMvcTest({CardSearchController.class, QueueCountsController.class})
+@Import(LookupAccess.class)
+class CardSearchControllerTests {
+
+    private static final Instant CHANGED = Instant.parse("2023-11-16T10:00:00.123456Z");
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @MockitoBean
+    private CardSearchRepository cards;
+
+    @MockitoBean
+    private QueueCounts counts;
+
+    @DynamicPropertySource
+    static void apiKeys(DynamicPropertyRegistry registry) {
+        TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void readsTheFiltersAndAnswersAPageWithTheCursorOfTheNext() {
+        given(cards.page(any())).willReturn(List.of(card("ZYW1", "=cmd()"), card("ZYW2", null)));
+
+        assertThat(mvc.get()
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .uri("/api/v1/cards?status=DELIVERY_EXCEPTION&partner=swift,default"
+                                + "&action_required=contact_cardholder&stalled=true"
+                                + "&updated_since=2023-11-01T00:00:00Z&limit=2"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.cards[0].user_phone")
+                .isEqualTo("+971******014");
+
+        ArgumentCaptor<CardQuery> asked = ArgumentCaptor.forClass(CardQuery.class);
+        verify(cards).page(asked.capture());
+        assertThat(asked.getValue().statuses()).containsExactly(EventType.DELIVERY_EXCEPTION);
+        assertThat(asked.getValue().partners()).containsExactly("swift", "default");
+        assertThat(asked.getValue().actions()).containsExactly(ActionRequired.CONTACT_CARDHOLDER);
+        assertThat(asked.getValue().stalled()).isTrue();
+        assertThat(asked.getValue().updatedSince()).isEqualTo(Instant.parse("2023-11-01T00:00:00Z"));
+        assertThat(asked.getValue().limit()).isEqualTo(2);
+        assertThat(asked.getValue().cursor()).isNull();
+    }
+
+    @Test
+    void aFullPageGivesACursorThatStartsTheNextAfterItsLastCard() {
+        given(cards.page(any())).willReturn(List.of(card("ZYW1", null), card("ZYW2", null)));
+        String cursor = new QueueCursor(CHANGED, "ZYW2").encode();
+
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?limit=2"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.next_cursor")
+                .isEqualTo(cursor);
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?limit=3"))
+                .bodyJson()
+                .extractingPath("$.next_cursor")
+                .isNull();
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?cursor=" + cursor))
+                .hasStatusOk();
+        ArgumentCaptor<CardQuery> asked = ArgumentCaptor.forClass(CardQuery.class);
+        verify(cards, org.mockito.Mockito.times(3)).page(asked.capture());
+        assertThat(asked.getAllValues().get(2).cursor()).isEqualTo(new QueueCursor(CHANGED, "ZYW2"));
+    }
+
+    @Test
+    void refusesALimitOverFiveHundredAnUnknownFilterValueAndAForgedCursor() {
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?limit=501"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_limit");
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?status=LOST"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_filter");
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?cursor=bm9wZQ"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_cursor");
+        verifyNoInteractions(cards);
+    }
+
+    @Test
+    void streamsTheSelectionAsCsvForOpsWithFormulasAsText() {
+        given(cards.page(any())).willReturn(List.of(card("ZYW1", "=HYPERLINK(\"x\")"), card("ZYW2", "late, again")));
+
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards.csv?stalled=true"))
+                .hasStatusOk()
+                .hasContentTypeCompatibleWith("text/csv")
+                .bodyText()
+                .startsWith(CsvCards.HEADER)
+                .contains(
+                        "ZYW1,DELIVERY_EXCEPTION,2023-11-15T10:00:00Z,'+971******014,swift,OTHER,\"'=HYPERLINK(\"\"x\"\")\"")
+                .contains(",\"late, again\",");
+    }
+
+    @Test
+    void theCsvIsForOpsAndTheSearchForReadersButNotPartners() {
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards.csv"))
+                .hasStatus(403);
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.PARTNER_KEY).uri("/api/v1/cards"))
+                .hasStatus(403);
+        assertThat(mvc.get().uri("/api/v1/cards")).hasStatus(401);
+        verifyNoInteractions(cards);
+    }
+
+    @Test
+    void answersTheLastCountOfTheQueueToReaders() {
+        given(counts.last())
+                .willReturn(new QueueCounts.Snapshot(
+                        CHANGED, List.of(new QueueCount("swift", "DELIVERY_EXCEPTION", "FIX_ADDRESS", 7, 2))));
+
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/card-counts"))
+                .hasStatusOk()
+                .bodyJson()
+                .isStrictlyEqualTo("""
+                        {"as_of":"2023-11-16T10:00:00.123456Z","counts":[{"partner":"swift",
+                         "status":"DELIVERY_EXCEPTION","action_required":"FIX_ADDRESS","cards":7,"stalled":2}]}""");
+    }
+
+    private static QueuedCard card(String id, String rawReason) {
+        return new QueuedCard(
+                id,
+                "DELIVERY_EXCEPTION",
+                Instant.parse("2023-11-15T10:00:00Z"),
+                "+971******014",
+                "swift",
+                "OTHER",
+                rawReason,
+                "UNKNOWN",
+                "CONTACT_CARDHOLDER",
+                1,
+                Instant.parse("2023-11-16T09:00:00Z"),
+                Instant.parse("2023-11-16T10:00:00Z"),
+                CHANGED);
+    }
+}
