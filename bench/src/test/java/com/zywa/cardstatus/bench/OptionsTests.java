@@ -19,6 +19,14 @@ class OptionsTests {
     }
 
     @Test
+    void rebuildIsAnOptionOfRunOnly() {
+        assertThat(Options.parse("run", "--rebuild", "1").number("rebuild", 0)).isEqualTo(1);
+        assertThat(Options.parse("run").number("rebuild", 0)).isZero();
+        assertThatThrownBy(() -> Options.parse("generate", "--rebuild", "1"))
+                .isInstanceOf(Options.UsageException.class);
+    }
+
+    @Test
     void runIsTheDefaultCommandAndANegativeSeedIsAValue() {
         Options options = Options.parse("--seed", "-3");
 

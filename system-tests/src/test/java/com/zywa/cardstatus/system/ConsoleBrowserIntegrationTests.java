@@ -234,6 +234,16 @@ class ConsoleBrowserIntegrationTests {
                 By.id("report-heading"), "Report: Sample Card Status Info - Delivery exceptions.csv"));
         assertThat(browser.findElement(By.id("report-line")).getText()).contains("line 2 of this file");
         assertThat(browser.findElement(By.id("unmapped-heading")).getText()).isEqualTo("Unmapped reasons");
+        // the projection's generations, the one lookups answer from marked current
+        browser.findElement(By.id("rebuilds-refresh")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rebuilds tbody tr.rebuild-current"), 1));
+        WebElement current = browser.findElement(By.cssSelector("#rebuilds tbody tr.rebuild-current"));
+        assertThat(current.findElements(By.tagName("td")))
+                .extracting(WebElement::getText)
+                .element(1)
+                .isEqualTo("current");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", current);
+        screenshot("7-rebuilds");
 
         browser.findElement(By.id("card-id")).clear();
         browser.findElement(By.id("phone")).sendKeys("0" + SAMPLES.phone("534534534"));
