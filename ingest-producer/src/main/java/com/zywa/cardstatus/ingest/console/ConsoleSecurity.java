@@ -7,12 +7,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 /**
  * The ops console's own security chain, before the stateless API chain: a sign-in form takes an {@code ops} key
@@ -44,12 +48,23 @@ class ConsoleSecurity {
                         .filter(caller -> caller.getAuthorities().stream()
                                 .anyMatch(role -> role.getAuthority().equals(Role.OPS.authority())))
                         .orElseThrow(() -> new BadCredentialsException("not an ops key")))
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenFromHeader()))
                 .formLogin(form -> form.loginPage(SIGN_IN)
                         .loginProcessingUrl(SIGN_IN)
                         .passwordParameter("key")
                         .defaultSuccessUrl("/console/", true)
                         .failureUrl(SIGN_IN + "?error")
-                        .permitAll())
+                        .permitAll()
+                        // a plain form only: reading the key of a multipart body would parse it for anyone
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            @Override
+                            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                                filter.setRequiresAuthenticationRequestMatcher(new AndRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_IN),
+                                        request -> !CsrfTokenFromHeader.isMultipart(request)));
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/console/sign-out")
                         .logoutSuccessUrl(SIGN_IN + "?signed-out")
                         .deleteCookies("JSESSIONID"))
