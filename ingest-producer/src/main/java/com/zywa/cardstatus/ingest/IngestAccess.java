@@ -31,7 +31,7 @@ public class IngestAccess {
                 .hasRole(Role.OPS.name())
                 .requestMatchers("/events")
                 .access(IngestAccess::ownPartner)
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .requestMatchers(AccessRules.API_DOCS)
                 .hasAnyRole(Role.OPS.name(), Role.PARTNER.name());
     }
 

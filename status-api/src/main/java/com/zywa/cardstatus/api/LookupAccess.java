@@ -17,14 +17,9 @@ public class LookupAccess {
     AccessRules lookupAccessRules() {
         return requests -> requests.requestMatchers("/api/v1/unmapped-reasons")
                 .hasRole(Role.OPS.name())
-                .requestMatchers(
-                        "/get_card_status",
-                        "/api/v1/cards",
-                        "/api/v1/cards/**",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**")
+                .requestMatchers("/get_card_status", "/api/v1/cards", "/api/v1/cards/**")
+                .hasRole(Role.READER.name())
+                .requestMatchers(AccessRules.API_DOCS)
                 .hasRole(Role.READER.name());
     }
 }

@@ -260,6 +260,23 @@ class ConsoleSecurityTests {
     }
 
     @Test
+    void aKeyAndABearerTokenTogetherAreRefusedAsAnInvalidRequest() throws Exception {
+        for (String authorization :
+                List.of("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "ApiKey " + TestCredentials.OPS_KEY)) {
+            HttpResponse<String> both = http.send(
+                    HttpRequest.newBuilder(uri("/uploads"))
+                            .header("X-API-Key", TestCredentials.OPS_KEY)
+                            .header("Authorization", authorization)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(both.statusCode()).as(authorization).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(both.body()).path("error").asString())
+                    .isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
     void everyOpsRouteHasItsConsoleTwinBehindTheSession() throws Exception {
         Set<String> mapped = new HashSet<>();
         Set<String> twins = new TreeSet<>();
