@@ -18,6 +18,32 @@ public final class SafeMessages {
         return firstLine.length() <= MAX_CHARS ? firstLine : firstLine.substring(0, MAX_CHARS) + "…";
     }
 
+    /**
+     * {@code text} as a log line may show a name someone else chose (a file's): on one line, each control, line or
+     * paragraph separator and format character (a bidirectional override) written as {@code \\uXXXX}, length capped;
+     * so a name cannot forge a log line or hide what follows it.
+     */
+    public static String printable(String text) {
+        String value = String.valueOf(text);
+        StringBuilder out = new StringBuilder(Math.min(value.length(), MAX_CHARS) + 8);
+        for (int i = 0; i < value.length(); i++) {
+            if (out.length() >= MAX_CHARS) {
+                return out.append('…').toString();
+            }
+            char c = value.charAt(i);
+            int type = Character.getType(c);
+            if (Character.isISOControl(c)
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.FORMAT) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The deepest cause of {@code failure}, as its class and {@link #safe} message. */
     public static String rootCause(Throwable failure) {
         Throwable root = failure;

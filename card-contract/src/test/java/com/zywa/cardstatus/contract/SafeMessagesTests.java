@@ -20,6 +20,14 @@ class SafeMessagesTests {
     }
 
     @Test
+    void writesAFileNamesControlAndSeparatorCharactersSoItCannotForgeALogLine() {
+        assertThat(SafeMessages.printable("a.csv\n2026-12-07 INFO upload of 'x' completed\r\u2028\u202e.csv\t"))
+                .isEqualTo("a.csv\\u000a2026-12-07 INFO upload of 'x' completed\\u000d\\u2028\\u202e.csv\\u0009");
+        assertThat(SafeMessages.printable("Sample – Delivered ✓.csv")).isEqualTo("Sample – Delivered ✓.csv");
+        assertThat(SafeMessages.printable("x".repeat(2_000))).hasSize(501).endsWith("…");
+    }
+
+    @Test
     void capsALongMessage() {
         assertThat(SafeMessages.safe("x".repeat(2_000))).hasSize(501).endsWith("…");
     }

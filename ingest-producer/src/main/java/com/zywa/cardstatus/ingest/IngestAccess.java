@@ -3,8 +3,11 @@ package com.zywa.cardstatus.ingest;
 import com.zywa.cardstatus.support.security.AccessRules;
 import com.zywa.cardstatus.support.security.Caller;
 import com.zywa.cardstatus.support.security.Role;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -28,17 +31,38 @@ public class IngestAccess {
                 .hasRole(Role.OPS.name())
                 .requestMatchers("/events")
                 .access(IngestAccess::ownPartner)
-                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                .requestMatchers(AccessRules.API_DOCS)
                 .hasAnyRole(Role.OPS.name(), Role.PARTNER.name());
     }
 
-    /** A partner caller, sending for the partner it speaks for (no {@code ?partner=}, or its own). */
+    /**
+     * A partner caller, sending for the partner it speaks for (no {@code ?partner=}, or its own). The caller is
+     * checked first and {@code partner} read from the query string itself: {@code getParameter} would make the
+     * container parse a form or multipart body, for anyone, before knowing who is calling.
+     */
     static AuthorizationResult ownPartner(
             Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
-        String requested = context.getRequest().getParameter("partner");
-        boolean allowed = authentication.get().getPrincipal() instanceof Caller caller
-                && caller.roles().contains(Role.PARTNER)
-                && (requested == null || requested.isBlank() || caller.speaksFor(requested.strip()));
-        return new AuthorizationDecision(allowed);
+        if (!(authentication.get().getPrincipal() instanceof Caller caller)
+                || !caller.roles().contains(Role.PARTNER)) {
+            return new AuthorizationDecision(false);
+        }
+        String requested = queryParameter(context.getRequest().getQueryString(), "partner");
+        return new AuthorizationDecision(
+                requested == null || requested.isBlank() || caller.speaksFor(requested.strip()));
+    }
+
+    /** The first value of {@code name} in a raw query string, decoded as a form's ({@code +} is a space). */
+    static @Nullable String queryParameter(@Nullable String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

@@ -19,15 +19,9 @@ public class LookupAccess {
         return requests -> requests.requestMatchers(
                         "/api/v1/unmapped-reasons", "/api/v1/projection/**", "/api/v1/cards.csv")
                 .hasRole(Role.OPS.name())
-                .requestMatchers(
-                        "/get_card_status",
-                        "/api/v1/cards",
-                        "/api/v1/cards/**",
-                        "/api/v1/card-counts",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**")
+                .requestMatchers("/get_card_status", "/api/v1/cards", "/api/v1/cards/**", "/api/v1/card-counts")
+                .hasRole(Role.READER.name())
+                .requestMatchers(AccessRules.API_DOCS)
                 .hasRole(Role.READER.name());
     }
 }

@@ -14,13 +14,9 @@ public class NotifierAccess {
 
     @Bean
     AccessRules notifierAccessRules() {
-        return requests -> requests.requestMatchers(
-                        "/api/v1/subscriptions",
-                        "/api/v1/subscriptions/**",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**")
+        return requests -> requests.requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/**")
+                .hasRole(Role.OPS.name())
+                .requestMatchers(AccessRules.API_DOCS)
                 .hasRole(Role.OPS.name());
     }
 }

@@ -56,6 +56,18 @@ class HelmChartTests {
     }
 
     @Test
+    void limitsTheSizeOfEachPodsTmp() {
+        String manifest = render("--set", "ingestProducer.tmpSizeLimit=3Gi");
+
+        assertThat(workload(manifest, "test-card-status-ingest")).contains("emptyDir:\n            sizeLimit: \"3Gi\"");
+        for (String name : List.of("api", "processor", "notifier")) {
+            assertThat(workload(manifest, "test-card-status-" + name))
+                    .as(name)
+                    .contains("- name: tmp\n          emptyDir:\n            sizeLimit: \"256Mi\"");
+        }
+    }
+
+    @Test
     void wiresKafkaPostgresAndOneDatabaseUserPerServiceIntoEveryService() {
         String manifest = render(
                 "--set",

@@ -33,6 +33,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -244,8 +245,16 @@ final class PipelineClient {
         }
     }
 
+    /** The answer, its body as JSON, or as one text node when it is not JSON (the OpenAPI document in YAML). */
     private static Answer answer(int status, InputStream body) throws IOException {
         String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        return new Answer(status, text.isBlank() ? null : Json.MAPPER.readTree(text));
+        if (text.isBlank()) {
+            return new Answer(status, null);
+        }
+        try {
+            return new Answer(status, Json.MAPPER.readTree(text));
+        } catch (JacksonException notJson) {
+            return new Answer(status, Json.MAPPER.getNodeFactory().textNode(text));
+        }
     }
 }

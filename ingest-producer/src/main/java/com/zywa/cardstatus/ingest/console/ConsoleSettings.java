@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusApiKey a key of role {@code reader} (or {@code ops}) sent to status-api; unset, the lookup answers 503
  * @param notifierUrl where status-notifier answers the console's subscriptions page
  * @param notifierKey a key of role {@code ops} sent to status-notifier; unset, the subscriptions page answers 503
+ * @param signInFailuresPerMinute refused sign-ins from one address in a minute after which its attempts are turned
+ *     away until the next minute
  */
 @ConfigurationProperties("cardstatus.ingest.console")
 record ConsoleSettings(
         @DefaultValue("http://localhost:8080") URI statusApiUrl,
         @Nullable String statusApiKey,
         @DefaultValue("http://localhost:8083") URI notifierUrl,
-        @Nullable String notifierKey) {}
+        @Nullable String notifierKey,
+        @DefaultValue("10") int signInFailuresPerMinute) {}

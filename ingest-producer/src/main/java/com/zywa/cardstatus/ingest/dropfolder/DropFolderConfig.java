@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.dropfolder;
 
+import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.upload.UploadService;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -15,8 +16,9 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 class DropFolderConfig {
 
     @Bean
-    DropFolderWatcher dropFolderWatcher(DropFolderSettings settings, UploadService uploads) throws IOException {
-        return new DropFolderWatcher(settings, uploads);
+    DropFolderWatcher dropFolderWatcher(DropFolderSettings settings, UploadService uploads, Partners partners)
+            throws IOException {
+        return new DropFolderWatcher(settings, uploads, partners);
     }
 
     @Bean

@@ -105,7 +105,7 @@ public class UploadService {
                 "upload {} of '{}' completed: partner {}, kind {}, {} rows, {} accepted, {} rejected, {} warnings, "
                         + "{} ms, by {}",
                 typed.id(),
-                typed.fileName(),
+                SafeMessages.printable(typed.fileName()),
                 typed.partner(),
                 kind,
                 tally.read(),
@@ -127,7 +127,7 @@ public class UploadService {
         log.error(
                 "upload {} of '{}' failed after {} rows; nothing from it was applied: {}",
                 upload.id(),
-                upload.fileName(),
+                SafeMessages.printable(upload.fileName()),
                 running.rowsRead(),
                 cause);
         return running.fail(e, cause)

@@ -26,12 +26,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
@@ -68,6 +71,7 @@ import tools.jackson.databind.JsonNode;
                     + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
                     + "com.zywa.cardstatus.support.PipelineTopicsAutoConfiguration"
         })
+@ExtendWith(OutputCaptureExtension.class)
 class ConsoleSecurityTests {
 
     @SpringBootConfiguration
@@ -180,6 +184,46 @@ class ConsoleSecurityTests {
     }
 
     @Test
+    void anonymousVisitorsGetNoSessionAndEveryAnswerItsContentSecurityPolicy() throws Exception {
+        HttpResponse<String> csrf = get("/console/csrf", null);
+        assertThat(csrf.statusCode()).isEqualTo(302);
+        assertThat(csrf.headers().allValues("Set-Cookie")).isEmpty();
+        HttpResponse<String> page = get("/console/sign-in", null);
+        assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(signIn(TestCredentials.UNKNOWN_KEY).setCookie())
+                .as("a refused sign-in")
+                .isEmpty();
+
+        Session session = signIn(TestCredentials.OPS_KEY);
+        for (HttpResponse<String> answer : List.of(page, get("/console/", session.cookie()))) {
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .hasValue(ConsoleSecurity.CONTENT_SECURITY_POLICY);
+            assertThat(answer.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        }
+        assertThat(ConsoleSecurity.CONTENT_SECURITY_POLICY)
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe");
+    }
+
+    @Test
+    void aSignInFromAnotherSiteIsRefusedAndEverySignInIsLoggedWithoutItsKey(CapturedOutput log) throws Exception {
+        Session crossSite = signIn(TestCredentials.OPS_KEY, "Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.location()).endsWith("/console/sign-in?error");
+        assertThat(crossSite.cookie()).isNull();
+        signIn(TestCredentials.UNKNOWN_KEY, "Sec-Fetch-Site", "same-origin");
+        assertThat(signIn(TestCredentials.OPS_KEY, "Sec-Fetch-Site", "same-origin")
+                        .location())
+                .endsWith("/console/");
+
+        assertThat(log.getOut())
+                .contains(
+                        "console sign-in from 127.0.0.1 refused: sent from another site",
+                        "console sign-in from 127.0.0.1 refused: not an ops key",
+                        "console sign-in by ops-test from 127.0.0.1")
+                .doesNotContain(TestCredentials.OPS_KEY, TestCredentials.UNKNOWN_KEY);
+    }
+
+    @Test
     void postWithoutCsrfTokenIsRefused403() throws Exception {
         Session session = signIn(TestCredentials.OPS_KEY);
         HttpResponse<String> answer = http.send(
@@ -260,6 +304,23 @@ class ConsoleSecurityTests {
     }
 
     @Test
+    void aKeyAndABearerTokenTogetherAreRefusedAsAnInvalidRequest() throws Exception {
+        for (String authorization :
+                List.of("Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln", "ApiKey " + TestCredentials.OPS_KEY)) {
+            HttpResponse<String> both = http.send(
+                    HttpRequest.newBuilder(uri("/uploads"))
+                            .header("X-API-Key", TestCredentials.OPS_KEY)
+                            .header("Authorization", authorization)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(both.statusCode()).as(authorization).isEqualTo(400);
+            assertThat(Json.MAPPER.readTree(both.body()).path("error").asString())
+                    .isEqualTo("invalid_request");
+        }
+    }
+
+    @Test
     void everyOpsRouteHasItsConsoleTwinBehindTheSession() throws Exception {
         Set<String> mapped = new HashSet<>();
         Set<String> twins = new TreeSet<>();
@@ -327,23 +388,24 @@ class ConsoleSecurityTests {
 
     private record Session(int status, String location, String setCookie, String cookie) {}
 
-    /** Signs in as a browser does: fetch the sign-in page's CSRF token (in an anonymous session), then post the key. */
-    private Session signIn(String key) throws IOException, InterruptedException {
-        HttpResponse<String> token = get("/console/csrf", null);
-        String anonymous =
-                token.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        String csrf = Json.MAPPER.readTree(token.body()).path("token").asString();
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(uri("/console/sign-in"))
-                        .header("Cookie", anonymous)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("key=" + enc(key) + "&_csrf=" + enc(csrf)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String setCookie = answer.headers().firstValue("Set-Cookie").orElse("");
-        String cookie = setCookie.isEmpty() ? anonymous : setCookie.split(";")[0];
+    /** Signs in as a browser does: the sign-in form's key (and {@code headers}, name-value pairs), no session before. */
+    private Session signIn(String key, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/console/sign-in"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + enc(key)));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String setCookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElse("");
         return new Session(
-                answer.statusCode(), answer.headers().firstValue("Location").orElse(""), setCookie, cookie);
+                answer.statusCode(),
+                answer.headers().firstValue("Location").orElse(""),
+                setCookie,
+                setCookie.isEmpty() ? null : setCookie.split(";")[0]);
     }
 
     /** A POST of the console's scripts: the session's cookie and, when given, its CSRF token as a header. */

@@ -131,6 +131,6 @@ class NotifierProxyTests {
 
     private NotifierProxy proxy(String opsKey) {
         URI url = URI.create("http://127.0.0.1:" + notifier.getAddress().getPort());
-        return new NotifierProxy(new ConsoleSettings(URI.create("http://127.0.0.1:9"), null, url, opsKey));
+        return new NotifierProxy(new ConsoleSettings(URI.create("http://127.0.0.1:9"), null, url, opsKey, 10));
     }
 }

@@ -164,6 +164,6 @@ class StatusApiProxyTests {
 
     private StatusApiProxy proxy(String readerKey) {
         URI url = URI.create("http://127.0.0.1:" + statusApi.getAddress().getPort());
-        return new StatusApiProxy(new ConsoleSettings(url, readerKey, URI.create("http://127.0.0.1:9"), null));
+        return new StatusApiProxy(new ConsoleSettings(url, readerKey, URI.create("http://127.0.0.1:9"), null, 10));
     }
 }

@@ -71,8 +71,7 @@ class PartnerEventsControllerTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + EVENT + "]"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/events")
-                        .param("partner", "default")
+        mvc.perform(post("/events?partner=default")
                         .with(key(TestCredentials.PARTNER_KEY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + EVENT + "]"))
@@ -102,8 +101,7 @@ class PartnerEventsControllerTests {
 
     @Test
     void answers403ToAPartnerSendingForAnotherPartner() throws Exception {
-        mvc.perform(post("/events")
-                        .param("partner", "fastcourier")
+        mvc.perform(post("/events?partner=fastcourier")
                         .with(key(TestCredentials.PARTNER_KEY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(EVENT))
@@ -199,8 +197,7 @@ class PartnerEventsControllerTests {
     void answers400ForAnUnknownPartner() throws Exception {
         when(service.publish(anyList(), any(), any())).thenThrow(Partners.UnknownPartnerException.class);
 
-        mvc.perform(post("/events")
-                        .param("partner", "nobody")
+        mvc.perform(post("/events?partner=nobody")
                         .with(key(TestCredentials.NOBODY_KEY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[" + EVENT + "]"))

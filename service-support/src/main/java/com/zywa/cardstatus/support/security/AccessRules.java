@@ -11,5 +11,11 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 @FunctionalInterface
 public interface AccessRules {
 
+    /**
+     * The paths of a service's OpenAPI document (JSON and YAML) and its Swagger UI, for each service's rule to name
+     * at once: a path left out would fall to "any credential".
+     */
+    String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
     void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests);
 }
