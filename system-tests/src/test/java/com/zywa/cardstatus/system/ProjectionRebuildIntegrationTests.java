@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +77,7 @@ class ProjectionRebuildIntegrationTests {
                 .until(() ->
                         Scrape.of(pipeline.processorUrl()).value("cardstatus_reasons_mapping_loaded_seconds") > loaded);
         String before = currentGeneration();
+        Map<String, Timestamp> lastChanges = lastChanges(cards);
 
         Lookups lookups = new Lookups(cards);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(lookups);
@@ -112,6 +116,12 @@ class ProjectionRebuildIntegrationTests {
                 .as("the old generation's table")
                 .isFalse();
         assertThat(rebuild(id).get("cards_written").asLong()).isGreaterThanOrEqualTo(CARDS);
+        // the work queue sorts and filters by a card's last change: a rebuild is none
+        Map<String, Timestamp> rebuilt = lastChanges(cards);
+        assertThat(rebuilt.get(cards.get(0))).isAfter(lastChanges.get(cards.get(0)));
+        for (String card : cards.subList(1, CARDS)) {
+            assertThat(rebuilt.get(card)).as(card).isEqualTo(lastChanges.get(card));
+        }
         // the card that changed meanwhile was mapped again by the fold itself, the others by the rebuild
         assertThat(rebuild(id).get("reasons_remapped").asLong()).isGreaterThanOrEqualTo(CARDS - 1);
         assertThat(Scrape.of(pipeline.processorUrl())
@@ -239,6 +249,23 @@ class ProjectionRebuildIntegrationTests {
             rs.next();
             return rs.getBoolean(1);
         }
+    }
+
+    /** Each card's last change (updated_at) in the projection as readers see it. */
+    private Map<String, Timestamp> lastChanges(List<String> cards) throws SQLException {
+        Map<String, Timestamp> changes = new HashMap<>();
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT card_id, updated_at FROM card_status WHERE card_id = ANY (?)")) {
+            statement.setArray(1, connection.createArrayOf("text", cards.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    changes.put(rs.getString(1), rs.getTimestamp(2));
+                }
+            }
+        }
+        assertThat(changes).hasSize(cards.size());
+        return changes;
     }
 
     private Connection connect() throws SQLException {

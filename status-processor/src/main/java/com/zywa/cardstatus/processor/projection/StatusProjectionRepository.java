@@ -25,7 +25,7 @@ class StatusProjectionRepository {
                                      action_required, delivery_exceptions, attempts, partner, version, as_of,
                                      stalled_since, history, updated_at)
             SELECT card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
-                   delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, now()
+                   delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, %2$s
             FROM ROWS FROM (unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
@@ -40,9 +40,18 @@ class StatusProjectionRepository {
                 responsible = EXCLUDED.responsible, action_required = EXCLUDED.action_required,
                 delivery_exceptions = EXCLUDED.delivery_exceptions, attempts = EXCLUDED.attempts,
                 partner = EXCLUDED.partner, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
-                stalled_since = EXCLUDED.stalled_since, history = EXCLUDED.history, updated_at = now()
+                stalled_since = EXCLUDED.stalled_since, history = EXCLUDED.history, updated_at = EXCLUDED.updated_at
             WHERE %1$s.version < EXCLUDED.version
             """;
+
+    /**
+     * When a generation being built got a card's status: the time the current generation has for the same version
+     * (the card did not change, so its last change is when it changed then, which the work queue sorts and filters
+     * by), else now.
+     */
+    private static final String KEPT_UPDATED_AT =
+            "COALESCE((SELECT c.updated_at FROM card_status c WHERE c.card_id = row.card_id AND c.version = row.version),"
+                    + " now())";
 
     /** The projection as readers see it: a view on the current generation (contract §10, V7). */
     static final String VIEW = "card_status";
@@ -66,7 +75,7 @@ class StatusProjectionRepository {
         if (statuses.isEmpty()) {
             return 0;
         }
-        String sql = UPSERT.formatted(table);
+        String sql = UPSERT.formatted(table, table.equals(VIEW) ? "now()" : KEPT_UPDATED_AT);
         return jdbc.update(connection -> statement(connection, sql, statuses));
     }
 
