@@ -29,6 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,6 +98,9 @@ class ConsoleBrowserIntegrationTests {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // the pages re-render their lists (a refresh after an action, a poll): an element read as that happens is
+        // stale, and the condition is asked again
+        wait.ignoring(StaleElementReferenceException.class);
         console = pipeline.ingestUrl();
     }
 
