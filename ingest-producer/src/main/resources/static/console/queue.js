@@ -13,18 +13,10 @@
   var PAGE = 50;
   var cursor = null;
 
-  function $(id) { return document.getElementById(id); }
+  var $ = cardConsole.$, el = cardConsole.el;
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
-    if (className) { node.className = className; }
-    return node;
-  }
-
-  function utc(instant) {
-    return instant ? instant.replace('T', ' ').replace(/(\d\d:\d\d)(:\d\d)?(\.\d+)?Z$/, '$1') : '–';
-  }
+  // 2023-11-14T08:00:00Z -> 2023-11-14 08:00 (the columns say UTC)
+  function utc(instant) { return instant ? cardConsole.utc(instant).replace(/ UTC$/, '') : '–'; }
 
   function get(url) {
     return fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then(function (r) {
