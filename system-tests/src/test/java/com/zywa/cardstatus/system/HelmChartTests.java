@@ -549,6 +549,22 @@ class HelmChartTests {
     }
 
     @Test
+    void connectsToPostgresqlOverTlsVerifyingTheServerByDefault() {
+        String manifest = new Helm(CHART)
+                .template()
+                .withName("test")
+                .set("tls.existingSecret", "card-status-tls")
+                .call();
+
+        assertThat(kinds(manifest, "ConfigMap").get(0))
+                .contains("SPRING_DATASOURCE_URL: \"jdbc:postgresql://postgresql:5432/cardstatus"
+                        + "?sslmode=verify-full&sslrootcert=/etc/card-status/tls/postgres-root.crt\"");
+        for (String workload : workloads(manifest)) {
+            assertThat(workload).contains("mountPath: /etc/card-status/tls");
+        }
+    }
+
+    @Test
     void theValuesSchemaRejectsBadValues() {
         assertThatThrownBy(() -> render("--set", "processor.replicaCount=0")).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render("--set", "ingest.dateOrder=SIDEWAYS")).hasMessageContaining("dateOrder");
