@@ -5,10 +5,13 @@
 --   cardstatus_api        reads schema "status", nothing else (SELECT, also on tables Flyway creates later)
 --   cardstatus_notifier   owns schema "notifier" and migrates it (subscriptions, deliveries, attempts); reads Kafka only
 -- Run once, by the database's owner or a superuser, with psql (docker compose runs it from
--- /docker-entrypoint-initdb.d/ when the PostgreSQL volume is created); the passwords come from the environment:
---   CARDSTATUS_PROCESSOR_DB_PASSWORD=... CARDSTATUS_INGEST_DB_PASSWORD=... CARDSTATUS_API_DB_PASSWORD=... \
---   CARDSTATUS_NOTIFIER_DB_PASSWORD=... \
+-- /docker-entrypoint-initdb.d/ when the PostgreSQL volume is created). Each role's SCRAM-SHA-256 verifier comes from
+-- the environment, so neither this file nor the server (its statement log, pg_stat_statements) ever sees a password;
+-- deploy/postgres/scram-verifier prints one:
+--   CARDSTATUS_PROCESSOR_DB_PASSWORD='SCRAM-SHA-256$4096:...' CARDSTATUS_INGEST_DB_PASSWORD='SCRAM-SHA-256$...' \
+--   CARDSTATUS_API_DB_PASSWORD='SCRAM-SHA-256$...' CARDSTATUS_NOTIFIER_DB_PASSWORD='SCRAM-SHA-256$...' \
 --     psql -h <host> -U <admin> -d <database> -f deploy/postgres/roles.sql
+-- Plain passwords are refused unless CARDSTATUS_DB_PLAIN_PASSWORDS=local (docker compose, local use only).
 \set ON_ERROR_STOP on
 \getenv processor_password CARDSTATUS_PROCESSOR_DB_PASSWORD
 \getenv ingest_password CARDSTATUS_INGEST_DB_PASSWORD
@@ -21,6 +24,21 @@ SELECT :{?processor_password} AND :{?ingest_password} AND :{?api_password} AND :
   \warn 'set CARDSTATUS_PROCESSOR_DB_PASSWORD, CARDSTATUS_INGEST_DB_PASSWORD, CARDSTATUS_API_DB_PASSWORD and CARDSTATUS_NOTIFIER_DB_PASSWORD'
   SELECT 1 / 0 AS a_database_password_is_missing;
 \endif
+\getenv plain_passwords CARDSTATUS_DB_PLAIN_PASSWORDS
+\if :{?plain_passwords}
+\else
+  \set plain_passwords ''
+\endif
+SELECT :'processor_password' LIKE 'SCRAM-SHA-256$%' AND :'ingest_password' LIKE 'SCRAM-SHA-256$%'
+  AND :'api_password' LIKE 'SCRAM-SHA-256$%' AND :'notifier_password' LIKE 'SCRAM-SHA-256$%'
+  OR :{?plain_passwords} AND :'plain_passwords' = 'local' AS verifiers_given \gset
+\if :verifiers_given
+\else
+  \warn 'give SCRAM-SHA-256 verifiers (deploy/postgres/scram-verifier), not passwords; plain ones only with CARDSTATUS_DB_PLAIN_PASSWORDS=local'
+  SELECT 1 / 0 AS a_plain_password_was_given;
+\endif
+-- a plain password (local use) is stored as a verifier too
+SET password_encryption = 'scram-sha-256';
 
 CREATE ROLE cardstatus_processor LOGIN PASSWORD :'processor_password';
 CREATE ROLE cardstatus_ingest LOGIN PASSWORD :'ingest_password';

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTests {
 
     private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
+    private static final Path ROLES = Path.of("..", "deploy", "postgres", "roles.sql");
 
     @Test
     void publishesEveryPortOnTheLoopbackAddressOnly() throws IOException {
@@ -23,5 +24,20 @@ class ComposeFileTests {
                 .toList();
 
         assertThat(published).hasSize(3).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void givesRolesSqlItsPlainDefaultPasswordsOnlyAsLocalUse() throws IOException {
+        String roles = Files.readString(ROLES);
+        assertThat(roles)
+                .as("roles.sql takes SCRAM verifiers; plain passwords only when told they are for local use")
+                .contains(
+                        "LIKE 'SCRAM-SHA-256$%'",
+                        ":'plain_passwords' = 'local'", "SELECT 1 / 0 AS a_plain_password_was_given")
+                .doesNotContainPattern("(?i)PASSWORD\\s+'");
+
+        assertThat(Files.readString(COMPOSE))
+                .contains("CARDSTATUS_DB_PLAIN_PASSWORDS: local")
+                .contains("for this host only");
     }
 }

@@ -491,6 +491,80 @@ class HelmChartTests {
     }
 
     @Test
+    void limitsEachServicesTrafficWithNetworkPoliciesOnlyWhenEnabled() {
+        assertThat(kinds(render(), "NetworkPolicy")).as("off by default").isEmpty();
+
+        String manifest = render(
+                "--set",
+                "networkPolicy.enabled=true",
+                "--set",
+                "networkPolicy.monitoring[0].namespaceSelector.matchLabels.team=monitoring");
+        List<String> policies = kinds(manifest, "NetworkPolicy");
+        assertThat(policies).hasSize(4);
+        for (String policy : policies) {
+            assertThat(policy)
+                    .contains(
+                            "policyTypes: [Ingress, Egress]",
+                            "- {port: 9092, protocol: TCP}",
+                            "- {port: 5432, protocol: TCP}",
+                            "- {port: 53, protocol: UDP}",
+                            "k8s-app: kube-dns",
+                            "team: monitoring");
+        }
+        for (String component : List.of("status-api", "ingest-producer", "status-notifier")) {
+            assertThat(policy(policies, component))
+                    .as(component)
+                    .contains(
+                            "- ports:\n        - {port: http, protocol: TCP}\n      from:\n        - podSelector: {}");
+        }
+        assertThat(policy(policies, "status-processor"))
+                .as("the processor takes only monitoring's scrapes")
+                .doesNotContain("podSelector: {}");
+        assertThat(policy(policies, "status-notifier")).contains("- {port: 443, protocol: TCP}");
+        assertThat(policy(policies, "status-api")).doesNotContain("port: 443");
+        assertThat(policy(policies, "ingest-producer"))
+                .as("the console calls status-api and the notifier")
+                .contains("app.kubernetes.io/name: status-api", "app.kubernetes.io/name: status-notifier");
+
+        String narrowed = render(
+                "--set",
+                "networkPolicy.enabled=true",
+                "--set",
+                "networkPolicy.clients[0].namespaceSelector.matchLabels.team=edge",
+                "--set",
+                "notifier.enabled=false");
+        assertThat(kinds(narrowed, "NetworkPolicy"))
+                .hasSize(3)
+                .allSatisfy(policy -> assertThat(policy).doesNotContain("podSelector: {}"));
+        assertThat(policy(kinds(narrowed, "NetworkPolicy"), "status-api")).contains("team: edge");
+        assertThatThrownBy(() -> render("--set", "networkPolicy.kafka.ports[0]=0"))
+                .hasMessageContaining("ports");
+    }
+
+    private static String policy(List<String> policies, String component) {
+        return policies.stream()
+                .filter(p -> p.contains("name: test-card-status-" + component + "\n"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void connectsToPostgresqlOverTlsVerifyingTheServerByDefault() {
+        String manifest = new Helm(CHART)
+                .template()
+                .withName("test")
+                .set("tls.existingSecret", "card-status-tls")
+                .call();
+
+        assertThat(kinds(manifest, "ConfigMap").get(0))
+                .contains("SPRING_DATASOURCE_URL: \"jdbc:postgresql://postgresql:5432/cardstatus"
+                        + "?sslmode=verify-full&sslrootcert=/etc/card-status/tls/postgres-root.crt\"");
+        for (String workload : workloads(manifest)) {
+            assertThat(workload).contains("mountPath: /etc/card-status/tls");
+        }
+    }
+
+    @Test
     void theValuesSchemaRejectsBadValues() {
         assertThatThrownBy(() -> render("--set", "processor.replicaCount=0")).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render("--set", "ingest.dateOrder=SIDEWAYS")).hasMessageContaining("dateOrder");
