@@ -61,7 +61,7 @@ class UploadIntegrationTests {
     @Test
     void recordsWhoUploadedAFileInTheReportAndOnEveryEvent() {
         String file = "Card ID,Timestamp\nZYWWHO1,12-11-2023 10:00\n";
-        String token = pipeline.issuer().token("svc-reconciliation", List.of("ops"), null);
+        String token = pipeline.issuer().token("svc-reconciliation", List.of("cardstatus.ops"), null);
 
         JsonNode byKey = client.upload("who-pickup.csv", file.getBytes(StandardCharsets.UTF_8), Map.of())
                 .body();

@@ -18,7 +18,7 @@ class JwtCallersTests {
     void readsRolesPartnerAndNameFromTheConfiguredClaims() {
         Caller caller = caller(Map.of(
                 "groups",
-                List.of("partner", "Reader", "admin"),
+                List.of("cardstatus.partner", "cardstatus.reader", "admin"),
                 "courier",
                 "fastcourier",
                 "email",
@@ -30,13 +30,21 @@ class JwtCallersTests {
 
     @Test
     void readsRolesFromOneStringAndFallsBackToTheSubject() {
-        assertThat(caller(Map.of("groups", "ops metrics")))
+        assertThat(caller(Map.of("groups", "cardstatus.ops cardstatus.metrics")))
                 .isEqualTo(new Caller("svc-1", Set.of(Role.OPS, Role.METRICS), null));
     }
 
     @Test
     void dropsThePartnerRoleWithoutAPartnerClaim() {
-        assertThat(caller(Map.of("groups", List.of("partner"))).roles()).isEmpty();
+        assertThat(caller(Map.of("groups", List.of("cardstatus.partner"))).roles())
+                .isEmpty();
+    }
+
+    @Test
+    void ignoresGenericOrDifferentlyCasedRoleNames() {
+        assertThat(caller(Map.of("groups", List.of("Reader", "reader", "ops", "Cardstatus.Ops", "cardstatus.OPS")))
+                        .roles())
+                .isEmpty();
     }
 
     private Caller caller(Map<String, Object> claims) {
