@@ -8,10 +8,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The access control every service shares (docs/security.md): callers show an API key ({@code X-API-Key}) or, when
- * an issuer is configured, a JWT; the health probes are open, the actuator needs {@code metrics}, each application's
+ * an issuer is configured, a JWT (for us: its issuer and audience are required, {@link JwtBinding}); the health probes are open, the actuator needs {@code metrics}, each application's
  * {@link AccessRules} guard its endpoints, and anything else needs a credential. Stateless: nothing is remembered
  * between requests.
  */
@@ -70,9 +72,13 @@ public class ApiSecurityAutoConfiguration {
             HttpSecurity http,
             SecuritySettings settings,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            ObjectProvider<AccessRules> rules)
+            ObjectProvider<AccessRules> rules,
+            Environment environment)
             throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtBinding.requireIssuerAndAudience(Binder.get(environment));
+        }
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         if (keys.isEmpty() && decoder == null) {
             log.warn("no API key (cardstatus.security.api-keys) and no JWT issuer (spring.security.oauth2."
