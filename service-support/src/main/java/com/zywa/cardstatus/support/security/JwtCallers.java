@@ -12,7 +12,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Reads the {@link Caller} out of a verified JWT: roles from the configured roles claim (a list, or one
  * space-separated string) by their exact, namespaced names ({@code cardstatus.reader}...; any other name, "Reader"
- * included, is ignored), the partner and the name from their claims. A
+ * included, is ignored), the partner and the name from their claims, the name recorded as {@code jwt:<name>} (by default
+ * {@code jwt:<sub>}). A
  * partner role without a partner claim speaks for no one, so it is dropped.
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -35,8 +36,10 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         }
         String name =
                 Optional.ofNullable(jwt.getClaimAsString(claims.nameClaim())).orElse(jwt.getSubject());
-        return new CallerAuthentication(
-                new Caller(name == null ? "jwt" : name, roles, roles.contains(Role.PARTNER) ? partner.strip() : null));
+        // "jwt:" + the name: recorded wherever the caller is (uploads' uploaded_by, events' source caller, logs), never
+        // to be mistaken for an API key's name (which may not start with "jwt:")
+        return new CallerAuthentication(new Caller(
+                name == null ? "jwt:" : "jwt:" + name, roles, roles.contains(Role.PARTNER) ? partner.strip() : null));
     }
 
     private static List<String> names(Object claim) {

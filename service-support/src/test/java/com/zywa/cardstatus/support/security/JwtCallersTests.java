@@ -25,13 +25,13 @@ class JwtCallersTests {
                 "feed@courier.example"));
 
         assertThat(caller)
-                .isEqualTo(new Caller("feed@courier.example", Set.of(Role.PARTNER, Role.READER), "fastcourier"));
+                .isEqualTo(new Caller("jwt:feed@courier.example", Set.of(Role.PARTNER, Role.READER), "fastcourier"));
     }
 
     @Test
     void readsRolesFromOneStringAndFallsBackToTheSubject() {
         assertThat(caller(Map.of("groups", "cardstatus.ops cardstatus.metrics")))
-                .isEqualTo(new Caller("svc-1", Set.of(Role.OPS, Role.METRICS), null));
+                .isEqualTo(new Caller("jwt:svc-1", Set.of(Role.OPS, Role.METRICS), null));
     }
 
     @Test
