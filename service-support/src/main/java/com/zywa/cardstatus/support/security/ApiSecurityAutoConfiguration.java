@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.support.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,9 +9,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -57,6 +60,14 @@ public class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     static SecurityObservationSettings cardStatusSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Tokens signed with another algorithm than {@code jws-algorithms} (default RS256) are refused (401). */
+    @Bean
+    static JwkSetUriJwtDecoderBuilderCustomizer cardStatusJwsAlgorithms(Environment environment) {
+        return JwtBinding.pinAlgorithms(Binder.get(environment)
+                .bind(JwtBinding.PREFIX + ".jws-algorithms", Bindable.listOf(String.class))
+                .orElse(List.of("RS256")));
     }
 
     /** The same key check for a sign-in form (the ops console), which starts a session instead. */

@@ -80,6 +80,12 @@ public final class TestIssuer implements AutoCloseable {
         return sign(key, subject, roles, null, audience, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
+    /** A valid token of this issuer and key, but signed with {@code algorithm} instead of RS256. */
+    public String tokenSignedWith(JWSAlgorithm algorithm, String subject, List<String> roles) {
+        return sign(
+                key, algorithm, subject, roles, null, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
     /** A token that expired ten minutes ago, past any clock skew a verifier allows. */
     public String expiredToken(String subject, List<String> roles) {
         return sign(key, subject, roles, null, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)));
@@ -92,6 +98,17 @@ public final class TestIssuer implements AutoCloseable {
 
     private String sign(
             RSAKey signingKey, String subject, List<String> roles, String partner, String audience, Instant expires) {
+        return sign(signingKey, JWSAlgorithm.RS256, subject, roles, partner, audience, expires);
+    }
+
+    private String sign(
+            RSAKey signingKey,
+            JWSAlgorithm algorithm,
+            String subject,
+            List<String> roles,
+            String partner,
+            String audience,
+            Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuerUri())
                 .subject(subject)
@@ -104,7 +121,7 @@ public final class TestIssuer implements AutoCloseable {
         }
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    new JWSHeader.Builder(algorithm)
                             .keyID(signingKey.getKeyID())
                             .build(),
                     claims.build());
