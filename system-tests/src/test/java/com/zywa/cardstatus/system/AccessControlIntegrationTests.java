@@ -2,6 +2,7 @@ package com.zywa.cardstatus.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import com.zywa.cardstatus.support.security.TestIssuer;
 import java.util.ArrayList;
@@ -35,43 +36,50 @@ class AccessControlIntegrationTests {
             "metrics",
             "jwt-ops",
             "jwt-partner",
+            "jwt-generic",
             "unknown-key",
             "expired-jwt",
             "foreign-jwt",
+            "other-aud-jwt",
+            "rs512-jwt",
             "key-and-jwt");
 
+    // jwt-generic: a valid token of our issuer whose roles are not our namespaced names ("Reader", "ops"): no role
+    // other-aud-jwt: an ops token of our issuer for another application's audience, refused (401) everywhere
+    // rs512-jwt: an ops token of our issuer and key, but signed RS512 (not pinned): 401 everywhere
     // key-and-jwt: an ops key and an ops token together, refused (400) whatever each would be alone
-    // service method path                             anon read ops part other metr jOps jPart unkn expd forgn both
+    // service method path                             anon read ops part other metr jOps jPart gen  unkn expd forgn
+    // both
     private static final String MATRIX = """
-            api  GET  /get_card_status?card_id=NOPE0       401  404  404  403  403  403  404  403  401  401  401  400
-            api  GET  /api/v1/cards/NOPE0                  401  404  404  403  403  403  404  403  401  401  401  400
-            api  GET  /api/v1/cards?phone=0500000009       401  200  200  403  403  403  200  403  401  401  401  400
-            api  GET  /api/v1/cards?stalled=true&limit=1   401  200  200  403  403  403  200  403  401  401  401  400
-            api  GET  /api/v1/card-counts                  401  200  200  403  403  403  200  403  401  401  401  400
-            api  GET  /v3/api-docs                         401  200  200  403  403  403  200  403  401  401  401  400
-            api  GET  /v3/api-docs.yaml                    401  200  200  403  403  403  200  403  401  401  401  400
-            api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  401  401  401  400
-            api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  401  401  401  400
-            api  GET  /no/such/path                        401  404  404  404  404  404  404  404  401  401  401  400
-            api  GET  /actuator/health                     401  403  403  403  403  200  403  403  401  401  401  400
-            api  GET  /actuator/info                       401  403  403  403  403  200  403  403  401  401  401  400
-            api  GET  /actuator/health/liveness            200  200  200  200  200  200  200  200  401  401  401  400
-            api  GET  /actuator/health/readiness           200  200  200  200  200  200  200  200  401  401  401  400
-            ing  POST /uploads                             401  403  400  403  403  403  400  403  401  401  401  400
-            ing  GET  /uploads                             401  403  200  403  403  403  200  403  401  401  401  400
-            ing  GET  /uploads/6f1d1a56-0000-4000-8000-0000000000a1  401  403  404  403  403  403  404  403  401  401  401  400
-            ing  POST /events                              401  403  403  400  400  403  403  400  401  401  401  400
-            ing  POST /events?partner=default              401  403  403  400  403  403  403  400  401  401  401  400
-            ing  POST /events?partner=fastcourier          401  403  403  403  400  403  403  403  401  401  401  400
-            ing  GET  /v3/api-docs                         401  403  200  200  200  403  200  200  401  401  401  400
-            ing  GET  /v3/api-docs.yaml                    401  403  200  200  200  403  200  200  401  401  401  400
-            ing  GET  /actuator/health                     401  403  403  403  403  200  403  403  401  401  401  400
-            ing  GET  /actuator/health/liveness            200  200  200  200  200  200  200  200  401  401  401  400
-            ntf  GET  /api/v1/subscriptions                401  403  200  403  403  403  200  403  401  401  401  400
-            ntf  GET  /v3/api-docs.yaml                    401  403  200  403  403  403  200  403  401  401  401  400
-            proc GET  /actuator/health                     401  403  403  403  403  200  403  403  401  401  401  400
-            proc GET  /actuator/health/readiness           200  200  200  200  200  200  200  200  401  401  401  400
-            proc GET  /anything                            401  404  404  404  404  404  404  404  401  401  401  400
+            api  GET  /get_card_status?card_id=NOPE0       401  404  404  403  403  403  404  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/cards/NOPE0                  401  404  404  403  403  403  404  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/cards?phone=0500000009       401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/cards?stalled=true&limit=1   401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/card-counts                  401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /v3/api-docs                         401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /v3/api-docs.yaml                    401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  403  401  401  401  401  401  400
+            api  GET  /no/such/path                        401  404  404  404  404  404  404  404  404  401  401  401  401  401  400
+            api  GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
+            api  GET  /actuator/info                       401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
+            api  GET  /actuator/health/liveness            200  200  200  200  200  200  200  200  200  401  401  401  401  401  400
+            api  GET  /actuator/health/readiness           200  200  200  200  200  200  200  200  200  401  401  401  401  401  400
+            ing  POST /uploads                             401  403  400  403  403  403  400  403  403  401  401  401  401  401  400
+            ing  GET  /uploads                             401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            ing  GET  /uploads/6f1d1a56-0000-4000-8000-0000000000a1  401  403  404  403  403  403  404  403  403  401  401  401  401  401  400
+            ing  POST /events                              401  403  403  400  400  403  403  400  403  401  401  401  401  401  400
+            ing  POST /events?partner=default              401  403  403  400  403  403  403  400  403  401  401  401  401  401  400
+            ing  POST /events?partner=fastcourier          401  403  403  403  400  403  403  403  403  401  401  401  401  401  400
+            ing  GET  /v3/api-docs                         401  403  200  200  200  403  200  200  403  401  401  401  401  401  400
+            ing  GET  /v3/api-docs.yaml                    401  403  200  200  200  403  200  200  403  401  401  401  401  401  400
+            ing  GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
+            ing  GET  /actuator/health/liveness            200  200  200  200  200  200  200  200  200  401  401  401  401  401  400
+            ntf  GET  /api/v1/subscriptions                401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            ntf  GET  /v3/api-docs.yaml                    401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            proc GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
+            proc GET  /actuator/health/readiness           200  200  200  200  200  200  200  200  200  401  401  401  401  401  400
+            proc GET  /anything                            401  404  404  404  404  404  404  404  404  401  401  401  401  401  400
             """;
 
     private Pipeline pipeline;
@@ -90,18 +98,24 @@ class AccessControlIntegrationTests {
         credentials.put("partner", key(TestCredentials.PARTNER_KEY));
         credentials.put("other-partner", key(TestCredentials.FASTCOURIER_KEY));
         credentials.put("metrics", key(TestCredentials.METRICS_KEY));
-        credentials.put("jwt-ops", bearer(issuer.token("svc-ops", List.of("ops"), null)));
-        credentials.put("jwt-partner", bearer(issuer.token("courier-feed", List.of("partner"), "default")));
+        credentials.put("jwt-ops", bearer(issuer.token("svc-ops", List.of("cardstatus.ops"), null)));
+        credentials.put("jwt-partner", bearer(issuer.token("courier-feed", List.of("cardstatus.partner"), "default")));
+        credentials.put(
+                "jwt-generic",
+                bearer(issuer.token("svc-other-app", List.of("Reader", "ops", "Cardstatus.Reader"), null)));
         credentials.put("unknown-key", key(TestCredentials.UNKNOWN_KEY));
-        credentials.put("expired-jwt", bearer(issuer.expiredToken("svc-ops", List.of("ops"))));
-        credentials.put("foreign-jwt", bearer(issuer.foreignToken("svc-ops", List.of("ops"))));
+        credentials.put("expired-jwt", bearer(issuer.expiredToken("svc-ops", List.of("cardstatus.ops"))));
+        credentials.put("foreign-jwt", bearer(issuer.foreignToken("svc-ops", List.of("cardstatus.ops"))));
+        credentials.put("other-aud-jwt", bearer(issuer.tokenFor("another-app", "svc-ops", List.of("cardstatus.ops"))));
+        credentials.put(
+                "rs512-jwt", bearer(issuer.tokenSignedWith(JWSAlgorithm.RS512, "svc-ops", List.of("cardstatus.ops"))));
         credentials.put(
                 "key-and-jwt",
                 Map.of(
                         "X-API-Key",
                         TestCredentials.OPS_KEY,
                         "Authorization",
-                        "Bearer " + issuer.token("svc-ops", List.of("ops"), null)));
+                        "Bearer " + issuer.token("svc-ops", List.of("cardstatus.ops"), null)));
     }
 
     @Test
@@ -134,7 +148,8 @@ class AccessControlIntegrationTests {
     @Test
     void aRefusedCallerLearnsNothingAndIsToldHowToAuthenticate() {
         List<PipelineClient.Answer> refused = new ArrayList<>();
-        for (String caller : List.of("anonymous", "unknown-key", "expired-jwt", "foreign-jwt")) {
+        for (String caller :
+                List.of("anonymous", "unknown-key", "expired-jwt", "foreign-jwt", "other-aud-jwt", "rs512-jwt")) {
             refused.add(client.send(
                     HttpMethod.GET,
                     pipeline.apiUrl() + "/get_card_status?card_id=NOPE0",

@@ -314,6 +314,8 @@ class HelmChartTests {
                                 "--set",
                                 "security.jwt.issuerUri=https://id.example.com/realms/zywa",
                                 "--set",
+                                "security.jwt.audience=cardstatus",
+                                "--set",
                                 "security.jwt.rolesClaim=groups"),
                         "ConfigMap")
                 .get(0);
@@ -321,9 +323,10 @@ class HelmChartTests {
         assertThat(config)
                 .contains(
                         "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI: \"https://id.example.com/realms/zywa\"",
+                        "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES: \"cardstatus\"",
                         "CARDSTATUS_SECURITY_JWT_ROLESCLAIM: \"groups\"")
                 .doesNotContain("JWKSETURI", "CARDSTATUS_SECURITY_JWT_NAMECLAIM");
-        assertThat(kinds(render(), "ConfigMap").get(0)).doesNotContain("ISSUERURI");
+        assertThat(kinds(render(), "ConfigMap").get(0)).doesNotContain("ISSUERURI", "AUDIENCES");
     }
 
     @Test

@@ -141,6 +141,7 @@ final class Pipeline implements AutoCloseable {
     private ConfigurableApplicationContext start(SpringApplicationBuilder app, String... extra) {
         List<String> args = new ArrayList<>(List.of(extra));
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer.issuerUri());
+        args.add("--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE);
         return app.run(args(bootstrapServers, database, args.toArray(String[]::new)));
     }
 

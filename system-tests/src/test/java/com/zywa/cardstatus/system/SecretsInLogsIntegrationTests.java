@@ -84,8 +84,8 @@ class SecretsInLogsIntegrationTests {
                 [{"type":"DELIVERED","card_id":"ZYWLOG1","phone":"+971587654329","occurred_at":"2023-11-21T08:00:00Z"},
                  {"type":"LOST","card_id":"ZYWLOG2","phone":"587654328","occurred_at":"2023-11-21T08:00:00Z"},
                  {"type":"DELIVERED","card_id":"ZYWLOG5","phone":"0587654325x","occurred_at":"2023-11-21T08:00:00Z"}]""");
-        String jwt = pipeline.issuer().token("svc-logs", List.of("reader"), null);
-        String expired = pipeline.issuer().expiredToken("svc-logs", List.of("reader"));
+        String jwt = pipeline.issuer().token("svc-logs", List.of("cardstatus.reader"), null);
+        String expired = pipeline.issuer().expiredToken("svc-logs", List.of("cardstatus.reader"));
         String api = pipeline.apiUrl();
         client.send(
                 HttpMethod.POST,

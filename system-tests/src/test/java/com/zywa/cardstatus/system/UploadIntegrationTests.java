@@ -61,7 +61,7 @@ class UploadIntegrationTests {
     @Test
     void recordsWhoUploadedAFileInTheReportAndOnEveryEvent() {
         String file = "Card ID,Timestamp\nZYWWHO1,12-11-2023 10:00\n";
-        String token = pipeline.issuer().token("svc-reconciliation", List.of("ops"), null);
+        String token = pipeline.issuer().token("svc-reconciliation", List.of("cardstatus.ops"), null);
 
         JsonNode byKey = client.upload("who-pickup.csv", file.getBytes(StandardCharsets.UTF_8), Map.of())
                 .body();
@@ -74,7 +74,7 @@ class UploadIntegrationTests {
 
         assertThat(byKey.get("uploaded_by").asString()).isEqualTo("ops-test");
         assertThat(byToken.status()).isEqualTo(201);
-        assertThat(byToken.body().get("uploaded_by").asString()).isEqualTo("svc-reconciliation");
+        assertThat(byToken.body().get("uploaded_by").asString()).isEqualTo("jwt:svc-reconciliation");
         assertThat(client.get(pipeline.ingestUrl() + "/uploads/"
                                 + byKey.get("upload_id").asString())
                         .body()
@@ -83,7 +83,7 @@ class UploadIntegrationTests {
                 .isEqualTo("ops-test");
         assertThat(client.get(pipeline.ingestUrl() + "/uploads?limit=50").body())
                 .anySatisfy(upload ->
-                        assertThat(upload.get("uploaded_by").asString()).isEqualTo("svc-reconciliation"));
+                        assertThat(upload.get("uploaded_by").asString()).isEqualTo("jwt:svc-reconciliation"));
         TopicReader topics = new TopicReader(pipeline);
         for (String card : List.of("ZYWWHO1", "ZYWWHO2")) {
             CardEvent event = Json.MAPPER.readValue(
@@ -93,7 +93,7 @@ class UploadIntegrationTests {
                     CardEvent.class);
             assertThat(event.source().caller())
                     .as(card)
-                    .isEqualTo(card.equals("ZYWWHO1") ? "ops-test" : "svc-reconciliation");
+                    .isEqualTo(card.equals("ZYWWHO1") ? "ops-test" : "jwt:svc-reconciliation");
         }
     }
 

@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.support.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,10 +9,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The access control every service shares (docs/security.md): callers show an API key ({@code X-API-Key}) or, when
- * an issuer is configured, a JWT; the health probes are open, the actuator needs {@code metrics}, each application's
+ * an issuer is configured, a JWT (for us: its issuer and audience are required, {@link JwtBinding}); the health probes are open, the actuator needs {@code metrics}, each application's
  * {@link AccessRules} guard its endpoints, and anything else needs a credential. Stateless: nothing is remembered
  * between requests.
  */
@@ -57,6 +62,14 @@ public class ApiSecurityAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Tokens signed with another algorithm than {@code jws-algorithms} (default RS256) are refused (401). */
+    @Bean
+    static JwkSetUriJwtDecoderBuilderCustomizer cardStatusJwsAlgorithms(Environment environment) {
+        return JwtBinding.pinAlgorithms(Binder.get(environment)
+                .bind(JwtBinding.PREFIX + ".jws-algorithms", Bindable.listOf(String.class))
+                .orElse(List.of("RS256")));
+    }
+
     /** The same key check for a sign-in form (the ops console), which starts a session instead. */
     @Bean
     ApiKeySignIn apiKeySignIn(SecuritySettings settings) {
@@ -70,9 +83,13 @@ public class ApiSecurityAutoConfiguration {
             HttpSecurity http,
             SecuritySettings settings,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            ObjectProvider<AccessRules> rules)
+            ObjectProvider<AccessRules> rules,
+            Environment environment)
             throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtBinding.requireIssuerAndAudience(Binder.get(environment));
+        }
         ApiKeys keys = new ApiKeys(settings.apiKeys());
         if (keys.isEmpty() && decoder == null) {
             log.warn("no API key (cardstatus.security.api-keys) and no JWT issuer (spring.security.oauth2."

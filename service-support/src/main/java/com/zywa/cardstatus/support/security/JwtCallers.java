@@ -11,7 +11,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Reads the {@link Caller} out of a verified JWT: roles from the configured roles claim (a list, or one
- * space-separated string; names that are no role are ignored), the partner and the name from their claims. A
+ * space-separated string) by their exact, namespaced names ({@code cardstatus.reader}...; any other name, "Reader"
+ * included, is ignored), the partner and the name from their claims, the name recorded as {@code jwt:<name>} (by default
+ * {@code jwt:<sub>}). A
  * partner role without a partner claim speaks for no one, so it is dropped.
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -25,7 +27,8 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names(jwt.getClaim(claims.rolesClaim())).forEach(name -> Role.find(name).ifPresent(roles::add));
+        names(jwt.getClaim(claims.rolesClaim()))
+                .forEach(name -> Role.fromToken(name).ifPresent(roles::add));
         String partner = jwt.getClaimAsString(claims.partnerClaim());
         if (partner == null || partner.isBlank()) {
             roles.remove(Role.PARTNER);
@@ -33,8 +36,10 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         }
         String name =
                 Optional.ofNullable(jwt.getClaimAsString(claims.nameClaim())).orElse(jwt.getSubject());
-        return new CallerAuthentication(
-                new Caller(name == null ? "jwt" : name, roles, roles.contains(Role.PARTNER) ? partner.strip() : null));
+        // "jwt:" + the name: recorded wherever the caller is (uploads' uploaded_by, events' source caller, logs), never
+        // to be mistaken for an API key's name (which may not start with "jwt:")
+        return new CallerAuthentication(new Caller(
+                name == null ? "jwt:" : "jwt:" + name, roles, roles.contains(Role.PARTNER) ? partner.strip() : null));
     }
 
     private static List<String> names(Object claim) {

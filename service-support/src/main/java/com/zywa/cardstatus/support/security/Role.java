@@ -27,6 +27,21 @@ public enum Role {
                 .findFirst();
     }
 
+    /**
+     * The role's name in a JWT's roles claim: {@code cardstatus.reader}, {@code cardstatus.ops}... Namespaced, so a
+     * generic role another application's token carries ("Reader", "admin") is none of ours.
+     */
+    public String tokenName() {
+        return "cardstatus." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The role a JWT names exactly (case-sensitive, namespaced: {@link #tokenName()}), if it is one. */
+    public static Optional<Role> fromToken(String name) {
+        return Arrays.stream(values())
+                .filter(role -> role.tokenName().equals(name))
+                .findFirst();
+    }
+
     static Role of(String name) {
         return find(name)
                 .orElseThrow(() -> new IllegalArgumentException("role '" + name + "' is not one of "

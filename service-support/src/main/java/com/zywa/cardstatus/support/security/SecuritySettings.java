@@ -46,6 +46,10 @@ public record SecuritySettings(
                 throw new IllegalArgumentException("every API key needs a name (cardstatus.security.api-keys[N].name)");
             }
             name = name.strip();
+            if (name.startsWith("jwt:")) {
+                throw new IllegalArgumentException("API key '" + name + "': a name starting with jwt: is how JWT "
+                        + "callers are recorded; name the key otherwise");
+            }
             Role parsed = Role.of(role);
             if (parsed == Role.PARTNER && (partner == null || partner.isBlank())) {
                 throw new IllegalArgumentException("API key '" + name + "' has role partner but no partner");

@@ -18,25 +18,33 @@ class JwtCallersTests {
     void readsRolesPartnerAndNameFromTheConfiguredClaims() {
         Caller caller = caller(Map.of(
                 "groups",
-                List.of("partner", "Reader", "admin"),
+                List.of("cardstatus.partner", "cardstatus.reader", "admin"),
                 "courier",
                 "fastcourier",
                 "email",
                 "feed@courier.example"));
 
         assertThat(caller)
-                .isEqualTo(new Caller("feed@courier.example", Set.of(Role.PARTNER, Role.READER), "fastcourier"));
+                .isEqualTo(new Caller("jwt:feed@courier.example", Set.of(Role.PARTNER, Role.READER), "fastcourier"));
     }
 
     @Test
     void readsRolesFromOneStringAndFallsBackToTheSubject() {
-        assertThat(caller(Map.of("groups", "ops metrics")))
-                .isEqualTo(new Caller("svc-1", Set.of(Role.OPS, Role.METRICS), null));
+        assertThat(caller(Map.of("groups", "cardstatus.ops cardstatus.metrics")))
+                .isEqualTo(new Caller("jwt:svc-1", Set.of(Role.OPS, Role.METRICS), null));
     }
 
     @Test
     void dropsThePartnerRoleWithoutAPartnerClaim() {
-        assertThat(caller(Map.of("groups", List.of("partner"))).roles()).isEmpty();
+        assertThat(caller(Map.of("groups", List.of("cardstatus.partner"))).roles())
+                .isEmpty();
+    }
+
+    @Test
+    void ignoresGenericOrDifferentlyCasedRoleNames() {
+        assertThat(caller(Map.of("groups", List.of("Reader", "reader", "ops", "Cardstatus.Ops", "cardstatus.OPS")))
+                        .roles())
+                .isEmpty();
     }
 
     private Caller caller(Map<String, Object> claims) {

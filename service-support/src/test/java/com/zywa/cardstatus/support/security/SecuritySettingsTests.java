@@ -75,6 +75,13 @@ class SecuritySettingsTests {
         assertRefused(twice, "API key 'k2' has the same sha256 as another key");
     }
 
+    @Test
+    void refusesAKeyNamedAsAJwtCallerIsRecorded() {
+        Map<String, String> named = new HashMap<>(key("ops", null, HASH));
+        named.put("api-keys[0].name", "jwt:svc-ops");
+        assertRefused(named, "API key 'jwt:svc-ops': a name starting with jwt:");
+    }
+
     private static Map<String, String> key(String role, String partner, String sha256) {
         Map<String, String> key =
                 new HashMap<>(Map.of("api-keys[0].name", "k", "api-keys[0].role", role, "api-keys[0].sha256", sha256));

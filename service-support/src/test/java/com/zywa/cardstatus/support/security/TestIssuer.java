@@ -29,6 +29,9 @@ import java.util.List;
  */
 public final class TestIssuer implements AutoCloseable {
 
+    /** The audience the services under test are configured with, and every token here carries unless told. */
+    public static final String AUDIENCE = "cardstatus-test";
+
     private final HttpServer server;
     private final RSAKey key;
     private final RSAKey foreignKey;
@@ -69,23 +72,47 @@ public final class TestIssuer implements AutoCloseable {
 
     /** A token valid for five minutes for {@code subject}, with these roles and partner (null: no claim). */
     public String token(String subject, List<String> roles, String partner) {
-        return sign(key, subject, roles, partner, Instant.now().plus(Duration.ofMinutes(5)));
+        return sign(key, subject, roles, partner, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
+    /** A valid token of this issuer, but for another application's {@code audience}. */
+    public String tokenFor(String audience, String subject, List<String> roles) {
+        return sign(key, subject, roles, null, audience, Instant.now().plus(Duration.ofMinutes(5)));
+    }
+
+    /** A valid token of this issuer and key, but signed with {@code algorithm} instead of RS256. */
+    public String tokenSignedWith(JWSAlgorithm algorithm, String subject, List<String> roles) {
+        return sign(
+                key, algorithm, subject, roles, null, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
     /** A token that expired ten minutes ago, past any clock skew a verifier allows. */
     public String expiredToken(String subject, List<String> roles) {
-        return sign(key, subject, roles, null, Instant.now().minus(Duration.ofMinutes(10)));
+        return sign(key, subject, roles, null, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)));
     }
 
     /** A token that looks right (same issuer, same key ID) but is signed by a key this issuer does not publish. */
     public String foreignToken(String subject, List<String> roles) {
-        return sign(foreignKey, subject, roles, null, Instant.now().plus(Duration.ofMinutes(5)));
+        return sign(foreignKey, subject, roles, null, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
-    private String sign(RSAKey signingKey, String subject, List<String> roles, String partner, Instant expires) {
+    private String sign(
+            RSAKey signingKey, String subject, List<String> roles, String partner, String audience, Instant expires) {
+        return sign(signingKey, JWSAlgorithm.RS256, subject, roles, partner, audience, expires);
+    }
+
+    private String sign(
+            RSAKey signingKey,
+            JWSAlgorithm algorithm,
+            String subject,
+            List<String> roles,
+            String partner,
+            String audience,
+            Instant expires) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuerUri())
                 .subject(subject)
+                .audience(audience)
                 .issueTime(Date.from(expires.minus(Duration.ofMinutes(10))))
                 .expirationTime(Date.from(expires))
                 .claim("roles", roles);
@@ -94,7 +121,7 @@ public final class TestIssuer implements AutoCloseable {
         }
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    new JWSHeader.Builder(algorithm)
                             .keyID(signingKey.getKeyID())
                             .build(),
                     claims.build());
