@@ -240,13 +240,16 @@ class ConsoleBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("unmapped-heading")).getText()).isEqualTo("Unmapped reasons");
         // the projection's generations, the one lookups answer from marked current
         browser.findElement(By.id("rebuilds-refresh")).click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rebuilds tbody tr.rebuild-current"), 1));
-        WebElement current = browser.findElement(By.cssSelector("#rebuilds tbody tr.rebuild-current"));
-        assertThat(current.findElements(By.tagName("td")))
-                .extracting(WebElement::getText)
-                .element(1)
-                .isEqualTo("current");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", current);
+        // read within the wait: the section re-renders its table when the refresh answers
+        wait.until(driver -> {
+            List<WebElement> current = driver.findElements(By.cssSelector("#rebuilds tbody tr.rebuild-current"));
+            return current.size() == 1
+                    && current.get(0)
+                            .findElements(By.tagName("td"))
+                            .get(1)
+                            .getText()
+                            .equals("current");
+        });
         screenshot("7-rebuilds");
 
         browser.findElement(By.id("card-id")).clear();
@@ -389,10 +392,19 @@ class ConsoleBrowserIntegrationTests {
         stalledCount.click();
         wait.until(ExpectedConditions.urlContains("stalled=true"));
         assertThat(browser.getCurrentUrl()).contains("partner=" + Pipeline.STALL_PARTNER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), stalled));
-        assertThat(browser.findElement(By.cssSelector("#queue tbody tr.stalled"))
-                        .getText())
-                .contains("PICKED_UP");
+        // the counts may show another stalled card of the test partner before this one's stall is checked (every 2 s
+        // here): the page is read again until this card is listed, and its row is the one looked at
+        WebElement stalledRow = wait.until(driver -> {
+            WebElement row = driver.findElements(By.cssSelector("#queue tbody tr.stalled")).stream()
+                    .filter(candidate -> candidate.getText().contains(stalled))
+                    .findFirst()
+                    .orElse(null);
+            if (row == null) {
+                driver.navigate().refresh();
+            }
+            return row;
+        });
+        assertThat(stalledRow.getText()).contains("PICKED_UP");
         screenshot("11-work-queue-stalled");
 
         browser.findElement(By.id("queue-csv")).click();
