@@ -26,6 +26,7 @@ final class Harness {
     private final long warmupRows;
     private final int partitions;
     private final boolean rebuild;
+    private final long searchCards;
 
     Harness(Options options, long rows, long seed, Path data) {
         this.endpoints = Endpoints.fromEnvironment();
@@ -39,6 +40,7 @@ final class Harness {
         this.warmupRows = options.number("warmup-rows", defaultWarmupRows(rows));
         this.partitions = (int) options.number("partitions", 3);
         this.rebuild = options.number("rebuild", 0) != 0;
+        this.searchCards = options.number("search-cards", 0);
     }
 
     /**
@@ -57,6 +59,15 @@ final class Harness {
     }
 
     void run() throws Exception {
+        if (searchCards > 0) {
+            // --search-cards: a projection of that many synthetic cards, then the search alone
+            Results results = new Results();
+            SearchBench search = new SearchBench(endpoints);
+            search.fill(searchCards, results);
+            search.run(results);
+            results.print(System.out);
+            return;
+        }
         if (!Files.exists(data.resolve("expected.csv"))) {
             DataGenerator.Summary summary = DataGenerator.generate(rows, seed, data);
             log.info("generated {} rows for {} cards in {}", summary.rows(), summary.cards(), data);

@@ -22,7 +22,8 @@ record Options(String command, Map<String, String> values) {
             "freshness-events",
             "notifier-events",
             "partitions",
-            "rebuild");
+            "rebuild",
+            "search-cards");
 
     /** A command line the bench cannot run, with what is wrong. */
     static final class UsageException extends IllegalArgumentException {

@@ -170,27 +170,26 @@ final class Pipeline implements AutoCloseable {
             statement.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
             statement.execute("DROP SCHEMA IF EXISTS notifier CASCADE");
             statement.execute("DROP SCHEMA IF EXISTS notifier_horizon CASCADE");
-            // the projection's view, its generations and their triggers' functions (V7), or its table from before
+            // the processor's schema (the user's current one): every view, table and function its migrations made,
+            // whichever they are, views first (they depend on the tables)
             statement.execute("""
                     DO $$
                     DECLARE found record;
                     BEGIN
                         FOR found IN SELECT relname, relkind FROM pg_class
                                      WHERE relnamespace = CAST(current_schema() AS regnamespace)
-                                       AND relname ~ '^card_status(_g[0-9]+)?$' AND relkind IN ('r', 'v')
-                                     ORDER BY relkind DESC LOOP
+                                       AND relkind IN ('r', 'v', 'm', 'p')
+                                     ORDER BY relkind = 'r', relname LOOP
                             EXECUTE format('DROP %s IF EXISTS %I CASCADE',
-                                           CASE found.relkind WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, found.relname);
+                                           CASE found.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                                ELSE 'TABLE' END, found.relname);
                         END LOOP;
                         FOR found IN SELECT oid::regprocedure AS name FROM pg_proc
-                                     WHERE pronamespace = CAST(current_schema() AS regnamespace)
-                                       AND proname ~ '^(card_status_g[0-9]+_mirror|request_projection_rebuild|cancel_projection_rebuild)$' LOOP
-                            EXECUTE 'DROP FUNCTION ' || found.name;
+                                     WHERE pronamespace = CAST(current_schema() AS regnamespace) LOOP
+                            EXECUTE 'DROP FUNCTION IF EXISTS ' || found.name || ' CASCADE';
                         END LOOP;
                     END
                     $$""");
-            statement.execute(
-                    "DROP TABLE IF EXISTS projection_origin, projection_generation, flyway_history_status CASCADE");
         }
     }
 

@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +34,18 @@ class CardSearchController {
     static final int MAX_CSV_ROWS = 100_000;
 
     private final CardSearchRepository cards;
+    private final Duration cursorTtl;
+    private final Clock clock;
 
-    CardSearchController(CardSearchRepository cards) {
+    @Autowired
+    CardSearchController(CardSearchRepository cards, QueueSettings settings) {
+        this(cards, settings.cursorTtl(), Clock.systemUTC());
+    }
+
+    CardSearchController(CardSearchRepository cards, Duration cursorTtl, Clock clock) {
         this.cards = cards;
+        this.cursorTtl = cursorTtl;
+        this.clock = clock;
     }
 
     @Operation(
@@ -79,9 +91,14 @@ class CardSearchController {
                 updatedBefore,
                 cursor,
                 limit);
-        List<QueuedCard> found = cards.page(query);
-        String next = found.size() < query.limit() ? null : cursorAfter(found).encode();
-        return new CardPage(found, next);
+        QueueCursor after = query.cursor();
+        if (after != null && after.openedAt().plus(cursorTtl).isBefore(clock.instant())) {
+            throw new CursorExpiredException("the first page of this list was read more than " + cursorTtl
+                    + " ago; start again (cardstatus.api.queue.cursor-ttl)");
+        }
+        CardSearchRepository.Found found = cards.page(query);
+        return new CardPage(
+                found.cards(), found.next() == null ? null : found.next().encode());
     }
 
     @Operation(summary = "The same selection as GET /api/v1/cards, every page, as CSV (ops)")
@@ -115,26 +132,27 @@ class CardSearchController {
         out.write(CsvCards.HEADER);
         int written = 0;
         while (written < MAX_CSV_ROWS) {
-            List<QueuedCard> page = cards.page(query);
-            for (QueuedCard card : page) {
+            CardSearchRepository.Found page = cards.page(query);
+            for (QueuedCard card : page.cards()) {
                 CsvCards.write(out, card);
             }
-            written += page.size();
-            if (page.size() < query.limit()) {
+            written += page.cards().size();
+            QueueCursor next = page.next();
+            if (next == null) {
                 break;
             }
-            query = query.after(cursorAfter(page), Math.min(CardQuery.MAX_LIMIT, MAX_CSV_ROWS - written));
+            query = query.after(next, Math.min(CardQuery.MAX_LIMIT, MAX_CSV_ROWS - written));
         }
         out.flush();
-    }
-
-    private static QueueCursor cursorAfter(List<QueuedCard> page) {
-        QueuedCard last = page.get(page.size() - 1);
-        return new QueueCursor(last.updatedAt(), last.cardId());
     }
 
     @ExceptionHandler(BadQueryException.class)
     ResponseEntity<ErrorBody> refused(BadQueryException e) {
         return ErrorAnswers.answer(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(CursorExpiredException.class)
+    ResponseEntity<ErrorBody> expired(CursorExpiredException e) {
+        return ErrorAnswers.answer(HttpStatus.GONE, "cursor_expired", e.getMessage());
     }
 }

@@ -3,32 +3,64 @@ package com.zywa.cardstatus.api.queue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
- * Where a page of the search ended: the last card's time of last change and its ID, the keyset the next page starts
- * after. Opaque to clients (base64url text); one that does not decode is refused, never guessed at.
+ * Where a page of the search ended, and as of when the paging reads the list (contract §13): the first page's
+ * PostgreSQL snapshot ({@code pg_current_snapshot()}, as text) and time, then the last card's place in the order of
+ * last change (its time of last change as that snapshot saw it) and ID, the keyset the next page starts after. Opaque
+ * to clients (base64url text); one that does not decode is refused, never guessed at.
  */
-record QueueCursor(Instant changedAt, String cardId) {
+record QueueCursor(String snapshot, Instant openedAt, Instant place, String cardId) {
+
+    /** The longest cursor read: a snapshot lists the transactions in progress, at most a few hundred. */
+    static final int MAX_LENGTH = 8_192;
+
+    private static final String VERSION = "2";
+    private static final Pattern SNAPSHOT = Pattern.compile("\\d{1,20}:\\d{1,20}:(\\d{1,20}(,\\d{1,20})*)?");
+
+    QueueCursor {
+        if (!SNAPSHOT.matcher(snapshot).matches() || cardId.isEmpty() || cardId.length() > 64) {
+            throw new IllegalArgumentException("not a cursor of this API");
+        }
+        String[] bounds = snapshot.split(":", 3);
+        if (Long.parseUnsignedLong(bounds[0]) > Long.parseUnsignedLong(bounds[1])) {
+            throw new IllegalArgumentException("not a cursor of this API");
+        }
+    }
 
     /** The cursor as clients carry it. */
     String encode() {
-        String text = changedAt.getEpochSecond() + "." + changedAt.getNano() + "," + cardId;
+        String text = String.join("|", VERSION, time(openedAt), snapshot, time(place), cardId);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor {@code text} holds; throws {@link IllegalArgumentException} for one this service did not write. */
     static QueueCursor decode(String text) {
-        String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-        int comma = decoded.indexOf(',');
-        int dot = decoded.indexOf('.');
-        if (dot < 1 || comma < dot || comma == decoded.length() - 1) {
+        if (text.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("not a cursor of this API");
         }
-        long seconds = Long.parseLong(decoded.substring(0, dot));
-        int nanos = Integer.parseInt(decoded.substring(dot + 1, comma));
+        String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", 5);
+        if (parts.length != 5 || !parts[0].equals(VERSION)) {
+            throw new IllegalArgumentException("not a cursor of this API");
+        }
+        return new QueueCursor(parts[2], instant(parts[1]), instant(parts[3]), parts[4]);
+    }
+
+    private static String time(Instant instant) {
+        return instant.getEpochSecond() + "." + instant.getNano();
+    }
+
+    private static Instant instant(String text) {
+        int dot = text.indexOf('.');
+        if (dot < 1) {
+            throw new IllegalArgumentException("not a cursor of this API");
+        }
+        long seconds = Long.parseLong(text.substring(0, dot));
+        int nanos = Integer.parseInt(text.substring(dot + 1));
         if (nanos < 0 || nanos > 999_999_999) {
             throw new IllegalArgumentException("not a cursor of this API");
         }
-        return new QueueCursor(Instant.ofEpochSecond(seconds, nanos), decoded.substring(comma + 1));
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 }

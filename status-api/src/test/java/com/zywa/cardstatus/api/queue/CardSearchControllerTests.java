@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  */
 @WebMvcTest({CardSearchController.class, QueueCountsController.class})
 @Import(LookupAccess.class)
+@EnableConfigurationProperties(QueueSettings.class)
 class CardSearchControllerTests {
 
     private static final Instant CHANGED = Instant.parse("2023-11-16T10:00:00.123456Z");
@@ -48,7 +50,7 @@ class CardSearchControllerTests {
 
     @Test
     void readsTheFiltersAndAnswersAPageWithTheCursorOfTheNext() {
-        given(cards.page(any())).willReturn(List.of(card("ZYW1", "=cmd()"), card("ZYW2", null)));
+        given(cards.page(any())).willReturn(found(null, card("ZYW1", "=cmd()"), card("ZYW2", null)));
 
         assertThat(mvc.get()
                         .header("X-API-Key", TestCredentials.READER_KEY)
@@ -72,24 +74,50 @@ class CardSearchControllerTests {
     }
 
     @Test
-    void aFullPageGivesACursorThatStartsTheNextAfterItsLastCard() {
-        given(cards.page(any())).willReturn(List.of(card("ZYW1", null), card("ZYW2", null)));
-        String cursor = new QueueCursor(CHANGED, "ZYW2").encode();
+    void handsOutTheRepositorysCursorAndReadsItBackForTheNextPage() {
+        QueueCursor next = new QueueCursor("1000:1002:1001", Instant.now(), CHANGED, "ZYW2");
+        given(cards.page(any()))
+                .willReturn(found(next, card("ZYW1", null), card("ZYW2", null)))
+                .willReturn(found(null, card("ZYW3", null)));
 
         assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?limit=2"))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.next_cursor")
-                .isEqualTo(cursor);
-        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?limit=3"))
+                .isEqualTo(next.encode());
+        assertThat(mvc.get()
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .uri("/api/v1/cards?limit=2&cursor=" + next.encode()))
+                .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.next_cursor")
                 .isNull();
-        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?cursor=" + cursor))
-                .hasStatusOk();
         ArgumentCaptor<CardQuery> asked = ArgumentCaptor.forClass(CardQuery.class);
-        verify(cards, org.mockito.Mockito.times(3)).page(asked.capture());
-        assertThat(asked.getAllValues().get(2).cursor()).isEqualTo(new QueueCursor(CHANGED, "ZYW2"));
+        verify(cards, org.mockito.Mockito.times(2)).page(asked.capture());
+        assertThat(asked.getAllValues().get(1).cursor()).isEqualTo(next);
+    }
+
+    @Test
+    void aCursorOlderThanItsTimeToLiveOrOpenedBeforeARebuildIsGone() {
+        QueueCursor old = new QueueCursor("1000:1000:", Instant.now().minusSeconds(2 * 3600), CHANGED, "ZYW2");
+        assertThat(mvc.get()
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .uri("/api/v1/cards?cursor=" + old.encode()))
+                .hasStatus(410)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("cursor_expired");
+        verifyNoInteractions(cards);
+
+        QueueCursor recent = new QueueCursor("1000:1000:", Instant.now(), CHANGED, "ZYW2");
+        given(cards.page(any())).willThrow(new CursorExpiredException("the projection was rebuilt"));
+        assertThat(mvc.get()
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .uri("/api/v1/cards?cursor=" + recent.encode()))
+                .hasStatus(410)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("cursor_expired");
     }
 
     @Test
@@ -114,7 +142,8 @@ class CardSearchControllerTests {
 
     @Test
     void streamsTheSelectionAsCsvForOpsWithFormulasAsText() {
-        given(cards.page(any())).willReturn(List.of(card("ZYW1", "=HYPERLINK(\"x\")"), card("ZYW2", "late, again")));
+        given(cards.page(any()))
+                .willReturn(found(null, card("ZYW1", "=HYPERLINK(\"x\")"), card("ZYW2", "late, again")));
 
         assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards.csv?stalled=true"))
                 .hasStatusOk()
@@ -148,6 +177,10 @@ class CardSearchControllerTests {
                 .isStrictlyEqualTo("""
                         {"as_of":"2023-11-16T10:00:00.123456Z","counts":[{"partner":"swift",
                          "status":"DELIVERY_EXCEPTION","action_required":"FIX_ADDRESS","cards":7,"stalled":2}]}""");
+    }
+
+    private static CardSearchRepository.Found found(QueueCursor next, QueuedCard... page) {
+        return new CardSearchRepository.Found(List.of(page), next);
     }
 
     private static QueuedCard card(String id, String rawReason) {

@@ -149,6 +149,11 @@ public class ProjectionGenerations {
             String old = currentTable();
             String next = table(generation);
             jdbc.execute("CREATE OR REPLACE VIEW " + StatusProjectionRepository.VIEW + " AS SELECT * FROM " + next);
+            // the work queue's cursors record moves on the generation the view shows (V10); cursors opened before
+            // this switch are refused by status-api (the rebuild moved cards it did not record)
+            jdbc.execute("CREATE TRIGGER card_moves AFTER UPDATE ON " + next
+                    + " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION record_card_moves()");
             jdbc.execute("DROP TRIGGER " + mirror(next) + " ON " + old);
             jdbc.execute("DROP FUNCTION " + mirror(next) + "()");
             jdbc.execute("DROP TABLE " + old);
