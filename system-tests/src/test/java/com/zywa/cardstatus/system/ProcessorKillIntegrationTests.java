@@ -7,6 +7,7 @@ import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -17,11 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The status processor killed with SIGKILL in the middle of folding a generated data set (its open exactly-once
- * transaction and local state left behind) and started again: every card ends exactly as the data set says.
+ * transaction and local state left behind) and started again: every card ends exactly as the data set says, and
+ * no stall (contract §13) is published twice: the cards the killed processor stalled stay stalled in its state.
  */
 class ProcessorKillIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorKillIntegrationTests.class);
+
+    private static final String STALLS_EVERY_SECOND = "--cardstatus.stalls.check-interval=1s";
 
     @Test
     void aProcessorKilledMidFoldEndsWithEveryCardRightAfterRestart(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work)
@@ -43,15 +47,21 @@ class ProcessorKillIntegrationTests {
             int projectedAtKill;
             int wrongAtKill;
             CompletableFuture<List<Integer>> uploads;
+            TopicReader topics = new TopicReader(broker.bootstrapServers());
+            long stalledBeforeKill;
             try (ProcessorProcess processor = ProcessorProcess.start(
-                    broker.bootstrapServers(), database, state, work.resolve("processor-1.log"))) {
+                    broker.bootstrapServers(), database, state, work.resolve("processor-1.log"), STALLS_EVERY_SECOND)) {
                 uploads = CompletableFuture.supplyAsync(() -> cards.files().stream()
                         .map(file -> calls.upload(file).status())
                         .toList());
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(20))
                         .until(() -> cards.projectedCount(database) >= cards.size() / 3);
+                // cards picked up in 2023 stall as soon as their pick-up is folded, before their later events are
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> !topics.stallIds().isEmpty());
                 processor.kill();
+                stalledBeforeKill = topics.stallIds().size();
                 projectedAtKill = cards.projectedCount(database);
                 wrongAtKill = cards.wrong(database).size();
             }
@@ -62,7 +72,7 @@ class ProcessorKillIntegrationTests {
 
             long restart = System.nanoTime();
             try (ProcessorProcess restarted = ProcessorProcess.start(
-                    broker.bootstrapServers(), database, state, work.resolve("processor-2.log"))) {
+                    broker.bootstrapServers(), database, state, work.resolve("processor-2.log"), STALLS_EVERY_SECOND)) {
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(250))
                         .until(() -> cards.wrong(database).isEmpty());
@@ -78,6 +88,14 @@ class ProcessorKillIntegrationTests {
                         recovery.toMillis() / 1000.0,
                         Duration.ofNanos(System.nanoTime() - started).toSeconds());
                 assertThat(wrong).isEmpty();
+                // the stalls the killed processor wrote are in the state it restored: none is written again
+                // (contract §13), whatever the restarted one stalled since
+                assertThat(stalledBeforeKill).isPositive();
+                Map<String, Long> stalls = topics.stallIds();
+                assertThat(stalls.size()).isGreaterThanOrEqualTo((int) stalledBeforeKill);
+                assertThat(stalls)
+                        .as("card.stalled records by CloudEvent id")
+                        .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1L));
             }
         }
     }

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.contract.CardEvent;
-import com.zywa.cardstatus.contract.CardStalled;
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
-import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.JsonValueSerializer;
-import com.zywa.cardstatus.contract.Topics;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,13 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -95,7 +87,7 @@ class ProcessorScaleOutIntegrationTests {
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(projected()).isEqualTo(expected));
             // B's cards moved to A with their state: none stalls again, and no stall was written twice
-            Map<String, Long> stalls = stallIds(broker);
+            Map<String, Long> stalls = new TopicReader(broker.bootstrapServers()).stallIds();
             assertThat(stalls)
                     .as("card.stalled records by CloudEvent id")
                     .allSatisfy((id, copies) -> assertThat(copies).as(id).isOne());
@@ -132,33 +124,6 @@ class ProcessorScaleOutIntegrationTests {
             rows.next();
             return rows.getInt(1);
         }
-    }
-
-    /** How many times each stall (its CloudEvent id: card and version) is on card.stalled, read committed. */
-    private static Map<String, Long> stallIds(TestBroker broker) {
-        Map<String, Long> ids = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", broker.bootstrapServers(), "isolation.level", "read_committed"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.STALLED).stream()
-                    .map(p -> new TopicPartition(Topics.STALLED, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    ids.merge(
-                            Json.MAPPER
-                                    .readValue(record.value(), CardStalled.class)
-                                    .id(),
-                            1L,
-                            Long::sum);
-                }
-            }
-        }
-        return ids;
     }
 
     private ConfigurableApplicationContext processor(TestBroker broker, Path state) {

@@ -2,9 +2,13 @@ package com.zywa.cardstatus.system;
 
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.CardStalled;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -26,7 +30,20 @@ final class TopicReader {
     private final String bootstrapServers;
 
     TopicReader(Pipeline pipeline) {
-        this.bootstrapServers = pipeline.bootstrapServers();
+        this(pipeline.bootstrapServers());
+    }
+
+    TopicReader(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** How many times each stall (its CloudEvent id: card and version) is on card.stalled, committed ones only. */
+    Map<String, Long> stallIds() {
+        Map<String, Long> ids = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : read(Topics.STALLED, any -> true)) {
+            ids.merge(Json.MAPPER.readValue(record.value(), CardStalled.class).id(), 1L, Long::sum);
+        }
+        return ids;
     }
 
     /** Waits until {@code topic} holds a committed record matching {@code wanted}, and returns all that match. */
