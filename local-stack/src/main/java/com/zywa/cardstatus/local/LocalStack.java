@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts what the services need on a developer machine, unless the environment points at external ones: a KRaft
- * Kafka broker (or, with {@code LOCAL_KAFKA_BROKERS=3}, a {@link LocalKafkaCluster} of three) and a PostgreSQL
+ * Kafka broker (or, with {@code LOCAL_KAFKA_BROKERS=3}, a {@link LocalKafkaCluster} of three; with
+ * {@code LOCAL_KAFKA_SECURITY=sasl}, one asking for SASL/SCRAM with ACLs, {@link LocalKafkaSecurity}) and a PostgreSQL
  * server with data under {@code .local/}. Writes {@code .local/stack.env} with the
  * connection settings for the services, then runs until stopped (Ctrl-C or SIGTERM), shutting both down cleanly.
  */
