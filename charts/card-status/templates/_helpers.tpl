@@ -52,7 +52,8 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end }}
 {{- end }}
 
-{{/* Environment of one service: (dict "root" $ "db" .Values.postgresql.api): its database user, config, JVM options. */}}
+{{/* Environment of one service: (dict "root" $ "db" .Values.postgresql.api "kafka" .Values.kafka.sasl.ingest): its database
+     user, its Kafka principal (with kafka.sasl.enabled; the API uses no Kafka), config, JVM options. */}}
 {{- define "card-status.commonEnv" -}}
 - name: SPRING_DATASOURCE_USERNAME
   value: {{ .db.username | quote }}
@@ -63,6 +64,20 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
       key: {{ .db.passwordKey }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .root.Values.javaToolOptions | quote }}
+{{- if and .kafka .root.Values.kafka.sasl.enabled }}
+{{- $sasl := .root.Values.kafka.sasl }}
+- name: SPRING_KAFKA_SECURITY_PROTOCOL
+  value: {{ $sasl.securityProtocol | quote }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM
+  value: {{ $sasl.mechanism | quote }}
+- name: KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "kafka.sasl.existingSecret is required with kafka.sasl.enabled" $sasl.existingSecret }}
+      key: {{ .kafka.passwordKey }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  value: {{ printf "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"$(KAFKA_SASL_PASSWORD)\";" .kafka.username | quote }}
+{{- end }}
 {{- with .root.Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

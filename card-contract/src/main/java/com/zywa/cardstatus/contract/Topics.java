@@ -25,6 +25,13 @@ public final class Topics {
      */
     public static final String PARTNER_EVENTS = "partner.events";
 
+    /**
+     * Prefix of each partner's own inbound topic, {@code partner.events.<name>} (contract §11.3): CloudEvents as on
+     * {@link #PARTNER_EVENTS}, but the topic, which only that partner may write where Kafka authorizes, names the
+     * partner; a record whose {@code source} is another's is rejected.
+     */
+    private static final String PARTNER_EVENTS_PREFIX = PARTNER_EVENTS + ".";
+
     /** Rows and events refused at ingest, with the reason, kept for audit and replay. */
     public static final String REJECTS = "card.rejects";
 
@@ -38,6 +45,11 @@ public final class Topics {
     public static final String STATUS_DLT = "card.status.DLT";
 
     private Topics() {}
+
+    /** Partner {@code partner}'s own inbound topic, {@code partner.events.<partner>}. */
+    public static String partnerEvents(String partner) {
+        return PARTNER_EVENTS_PREFIX + partner;
+    }
 
     /** The event topics, in lifecycle order. */
     public static List<String> eventTopics() {

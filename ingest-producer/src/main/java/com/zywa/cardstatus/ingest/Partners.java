@@ -6,6 +6,7 @@ import com.zywa.cardstatus.formats.TimestampParser;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -61,6 +62,11 @@ public class Partners {
                     "partner '" + key + "' is not configured; known partners: " + new TreeSet<>(profiles.keySet()));
         }
         return profile;
+    }
+
+    /** The configured partners' names, the default one included. */
+    public Set<String> names() {
+        return Set.copyOf(profiles.keySet());
     }
 
     /** Whether {@code name} is a configured partner (the default one included). */

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ public final class LocalKafka implements AutoCloseable {
     private final List<Integer> controllerPorts;
     private final String clusterId;
     private final int partitions;
+    private final LocalKafkaSecurity security;
     private KafkaRaftServer server;
 
     LocalKafka(Path home, int port) {
@@ -37,7 +39,15 @@ public final class LocalKafka implements AutoCloseable {
 
     /** A broker listening on {@code port}, its controller on {@code controllerPort}, new topics with {@code partitions}. */
     public LocalKafka(Path home, int port, int controllerPort, int partitions) {
-        this(home, 1, List.of(port), List.of(controllerPort), Uuid.randomUuid().toString(), partitions);
+        this(home, port, controllerPort, partitions, null);
+    }
+
+    /**
+     * A broker as above whose clients log in with SASL/SCRAM and are authorized by ACLs ({@code security}, contract
+     * §11.3); {@code null}, a PLAINTEXT broker that lets every client do anything.
+     */
+    public LocalKafka(Path home, int port, int controllerPort, int partitions, LocalKafkaSecurity security) {
+        this(home, 1, List.of(port), List.of(controllerPort), Uuid.randomUuid().toString(), partitions, security);
     }
 
     /**
@@ -51,6 +61,17 @@ public final class LocalKafka implements AutoCloseable {
             List<Integer> controllerPorts,
             String clusterId,
             int partitions) {
+        this(home, nodeId, ports, controllerPorts, clusterId, partitions, null);
+    }
+
+    private LocalKafka(
+            Path home,
+            int nodeId,
+            List<Integer> ports,
+            List<Integer> controllerPorts,
+            String clusterId,
+            int partitions,
+            LocalKafkaSecurity security) {
         if (nodeId < 1 || nodeId > ports.size() || ports.size() != controllerPorts.size()) {
             throw new IllegalArgumentException("node " + nodeId + " of " + ports.size() + " nodes with "
                     + controllerPorts.size() + " controller ports");
@@ -61,6 +82,7 @@ public final class LocalKafka implements AutoCloseable {
         this.controllerPorts = List.copyOf(controllerPorts);
         this.clusterId = clusterId;
         this.partitions = partitions;
+        this.security = security;
     }
 
     /** This node's broker address. */
@@ -76,9 +98,13 @@ public final class LocalKafka implements AutoCloseable {
             config.store(out, "written by local-stack on every start");
         }
         if (!Files.exists(home.resolve("data/meta.properties"))) {
+            List<String> format =
+                    new ArrayList<>(List.of("format", "-t", clusterId, "-c", file.toString(), "--ignore-formatted"));
+            if (security != null) {
+                format.addAll(security.formatArguments());
+            }
             int status = StorageTool.execute(
-                    new String[] {"format", "-t", clusterId, "-c", file.toString(), "--ignore-formatted"},
-                    new PrintStream(OutputStream.nullOutputStream()));
+                    format.toArray(String[]::new), new PrintStream(OutputStream.nullOutputStream()));
             if (status != 0) {
                 throw new IllegalStateException(
                         "formatting the Kafka log directory " + home + " failed (" + status + ")");
@@ -86,6 +112,9 @@ public final class LocalKafka implements AutoCloseable {
         }
         server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
+        if (security != null) {
+            security.provision(bootstrapServers());
+        }
     }
 
     private Properties config() {
@@ -106,6 +135,9 @@ public final class LocalKafka implements AutoCloseable {
         config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         config.put("controller.listener.names", "CONTROLLER");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (security != null) {
+            security.configure(config, port, controllerPort);
+        }
         config.put("log.dirs", home.resolve("data").toAbsolutePath().toString());
         config.put("default.replication.factor", replicas);
         config.put("min.insync.replicas", minInsync);

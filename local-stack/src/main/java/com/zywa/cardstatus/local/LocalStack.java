@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts what the services need on a developer machine, unless the environment points at external ones: a KRaft
- * Kafka broker (or, with {@code LOCAL_KAFKA_BROKERS=3}, a {@link LocalKafkaCluster} of three) and a PostgreSQL
+ * Kafka broker (or, with {@code LOCAL_KAFKA_BROKERS=3}, a {@link LocalKafkaCluster} of three; with
+ * {@code LOCAL_KAFKA_SECURITY=sasl}, one asking for SASL/SCRAM with ACLs, {@link LocalKafkaSecurity}) and a PostgreSQL
  * server with data under {@code .local/}. Writes {@code .local/stack.env} with the
  * connection settings for the services, then runs until stopped (Ctrl-C or SIGTERM), shutting both down cleanly.
  */
@@ -47,7 +49,35 @@ public final class LocalStack {
         if (kafka.isBlank()) {
             int port = Integer.parseInt(env("LOCAL_KAFKA_PORT", "9092"));
             int brokers = Integer.parseInt(env("LOCAL_KAFKA_BROKERS", "1"));
-            if (brokers == 1) {
+            String security = env("LOCAL_KAFKA_SECURITY", "");
+            if (security.equals("sasl")) {
+                if (brokers != 1) {
+                    throw new IllegalArgumentException(
+                            "LOCAL_KAFKA_SECURITY=sasl runs one broker, not " + brokers + " (LOCAL_KAFKA_BROKERS)");
+                }
+                List<String> partners = Arrays.stream(
+                                env("LOCAL_PARTNERS", "default").split("\\s+"))
+                        .filter(name -> !name.isBlank())
+                        .distinct()
+                        .toList();
+                LocalKafkaSecurity sasl = LocalKafkaSecurity.stored(root, partners);
+                // its own data: the broker's admin credential is written when its log directory is formatted
+                LocalKafka broker = new LocalKafka(root.resolve("kafka-sasl"), port, port + 1, 1, sasl);
+                started.add(broker);
+                broker.start();
+                kafka = broker.bootstrapServers();
+                settings.add("SPRING_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT");
+                settings.add("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM=" + LocalKafkaSecurity.MECHANISM);
+                log.info(
+                        "Kafka (KRaft) broker on {} with SASL/SCRAM and ACLs, principals of partners {} in {}, data"
+                                + " in {}",
+                        kafka,
+                        partners,
+                        root.resolve("kafka-partners.env"),
+                        root.resolve("kafka-sasl"));
+            } else if (!security.isBlank()) {
+                throw new IllegalArgumentException("LOCAL_KAFKA_SECURITY is 'sasl' or unset, not '" + security + "'");
+            } else if (brokers == 1) {
                 LocalKafka broker = new LocalKafka(root.resolve("kafka"), port);
                 broker.start();
                 started.add(broker);

@@ -56,6 +56,14 @@ public record TopicSettings(
         return topics;
     }
 
+    /**
+     * Partner {@code partner}'s own inbound topic ({@code partner.events.<partner>}, contract §11.3), created like
+     * {@code partner.events}: partner data of record, kept like the event topics.
+     */
+    public NewTopic partnerTopic(String partner) {
+        return topic(Topics.partnerEvents(partner), retention(eventRetention));
+    }
+
     private NewTopic topic(String name, Map<String, String> configs) {
         Map<String, String> all = new HashMap<>(configs);
         all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));

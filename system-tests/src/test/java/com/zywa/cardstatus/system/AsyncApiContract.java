@@ -16,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
@@ -120,9 +123,29 @@ final class AsyncApiContract {
         return tolerant.getSchema(SchemaLocation.of(location + "#" + pointer), resolve(node));
     }
 
+    /**
+     * The channel of {@code topic}: the one whose address it is, or whose parameterized address
+     * ({@code partner.events.{partner}}) matches it, a parameter standing for one name without dots.
+     */
+    JsonNode channel(String topic) {
+        Map<String, JsonNode> channels = channels();
+        if (channels.containsKey(topic)) {
+            return channels.get(topic);
+        }
+        for (Map.Entry<String, JsonNode> channel : channels.entrySet()) {
+            String pattern = Arrays.stream(channel.getKey().split("\\{[^}]+}", -1))
+                    .map(Pattern::quote)
+                    .collect(Collectors.joining("[^.]+"));
+            if (channel.getKey().contains("{") && topic.matches(pattern)) {
+                return channel.getValue();
+            }
+        }
+        return null;
+    }
+
     /** Holds {@code record} to each message its topic's channel may carry, in the document's order. */
     Conformance conform(ConsumerRecord<byte[], byte[]> record) {
-        JsonNode channel = channels().get(record.topic());
+        JsonNode channel = channel(record.topic());
         if (channel == null) {
             return new Conformance(
                     null, Map.of("(no channel)", List.of("topic " + record.topic() + " is undocumented")));

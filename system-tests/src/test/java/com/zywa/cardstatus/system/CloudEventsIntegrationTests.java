@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,59 @@ class CloudEventsIntegrationTests {
             });
             return behind;
         }
+    }
+
+    /**
+     * On a partner's own topic the topic names the partner (contract §11.3): fastcourier's record is folded as
+     * fastcourier's and recorded as sent by {@code kafka:partner.events.fastcourier}; a record there whose
+     * {@code source} is default's is rejected for fastcourier with the reason and never folded.
+     */
+    @Test
+    void aPartnersOwnTopicNamesThePartnerAndARecordWhoseSourceDisagreesIsRejected(Pipeline pipeline) {
+        String topic = Topics.partnerEvents("fastcourier");
+        TopicReader topics = new TopicReader(pipeline);
+        topics.writeInOneTransaction(List.of(
+                record(topic, "ZYWPT1", binary("pt-1", "/partners/fastcourier", "com.zywa.card.picked-up", "ZYWPT1")),
+                record(topic, "ZYWPT2", binary("pt-2", "/partners/default", "com.zywa.card.delivered", "ZYWPT2"))));
+
+        PipelineClient client = new PipelineClient(pipeline);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(client.cardStatus("card_id=ZYWPT1")
+                                .body()
+                                .path("status")
+                                .asString())
+                        .isEqualTo("PICKED_UP"));
+        CardEvent event = Json.MAPPER.readValue(
+                topics.awaitRecords(EventType.PICKED_UP.topic(), record -> TopicReader.keyed(record, "ZYWPT1"))
+                        .get(0)
+                        .value(),
+                CardEvent.class);
+        assertThat(event.source().partner()).isEqualTo("fastcourier");
+        assertThat(event.source().caller()).isEqualTo("kafka:" + topic);
+        RejectedRow impersonation = rejection(topics, "ZYWPT2");
+        assertThat(impersonation.partner()).isEqualTo("fastcourier");
+        assertThat(impersonation.reason())
+                .contains("CloudEvent 'pt-2': source '/partners/default' is not partner 'fastcourier''s, who wrote it"
+                        + " to its own topic partner.events.fastcourier (contract §11.3)");
+        assertThat(impersonation.file()).startsWith("kafka:" + topic + "/");
+        client.awaitIdle();
+        assertThat(client.cardStatus("card_id=ZYWPT2").status()).isEqualTo(404);
+        assertThat(topics.read(EventType.DELIVERED.topic(), record -> TopicReader.keyed(record, "ZYWPT2")))
+                .isEmpty();
+    }
+
+    /** A binary-mode record of {@code headers} ({@code name=value}, as for kcat) with {@link #DATA}. */
+    private static ProducerRecord<byte[], byte[]> record(String topic, String key, String... headers) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                topic, key.getBytes(StandardCharsets.UTF_8), DATA.getBytes(StandardCharsets.UTF_8));
+        for (String header : headers) {
+            int equals = header.indexOf('=');
+            record.headers()
+                    .add(
+                            header.substring(0, equals),
+                            header.substring(equals + 1).getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     @Test

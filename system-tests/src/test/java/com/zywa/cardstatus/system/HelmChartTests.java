@@ -387,6 +387,36 @@ class HelmChartTests {
     }
 
     @Test
+    void logsEachKafkaServiceInAsItsOwnPrincipalWithItsPasswordFromASecretWhenSaslIsEnabled() {
+        String manifest = render(
+                "--set",
+                "kafka.sasl.enabled=true",
+                "--set",
+                "kafka.sasl.existingSecret=kafka-logins",
+                "--set",
+                "kafka.partnerTopicsShared=false");
+
+        for (String service : List.of("processor", "ingest", "notifier")) {
+            assertThat(workload(manifest, "test-card-status-" + service))
+                    .as(service)
+                    .contains(
+                            "name: SPRING_KAFKA_SECURITY_PROTOCOL\n              value: \"SASL_SSL\"",
+                            "name: SPRING_KAFKA_PROPERTIES_SASL_MECHANISM\n              value: \"SCRAM-SHA-512\"",
+                            "name: kafka-logins\n                  key: kafka-" + service + "-password",
+                            "ScramLoginModule required username=\\\"cardstatus-" + service
+                                    + "\\\" password=\\\"$(KAFKA_SASL_PASSWORD)\\\";");
+        }
+        assertThat(workload(manifest, "test-card-status-api")).doesNotContain("SASL");
+        assertThat(manifest).contains("CARDSTATUS_INGEST_PARTNERTOPICS_SHARED: \"false\"");
+        assertThat(render()).doesNotContain("SASL", "PARTNERTOPICS");
+        assertThatThrownBy(() -> render("--set", "kafka.sasl.enabled=true"))
+                .hasMessageContaining("kafka.sasl.existingSecret is required");
+        assertThatThrownBy(() -> render(
+                        "--set", "kafka.sasl.existingSecret=kafka-logins", "--set", "kafka.sasl.mechanism=PLAIN"))
+                .hasMessageContaining("mechanism");
+    }
+
+    @Test
     void rollsPodsWhenTheConfigurationChanges() {
         String before = checksum(render());
         String after = checksum(render("--set", "ingest.partnerZone=Europe/London"));

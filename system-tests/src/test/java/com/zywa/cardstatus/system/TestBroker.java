@@ -1,6 +1,7 @@
 package com.zywa.cardstatus.system;
 
 import com.zywa.cardstatus.local.LocalKafka;
+import com.zywa.cardstatus.local.LocalKafkaSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,9 +24,17 @@ final class TestBroker implements AutoCloseable {
     }
 
     static TestBroker start(int partitions) {
+        return start(partitions, null);
+    }
+
+    /**
+     * A broker whose clients log in with SASL/SCRAM and are authorized by ACLs ({@code security}, as
+     * {@code LOCAL_KAFKA_SECURITY=sasl ./run-local} runs it), or, with {@code null}, a PLAINTEXT one.
+     */
+    static TestBroker start(int partitions, LocalKafkaSecurity security) {
         try {
             Path home = Files.createTempDirectory("card-status-kafka");
-            LocalKafka kafka = new LocalKafka(home, freePort(), freePort(), partitions);
+            LocalKafka kafka = new LocalKafka(home, freePort(), freePort(), partitions, security);
             kafka.start();
             return new TestBroker(home, kafka);
         } catch (IOException e) {

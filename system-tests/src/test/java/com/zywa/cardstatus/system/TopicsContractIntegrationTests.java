@@ -40,6 +40,9 @@ class TopicsContractIntegrationTests {
     private static final Set<String> SET_ASIDE = Set.of("ZYWCTRCTL", "ZYWCTRGRB");
     private static final Set<String> STATUS_POISON = Set.of("ZYWCTRSX", "ZYWCTRSNUL");
     private static final Set<String> CLOUD_EVENTS = Set.of("ZYWCTRCE1", "ZYWCTRCE2", "ZYWCTRCE3");
+
+    /** The CloudEvents written to partner default's own topic, in binary and structured mode (contract §11.3). */
+    private static final Set<String> OWN_TOPIC_CLOUD_EVENTS = Set.of("ZYWCTRCE4", "ZYWCTRCE5");
     /** A card of the one partner the shared pipeline stalls, picked up long ago: it stalls (card.stalled). */
     private static final String STALLS = "ZYWCTRSTL";
 
@@ -103,7 +106,9 @@ class TopicsContractIntegrationTests {
         Map<String, Set<String>> seen = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (String topic : contract.channels().keySet()) {
-            for (ConsumerRecord<byte[], byte[]> record : topics.read(topic, ours(topic, cards, uploads))) {
+            // a partner's own topic (partner.events.{partner}) is read as default's, partner.events.default
+            String concrete = topic.replace("{partner}", "default");
+            for (ConsumerRecord<byte[], byte[]> record : topics.read(concrete, ours(concrete, cards, uploads))) {
                 AsyncApiContract.Conformance conformance = contract.conform(record);
                 if (conformance.message() == null) {
                     failures.add(topic + "-" + record.partition() + "@" + record.offset() + " (key " + key(record)
@@ -133,6 +138,7 @@ class TopicsContractIntegrationTests {
             case Topics.EVENTS_DLT -> record -> SET_ASIDE.contains(key(record));
             case Topics.STATUS_DLT -> record -> STATUS_POISON.contains(key(record));
             case "partner.events" -> record -> CLOUD_EVENTS.contains(key(record));
+            case "partner.events.default" -> record -> OWN_TOPIC_CLOUD_EVENTS.contains(key(record));
             default -> record -> cards.contains(key(record));
         };
     }
@@ -227,7 +233,25 @@ class TopicsContractIntegrationTests {
                         "content-type",
                         "application/json")
                 .forEach((name, value) -> stranger.headers().add(name, bytes(value)));
-        topics.writeInOneTransaction(List.of(binary, structured, stranger));
+        // the same two on partner default's own topic (created by ingest), as other cards
+        ProducerRecord<byte[], byte[]> ownBinary =
+                new ProducerRecord<>(Topics.partnerEvents("default"), bytes("ZYWCTRCE4"), binary.value());
+        binary.headers()
+                .forEach(header -> ownBinary
+                        .headers()
+                        .add(
+                                header.key(),
+                                header.key().equals("ce_subject")
+                                        ? bytes("ZYWCTRCE4")
+                                        : header.key().equals("ce_id") ? bytes("CE4") : header.value()));
+        ProducerRecord<byte[], byte[]> ownStructured = new ProducerRecord<>(
+                Topics.partnerEvents("default"),
+                bytes("ZYWCTRCE5"),
+                bytes(new String(structured.value(), StandardCharsets.UTF_8)
+                        .replace("ZYWCTRCE2", "ZYWCTRCE5")
+                        .replace("\"CE2\"", "\"CE5\"")));
+        structured.headers().forEach(header -> ownStructured.headers().add(header.key(), header.value()));
+        topics.writeInOneTransaction(List.of(binary, structured, stranger, ownBinary, ownStructured));
     }
 
     private Map<String, Set<String>> documentedMessages() {

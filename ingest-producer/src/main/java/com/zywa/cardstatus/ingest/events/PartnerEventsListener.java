@@ -2,7 +2,6 @@ package com.zywa.cardstatus.ingest.events;
 
 import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.RejectedRow;
-import com.zywa.cardstatus.contract.Topics;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.formats.events.Candidate;
 import com.zywa.cardstatus.formats.events.CloudEventMapping;
@@ -21,25 +20,31 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the partners' CloudEvents on {@code partner.events} exactly once (contract §3): each record is read
- * (binary or structured mode), its {@code source} names the partner, and it is validated as {@code POST /events}
- * validates; accepted events go to the event topics, rejections with their reason to {@code card.rejects}, all in
- * the transaction that also commits the consumed offsets. Events are recorded as sent by {@code kafka:partner.events},
+ * Consumes the partners' CloudEvents exactly once (contract §3) from each partner's own {@code partner.events.<name>}
+ * and the shared {@code partner.events} ({@link PartnerTopics}): each record is read (binary or structured mode) and
+ * validated as {@code POST /events} validates; accepted events go to the event topics, rejections with their reason
+ * to {@code card.rejects}, all in the transaction that also commits the consumed offsets. On a partner's own topic
+ * the topic names the partner, and a record whose {@code source} is not that partner's is rejected (contract §11.3);
+ * on the shared topic the record's {@code source} names it. Events are recorded as sent by {@code kafka:<topic>},
  * with the topic, partition and offset of their record in their source.
  */
 @Component
 class PartnerEventsListener {
 
-    static final String CALLER = "kafka:" + Topics.PARTNER_EVENTS;
-
     private final Partners partners;
+    private final PartnerTopics topics;
     private final PartnerEventsService events;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
 
     PartnerEventsListener(
-            Partners partners, PartnerEventsService events, EventPublisher publisher, IngestMetrics metrics) {
+            Partners partners,
+            PartnerTopics topics,
+            PartnerEventsService events,
+            EventPublisher publisher,
+            IngestMetrics metrics) {
         this.partners = partners;
+        this.topics = topics;
         this.events = events;
         this.publisher = publisher;
         this.metrics = metrics;
@@ -47,7 +52,7 @@ class PartnerEventsListener {
 
     @KafkaListener(
             id = PartnerEventsTopicConfig.GROUP,
-            topics = Topics.PARTNER_EVENTS,
+            topics = "#{@partnerTopics.names()}",
             containerFactory = "partnerEventsContainerFactory")
     void receive(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
@@ -69,36 +74,53 @@ class PartnerEventsListener {
     }
 
     private Outcome outcome(ConsumerRecord<byte[], byte[]> record) {
-        String origin = CALLER + "/" + record.partition() + "@" + record.offset();
+        String origin = caller(record) + "/" + record.partition() + "@" + record.offset();
         Supplier<String> raw = () -> raw(record);
         int index = (int) Math.min(record.offset(), Integer.MAX_VALUE);
+        // the partner the broker vouches for: whose own topic this is (none on the shared topic)
+        Optional<String> writer = topics.partnerOf(record.topic());
         try {
             CloudEventMapping.Read read = CloudEventMapping.read(
                     () -> KafkaMessageFactory.createReader(record).toEvent(), raw);
             if (read.event() == null) {
-                return new Outcome(null, origin, events.validate(null, index, read.candidate(), source(null, record)));
+                String name = writer.orElse(null);
+                return new Outcome(name, origin, events.validate(name, index, read.candidate(), source(name, record)));
             }
             String source = read.event().getSource().toString();
             Optional<String> partner = partners.partnerOfSource(source);
-            Candidate candidate = partner.isPresent()
-                    ? read.candidate()
-                    : Candidate.refused(
-                            "CloudEvent '" + read.event().getId() + "': source '" + source
-                                    + "' is not a configured partner's",
-                            raw);
-            String name = partner.orElse(null);
+            Candidate candidate;
+            if (writer.isPresent() && !writer.equals(partner)) {
+                candidate = Candidate.refused(
+                        "CloudEvent '" + read.event().getId() + "': source '" + source + "' is not partner '"
+                                + writer.get() + "''s, who wrote it to its own topic " + record.topic()
+                                + " (contract §11.3)",
+                        raw);
+            } else if (partner.isEmpty()) {
+                candidate = Candidate.refused(
+                        "CloudEvent '" + read.event().getId() + "': source '" + source
+                                + "' is not a configured partner's",
+                        raw);
+            } else {
+                candidate = read.candidate();
+            }
+            String name = writer.or(() -> partner).orElse(null);
             return new Outcome(name, origin, events.validate(name, index, candidate, source(name, record)));
         } catch (RuntimeException e) {
             return new Outcome(
-                    null,
+                    writer.orElse(null),
                     origin,
                     new RowOutcome.Rejected(index, "record could not be read: " + e.getMessage(), raw.get()));
         }
     }
 
+    /** Who sent the events of a record: {@code kafka:} and its topic. */
+    private static String caller(ConsumerRecord<byte[], byte[]> record) {
+        return "kafka:" + record.topic();
+    }
+
     /** Where an event of this record came from: the partner, and the record's topic, partition and offset. */
     private static EventSource source(String partner, ConsumerRecord<byte[], byte[]> record) {
-        return EventSource.kafka(partner, CALLER, record.topic(), record.partition(), record.offset());
+        return EventSource.kafka(partner, caller(record), record.topic(), record.partition(), record.offset());
     }
 
     /** The record as received: its headers and value as text, for the rejects topic. */
@@ -115,6 +137,6 @@ class PartnerEventsListener {
                 .toString();
     }
 
-    /** What became of one record, and whose it was (null when its source is no partner's). */
+    /** What became of one record, and whose it was (null when neither its topic nor its source is a partner's). */
     private record Outcome(String partner, String origin, RowOutcome result) {}
 }

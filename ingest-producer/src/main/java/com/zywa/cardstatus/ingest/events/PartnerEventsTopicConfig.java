@@ -1,6 +1,9 @@
 package com.zywa.cardstatus.ingest.events;
 
+import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.support.TopicSettings;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.util.backoff.FixedBackOff;
@@ -25,6 +29,20 @@ import org.springframework.util.backoff.FixedBackOff;
 class PartnerEventsTopicConfig {
 
     static final String GROUP = "ingest-partner-events";
+
+    /** The inbound topics the listener reads ({@code #{@partnerTopics.names()}}), contract §11.3. */
+    @Bean
+    PartnerTopics partnerTopics(Partners partners, PartnerTopicSettings settings) {
+        return new PartnerTopics(partners.names(), settings.shared());
+    }
+
+    /** Each configured partner's own topic, created at start when missing, like the pipeline's other topics. */
+    @Bean
+    KafkaAdmin.NewTopics partnerOwnTopics(PartnerTopics topics, TopicSettings settings) {
+        return new KafkaAdmin.NewTopics(topics.partnerByTopic().values().stream()
+                .map(settings::partnerTopic)
+                .toArray(NewTopic[]::new));
+    }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<byte[], byte[]> partnerEventsContainerFactory(
