@@ -93,6 +93,8 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
                 "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
+                // the suite's partners send far more than a partner's default rate: limits are proven in slice tests
+                "--cardstatus.ingest.event-rate.limit=1000000",
                 // the ops console asks this pipeline's status-api and notifier with the test ops key (the unmapped
                 // reasons and the subscriptions need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),

@@ -9,6 +9,7 @@ import com.zywa.cardstatus.formats.events.CloudEventMapping;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.support.limits.RateLimits;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * (binary or structured mode), its {@code source} names the partner, and it is validated as {@code POST /events}
  * validates; accepted events go to the event topics, rejections with their reason to {@code card.rejects}, all in
  * the transaction that also commits the consumed offsets. Events are recorded as sent by {@code kafka:partner.events},
- * with the topic, partition and offset of their record in their source.
+ * with the topic, partition and offset of their record in their source. A partner's records over its events rate
+ * ({@link EventRates}) are rejected with reason {@value RateLimits#RATE_LIMITED}.
  */
 @Component
 class PartnerEventsListener {
@@ -36,13 +38,19 @@ class PartnerEventsListener {
     private final PartnerEventsService events;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
+    private final EventRates rates;
 
     PartnerEventsListener(
-            Partners partners, PartnerEventsService events, EventPublisher publisher, IngestMetrics metrics) {
+            Partners partners,
+            PartnerEventsService events,
+            EventPublisher publisher,
+            IngestMetrics metrics,
+            EventRates rates) {
         this.partners = partners;
         this.events = events;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.rates = rates;
     }
 
     @KafkaListener(
@@ -51,7 +59,7 @@ class PartnerEventsListener {
             containerFactory = "partnerEventsContainerFactory")
     void receive(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
-        records.forEach(record -> outcomes.add(outcome(record)));
+        records.forEach(record -> outcomes.add(withinRate(outcome(record), record)));
         publisher.inContainerTransaction(batch -> outcomes.forEach(outcome -> {
             if (outcome.result() instanceof RowOutcome.Accepted accepted) {
                 batch.event(accepted.event());
@@ -94,6 +102,28 @@ class PartnerEventsListener {
                     origin,
                     new RowOutcome.Rejected(index, "record could not be read: " + e.getMessage(), raw.get()));
         }
+    }
+
+    /**
+     * The outcome, or a rejection ({@value RateLimits#RATE_LIMITED}) when the record's partner is over its events
+     * rate: set aside in {@code card.rejects} like other rejected records, to be sent again, rather than pausing the
+     * topic, which all partners share (contract §11.5).
+     */
+    private Outcome withinRate(Outcome outcome, ConsumerRecord<byte[], byte[]> record) {
+        if (outcome.partner() == null) {
+            return outcome;
+        }
+        RateLimits.Verdict verdict = rates.take(outcome.partner(), 1);
+        if (verdict.allowed()) {
+            return outcome;
+        }
+        return new Outcome(
+                outcome.partner(),
+                outcome.origin(),
+                new RowOutcome.Rejected(
+                        outcome.result().line(),
+                        RateLimits.RATE_LIMITED + ": " + rates.overRate(outcome.partner(), verdict),
+                        raw(record)));
     }
 
     /** Where an event of this record came from: the partner, and the record's topic, partition and offset. */
