@@ -38,6 +38,9 @@ final class Pipeline implements AutoCloseable {
                   RF: [RECIPIENT_REFUSED, REFUSED]
             """;
 
+    /** The JWT subject whose lookups status-api holds to 5 an hour (LookupAuditIntegrationTests' burst). */
+    static final String LOOKUP_BURST_SUBJECT = "lookup-burst";
+
     /**
      * The one partner whose cards the shared processor stalls, by the default days (contract §13); every other
      * partner's never stall here, so the old sample cards of other tests keep their statuses.
@@ -81,7 +84,12 @@ final class Pipeline implements AutoCloseable {
                 StatusApiApplication.application(),
                 "--spring.flyway.enabled=false",
                 // the work queue's counts (and gauges) follow the tests' cards within a second
-                "--cardstatus.api.queue.counts-interval=PT1S");
+                "--cardstatus.api.queue.counts-interval=PT1S",
+                // the suite's readers look up far more than a caller's default rate; one token is held to 5 an hour
+                "--cardstatus.api.lookup-rate.limit=1000000",
+                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].limit=5",
+                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].period=1h",
+                "--cardstatus.api.lookup-audit.phone-hash-key=system-tests-phone-hash-key-000000000000");
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
                 IngestProducerApplication.application(),
@@ -192,7 +200,7 @@ final class Pipeline implements AutoCloseable {
                     END
                     $$""");
             statement.execute(
-                    "DROP TABLE IF EXISTS projection_origin, projection_generation, flyway_history_status CASCADE");
+                    "DROP TABLE IF EXISTS projection_origin, projection_generation, lookup_audit, flyway_history_status CASCADE");
         }
     }
 
