@@ -38,6 +38,9 @@ final class Pipeline implements AutoCloseable {
                   RF: [RECIPIENT_REFUSED, REFUSED]
             """;
 
+    /** The partner ingest holds to 3 events an hour (PartnerEventsRateIntegrationTests). */
+    static final String RATE_PARTNER = "ratetest";
+
     /** The JWT subject whose lookups status-api holds to 5 an hour (LookupAuditIntegrationTests' burst). */
     static final String LOOKUP_BURST_SUBJECT = "lookup-burst";
 
@@ -103,6 +106,9 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
                 // the suite's partners send far more than a partner's default rate: limits are proven in slice tests
                 "--cardstatus.ingest.event-rate.limit=1000000",
+                "--cardstatus.ingest.partners." + RATE_PARTNER + ".zone=Asia/Dubai",
+                "--cardstatus.ingest.event-rate.partners." + RATE_PARTNER + ".limit=3",
+                "--cardstatus.ingest.event-rate.partners." + RATE_PARTNER + ".period=1h",
                 // the ops console asks this pipeline's status-api and notifier with the test ops key (the unmapped
                 // reasons and the subscriptions need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),
