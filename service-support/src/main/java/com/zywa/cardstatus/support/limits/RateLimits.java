@@ -70,22 +70,30 @@ public final class RateLimits {
      * limit (a full bucket), so a request larger than the limit is not refused forever.
      */
     public Verdict take(String key, long count) {
-        Bucket bucket;
-        synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(key, this::bucket);
-        }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(
-                Math.max(1, Math.min(count, Objects.requireNonNull(rateOf(key).limit()))));
+        ConsumptionProbe probe = bucketOf(key)
+                .tryConsumeAndReturnRemaining(Math.max(
+                        1, Math.min(count, Objects.requireNonNull(rateOf(key).limit()))));
         if (probe.isConsumed()) {
             return Verdict.ALLOWED;
         }
         return new Verdict(false, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000));
     }
 
+    /** Whether {@code key} has at least one left now, without taking it (a limit on failures: taken only by them). */
+    public boolean hasLeft(String key) {
+        return bucketOf(key).getAvailableTokens() >= 1;
+    }
+
     /** How many buckets are kept now. */
     int keys() {
         synchronized (buckets) {
             return buckets.size();
+        }
+    }
+
+    private Bucket bucketOf(String key) {
+        synchronized (buckets) {
+            return buckets.computeIfAbsent(key, this::bucket);
         }
     }
 

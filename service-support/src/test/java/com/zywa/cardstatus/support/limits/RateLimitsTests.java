@@ -64,6 +64,15 @@ class RateLimitsTests {
     }
 
     @Test
+    void tellsWhetherAKeyHasOneLeftWithoutTakingIt() {
+        assertThat(limits.hasLeft("fastcourier")).isTrue();
+        assertThat(limits.hasLeft("fastcourier")).isTrue();
+        limits.take("fastcourier", 2);
+
+        assertThat(limits.hasLeft("fastcourier")).isFalse();
+    }
+
+    @Test
     void keepsAtMostMaxKeysBuckets() {
         for (int i = 0; i < 100; i++) {
             limits.take("caller-" + i, 1);
