@@ -11,7 +11,8 @@
     rejections: '/console/api/uploads/{id}/rejections.csv',
     cards: '/console/api/cards',
     unmapped: '/console/api/unmapped-reasons',
-    rebuilds: '/console/api/projection-rebuilds'
+    rebuilds: '/console/api/projection-rebuilds',
+    audit: '/console/api/lookup-audit'
   };
   var PAGE_SIZE = 50;
   var report = {id: null, page: 0};
@@ -204,6 +205,26 @@
     });
   }
 
+  function showAudit() {
+    var query = new URLSearchParams();
+    [['caller', 'audit-caller'], ['card_id', 'audit-card'], ['phone', 'audit-phone']].forEach(function (f) {
+      if ($(f[1]).value.trim()) { query.set(f[0], $(f[1]).value.trim()); }
+    });
+    api(route('audit') + '?' + query.toString()).then(function (r) {
+      var rows = $('audit').tBodies[0];
+      rows.textContent = '';
+      var entries = r.status === 200 ? r.body.entries : [];
+      $('audit-note').textContent = r.status !== 200 ? (r.body.message || 'the audit could not be read')
+        : (entries.length ? '' : 'No lookups recorded for these filters.');
+      entries.forEach(function (e) {
+        var tr = el('tr');
+        tr.append(el('td', utc(e.at)), el('td', e.caller), el('td', e.lookup), el('td', e.card_id || '–'),
+          el('td', e.phone_hash ? e.phone_hash.substring(0, 12) + '…' : '–', 'code'));
+        rows.append(tr);
+      });
+    });
+  }
+
   // 503120 of 1004612 records read, 500113 cards written (50%)
   function progress(g) {
     if (g.state !== 'building' && g.state !== 'requested') { return g.message || (g.cards_written ? count(g.cards_written, 'card') + ' written' : '–'); }
@@ -291,6 +312,7 @@
     $('page-next').addEventListener('click', function () { showReport(report.id, report.page + 1); });
     $('unmapped-refresh').addEventListener('click', refreshUnmapped);
     $('rebuilds-refresh').addEventListener('click', refreshRebuilds);
+    $('audit-form').addEventListener('submit', function (e) { e.preventDefault(); showAudit(); });
     $('lookup-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var query = new URLSearchParams();

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param phoneRegion region of phones written without a country code (keep it equal to status-api's)
  * @param dateOrder whether {@code 12-11-2023} is 12 November ({@code DAY_FIRST}) or 11 December ({@code MONTH_FIRST})
  * @param defaultPartner the partner recorded when an upload names none
- * @param maxFutureSkew rows dated further in the future are rejected
+ * @param maxFutureSkew events (and file rows) dated further in the future are rejected (contract §11.5)
  * @param instanceId names this instance; keep it stable across restarts, and give each running instance its own
  * @param partners per-partner differences from the defaults, by partner name
  */
@@ -30,7 +30,7 @@ public record IngestSettings(
         @DefaultValue("AE") String phoneRegion,
         @DefaultValue("DAY_FIRST") DateOrder dateOrder,
         @DefaultValue("default") String defaultPartner,
-        @DefaultValue("P1D") Duration maxFutureSkew,
+        @DefaultValue("PT5M") Duration maxFutureSkew,
         String instanceId,
         Map<String, Partner> partners) {
 
@@ -40,12 +40,14 @@ public record IngestSettings(
 
     /**
      * One partner's differences from the defaults; anything left out is inherited. {@code source} is the CloudEvents
-     * {@code source} URI its events carry ({@code /partners/<name>} unless set).
+     * {@code source} URI its events carry ({@code /partners/<name>} unless set); {@code maxFutureSkew} how far ahead
+     * its events may be dated.
      */
     public record Partner(
             ZoneId zone,
             String phoneRegion,
             DateOrder dateOrder,
             Map<Column, List<String>> headerSynonyms,
-            String source) {}
+            String source,
+            Duration maxFutureSkew) {}
 }

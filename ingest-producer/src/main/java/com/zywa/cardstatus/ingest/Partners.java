@@ -20,7 +20,7 @@ public class Partners {
 
     Partners(IngestSettings settings) {
         this.defaultPartner = settings.defaultPartner();
-        IngestSettings.Partner none = new IngestSettings.Partner(null, null, null, null, null);
+        IngestSettings.Partner none = new IngestSettings.Partner(null, null, null, null, null, null);
         Map<String, IngestSettings.Partner> all = new HashMap<>(settings.partners());
         all.putIfAbsent(defaultPartner, none);
         all.forEach((name, partner) -> {
@@ -50,7 +50,7 @@ public class Partners {
                         Optional.ofNullable(partner.dateOrder()).orElse(defaults.dateOrder())),
                 new PhoneNormalizer(Optional.ofNullable(partner.phoneRegion()).orElse(defaults.phoneRegion())),
                 Optional.ofNullable(partner.headerSynonyms()).orElse(Map.of()),
-                defaults.maxFutureSkew());
+                Optional.ofNullable(partner.maxFutureSkew()).orElse(defaults.maxFutureSkew()));
     }
 
     /** The profile of {@code name} (blank means the default partner). */

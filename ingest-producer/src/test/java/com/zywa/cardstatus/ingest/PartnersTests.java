@@ -21,7 +21,7 @@ class PartnersTests {
             "AE",
             DateOrder.DAY_FIRST,
             "default",
-            Duration.ofDays(1),
+            Duration.ofMinutes(5),
             "test",
             Map.of(
                     "fastcourier",
@@ -30,7 +30,8 @@ class PartnersTests {
                             "GB",
                             DateOrder.MONTH_FIRST,
                             Map.of(Column.CARD_ID, List.of("Parcel Card")),
-                            "https://fastcourier.example/events"))));
+                            "https://fastcourier.example/events",
+                            Duration.ofMinutes(30)))));
 
     @Test
     void theDefaultPartnerUsesTheTopLevelSettings() {
@@ -49,6 +50,12 @@ class PartnersTests {
         assertThat(profile.phones().normalize("07700 900123")).isEqualTo(new Phone.Valid("+447700900123"));
         assertThat(profile.headerSynonyms()).containsEntry(Column.CARD_ID, List.of("Parcel Card"));
         assertThat(profile.timestamps().parse("11-12-2023 10:00")).isEqualTo(Instant.parse("2023-11-12T10:00:00Z"));
+    }
+
+    @Test
+    void aPartnersOwnFutureSkewOverridesTheDefault() {
+        assertThat(partners.profile(null).maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(partners.profile("fastcourier").maxFutureSkew()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -132,8 +132,17 @@ public final class RowMapper {
     }
 
     private String tooFarAhead(String timestamp, Instant occurredAt) {
-        return "timestamp '" + timestamp.strip() + "' is " + occurredAt + ", more than " + maxFutureSkew.toHours()
-                + " h in the future; check the date and the time zone (" + timestamps.zone() + ")";
+        return "timestamp '" + timestamp.strip() + "' is " + occurredAt + ", more than " + readable(maxFutureSkew)
+                + " in the future; check the date and the time zone (" + timestamps.zone() + ")";
+    }
+
+    /** {@code 5 min}, {@code 24 h}, {@code 90 s}: the skew as a partner reads it. */
+    static String readable(Duration skew) {
+        long seconds = skew.toSeconds();
+        if (seconds % 3600 == 0 && seconds > 0) {
+            return seconds / 3600 + " h";
+        }
+        return seconds % 60 == 0 && seconds > 0 ? seconds / 60 + " min" : seconds + " s";
     }
 
     private @Nullable String phone(String where, @Nullable String raw, List<String> warnings) {

@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the pipeline's topics are created when missing ({@code cardstatus.topics.*}), the one place their settings are
  * written: the same partition count for every keyed topic (so they stay co-partitioned), replication and the in-sync
- * replicas a write needs, and how long each kind of record is kept. Event topics (and the partners' inbound
- * {@code partner.events}) are the system of record, so they keep their records forever unless {@code eventRetention}
- * is set; rejected input and dead letters hold raw partner data, so they are kept for a limited time.
+ * replicas a write needs, and how long each kind of record is kept. Event topics are the system of record, so they
+ * keep their records forever unless {@code eventRetention} is set; the partners' inbound {@code partner.events} is a
+ * transport (what ingest read from it is on the event topics or {@code card.rejects}) holding phones in clear, and
+ * rejected input and dead letters hold raw partner data, so those are kept for a limited time.
  *
  * @param partitions partitions of every keyed topic; choose it before the first start, adding partitions later moves
  *     cards to other partitions
@@ -28,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rejectsRetention how long rejected input's raw text is kept: the retention of {@code card.rejects}, and the
  *     age after which ingest purges it from its stored row issues
  * @param deadLetterRetention how long the dead-letter topics keep what the fold and the projection set aside
+ * @param partnerEventsRetention how long {@code partner.events} and {@code partner.events.<name>} keep what partners wrote (contract §12); ingest
+ *     must have read a record within it
  */
 @ConfigurationProperties("cardstatus.topics")
 public record TopicSettings(
@@ -36,7 +39,8 @@ public record TopicSettings(
         @DefaultValue("1") int minInsyncReplicas,
         @Nullable Duration eventRetention,
         @DefaultValue("30d") Duration rejectsRetention,
-        @DefaultValue("30d") Duration deadLetterRetention) {
+        @DefaultValue("30d") Duration deadLetterRetention,
+        @DefaultValue("7d") Duration partnerEventsRetention) {
 
     /** The name Spring Boot gives this record's bean ({@code <prefix>-<class name>}), for SpEL in annotations. */
     public static final String BEAN = "cardstatus.topics-com.zywa.cardstatus.support.TopicSettings";
@@ -47,7 +51,7 @@ public record TopicSettings(
         for (String name : Topics.eventTopics()) {
             topics.add(topic(name, retention(eventRetention)));
         }
-        topics.add(topic(Topics.PARTNER_EVENTS, retention(eventRetention)));
+        topics.add(topic(Topics.PARTNER_EVENTS, retention(partnerEventsRetention)));
         topics.add(topic(Topics.STATUS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(topic(Topics.STALLED, retention(eventRetention)));
         topics.add(topic(Topics.REJECTS, retention(rejectsRetention)));
@@ -58,10 +62,11 @@ public record TopicSettings(
 
     /**
      * Partner {@code partner}'s own inbound topic ({@code partner.events.<partner>}, contract §11.3), created like
-     * {@code partner.events}: partner data of record, kept like the event topics.
+     * {@code partner.events}: what the partner wrote, phones in clear, kept {@code partnerEventsRetention} (a
+     * transport: what ingest read from it is on the event topics or {@code card.rejects}).
      */
     public NewTopic partnerTopic(String partner) {
-        return topic(Topics.partnerEvents(partner), retention(eventRetention));
+        return topic(Topics.partnerEvents(partner), retention(partnerEventsRetention));
     }
 
     private NewTopic topic(String name, Map<String, String> configs) {

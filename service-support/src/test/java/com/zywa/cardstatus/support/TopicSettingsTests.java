@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class TopicSettingsTests {
 
     @Test
-    void keepsEventsForeverAndRawPartnerDataForItsRetentionOnEveryTopicOfTheLayout() {
-        Map<String, NewTopic> topics =
-                byName(new TopicSettings(6, (short) 3, 2, null, Duration.ofDays(30), Duration.ofDays(14)).newTopics());
+    void keepsEventsForeverAndRawPartnerDataAndInboundRecordsForTheirRetentionOnEveryTopicOfTheLayout() {
+        Map<String, NewTopic> topics = byName(
+                new TopicSettings(6, (short) 3, 2, null, Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(7))
+                        .newTopics());
 
         assertThat(topics)
                 .containsOnlyKeys(
@@ -36,7 +37,7 @@ class TopicSettingsTests {
         });
         assertThat(topics.get("card.delivered").configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(Topics.STALLED).configs()).containsEntry("retention.ms", "-1");
-        assertThat(topics.get(Topics.PARTNER_EVENTS).configs()).containsEntry("retention.ms", "-1");
+        assertThat(topics.get(Topics.PARTNER_EVENTS).configs()).containsEntry("retention.ms", "604800000");
         assertThat(topics.get(Topics.STATUS).configs())
                 .containsEntry("cleanup.policy", "compact")
                 .doesNotContainKey("retention.ms");
@@ -47,7 +48,13 @@ class TopicSettingsTests {
     @Test
     void limitsEventRetentionOnlyWhenConfigured() {
         List<NewTopic> topics = new TopicSettings(
-                        3, (short) 1, 1, Duration.ofDays(3650), Duration.ofDays(30), Duration.ofDays(30))
+                        3,
+                        (short) 1,
+                        1,
+                        Duration.ofDays(3650),
+                        Duration.ofDays(30),
+                        Duration.ofDays(30),
+                        Duration.ofDays(7))
                 .newTopics();
 
         assertThat(byName(topics).get("card.picked-up").configs()).containsEntry("retention.ms", "315360000000");

@@ -56,6 +56,7 @@ class AccessControlIntegrationTests {
             api  GET  /api/v1/cards?phone=0500000009       401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /api/v1/cards?stalled=true&limit=1   401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /api/v1/card-counts                  401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/lookup-audit?limit=1         401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /v3/api-docs                         401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /v3/api-docs.yaml                    401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  403  401  401  401  401  401  400

@@ -256,6 +256,19 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.id("phone")).sendKeys("0" + SAMPLES.phone("534534534"));
         browser.findElement(By.cssSelector("#lookup-form button")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#card h3"), "Card " + card));
+
+        // the lookup audit lists the console's lookups of this card (under the console's key), by card and by phone
+        browser.findElement(By.id("audit-card")).sendKeys(card);
+        browser.findElement(By.cssSelector("#audit-form button")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#audit tbody tr")).stream()
+                        .map(WebElement::getText)
+                        .filter(row -> row.contains("ops-test") && row.contains(card))
+                        .map(row -> row.contains(" phone ") ? "phone" : row.contains(" card ") ? "card" : "?")
+                        .distinct()
+                        .count()
+                == 2);
+        assertThat(browser.findElement(By.id("audit")).getText()).doesNotContain(SAMPLES.phone("534534534"));
+        screenshot("7b-lookup-audit");
     }
 
     @Test

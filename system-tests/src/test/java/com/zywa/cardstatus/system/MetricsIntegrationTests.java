@@ -100,7 +100,7 @@ class MetricsIntegrationTests {
                         .matcher(ingest.text())
                         .results()
                         .map(m -> m.group(1)))
-                .isSubsetOf("default", "fastcourier", "swiftpost", "other");
+                .isSubsetOf("default", "fastcourier", "swiftpost", Pipeline.RATE_PARTNER, "other");
         assertThat(Pattern.compile("cardstatus_unmapped_reasons_total\\{[^}]*partner=\"([^\"]*)\"")
                         .matcher(Scrape.of(pipeline.processorUrl()).text())
                         .results()

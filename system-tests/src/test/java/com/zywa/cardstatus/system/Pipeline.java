@@ -38,6 +38,12 @@ final class Pipeline implements AutoCloseable {
                   RF: [RECIPIENT_REFUSED, REFUSED]
             """;
 
+    /** The partner ingest holds to 3 events an hour (PartnerEventsRateIntegrationTests). */
+    static final String RATE_PARTNER = "ratetest";
+
+    /** The JWT subject whose lookups status-api holds to 5 an hour (LookupAuditIntegrationTests' burst). */
+    static final String LOOKUP_BURST_SUBJECT = "lookup-burst";
+
     /**
      * The one partner whose cards the shared processor stalls, by the default days (contract §13); every other
      * partner's never stall here, so the old sample cards of other tests keep their statuses.
@@ -81,7 +87,12 @@ final class Pipeline implements AutoCloseable {
                 StatusApiApplication.application(),
                 "--spring.flyway.enabled=false",
                 // the work queue's counts (and gauges) follow the tests' cards within a second
-                "--cardstatus.api.queue.counts-interval=PT1S");
+                "--cardstatus.api.queue.counts-interval=PT1S",
+                // the suite's readers look up far more than a caller's default rate; one token is held to 5 an hour
+                "--cardstatus.api.lookup-rate.limit=1000000",
+                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].limit=5",
+                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].period=1h",
+                "--cardstatus.api.lookup-audit.phone-hash-key=system-tests-phone-hash-key-000000000000");
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
                 IngestProducerApplication.application(),
@@ -93,6 +104,11 @@ final class Pipeline implements AutoCloseable {
                 "--cardstatus.ingest.partners.fastcourier.phone-region=GB",
                 "--cardstatus.ingest.partners.fastcourier.header-synonyms.card-id=Parcel Card,Card No",
                 "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
+                // the suite's partners send far more than a partner's default rate: limits are proven in slice tests
+                "--cardstatus.ingest.event-rate.limit=1000000",
+                "--cardstatus.ingest.partners." + RATE_PARTNER + ".zone=Asia/Dubai",
+                "--cardstatus.ingest.event-rate.partners." + RATE_PARTNER + ".limit=3",
+                "--cardstatus.ingest.event-rate.partners." + RATE_PARTNER + ".period=1h",
                 // the ops console asks this pipeline's status-api and notifier with the test ops key (the unmapped
                 // reasons and the subscriptions need it)
                 "--cardstatus.ingest.console.status-api-url=" + url(api),

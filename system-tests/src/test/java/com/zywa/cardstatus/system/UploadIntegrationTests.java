@@ -198,7 +198,8 @@ class UploadIntegrationTests {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("message").asString())
-                .isEqualTo("partner 'nobody' is not configured; known partners: [default, fastcourier, swiftpost]");
+                .isEqualTo(
+                        "partner 'nobody' is not configured; known partners: [default, fastcourier, ratetest, swiftpost]");
     }
 
     @Test

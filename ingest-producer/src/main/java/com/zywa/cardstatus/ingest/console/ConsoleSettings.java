@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statusApiKey a key of role {@code reader} (or {@code ops}) sent to status-api; unset, the lookup answers 503
  * @param notifierUrl where status-notifier answers the console's subscriptions page
  * @param notifierKey a key of role {@code ops} sent to status-notifier; unset, the subscriptions page answers 503
- * @param signInFailuresPerMinute refused sign-ins from one address in a minute after which its attempts are turned
- *     away until the next minute
+ * @param signInFailuresPerMinute refused sign-ins one address may have a minute (refilled gradually); beyond them its
+ *     attempts are turned away until one has come back
  */
 @ConfigurationProperties("cardstatus.ingest.console")
 record ConsoleSettings(

@@ -1,5 +1,7 @@
 package com.zywa.cardstatus.ingest.console;
 
+import com.zywa.cardstatus.support.limits.Rate;
+import com.zywa.cardstatus.support.limits.RateLimits;
 import com.zywa.cardstatus.support.security.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,9 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -21,9 +22,10 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationSu
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Sign-in attempts of the console, limited and logged: once an address had {@code failuresPerMinute} refused
- * sign-ins in a minute, its further attempts that minute are sent back to the sign-in page ({@code ?limited}) before
- * their key is looked at; a sign-in a browser says comes from another site ({@code Sec-Fetch-Site}) is refused, as
+ * Sign-in attempts of the console, limited and logged: each address may have {@code failuresPerMinute} refused
+ * sign-ins a minute (a token bucket of service-support's {@link RateLimits}, refilled gradually, at most 10,000
+ * addresses kept); once it had them, its further attempts are sent back to the sign-in page ({@code ?limited})
+ * before their key is looked at, until one has come back; a sign-in a browser says comes from another site ({@code Sec-Fetch-Site}) is refused, as
  * a CSRF token would (the sign-in form has none: no session before signing in). Each success is logged with who
  * signed in, each refusal with where it came from, never with the key; a refusal starts no session.
  */
@@ -33,18 +35,17 @@ final class SignInGuard extends OncePerRequestFilter
     private static final int ADDRESSES = 10_000;
     private static final Logger log = LoggerFactory.getLogger(SignInGuard.class);
 
-    private final Clock clock;
     private final int failuresPerMinute;
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final RateLimits failures;
     private final SimpleUrlAuthenticationSuccessHandler success =
             new SimpleUrlAuthenticationSuccessHandler("/console/");
     private final SimpleUrlAuthenticationFailureHandler failure =
             new SimpleUrlAuthenticationFailureHandler(ConsoleSecurity.SIGN_IN + "?error");
-    private volatile long minute;
 
     SignInGuard(Clock clock, int failuresPerMinute) {
-        this.clock = clock;
         this.failuresPerMinute = failuresPerMinute;
+        this.failures =
+                new RateLimits(new Rate((long) failuresPerMinute, Duration.ofMinutes(1)), Map.of(), ADDRESSES, clock);
         success.setAlwaysUseDefaultTargetUrl(true);
         failure.setAllowSessionCreation(false);
     }
@@ -65,7 +66,7 @@ final class SignInGuard extends OncePerRequestFilter
         }
         if (!allowed(request.getRemoteAddr())) {
             log.warn(
-                    "console sign-in from {} turned away: {} refused sign-ins this minute",
+                    "console sign-in from {} turned away: {} refused sign-ins within a minute",
                     request.getRemoteAddr(),
                     failuresPerMinute);
             response.sendRedirect(ConsoleSecurity.SIGN_IN + "?limited");
@@ -74,27 +75,14 @@ final class SignInGuard extends OncePerRequestFilter
         chain.doFilter(request, response);
     }
 
-    /** Whether {@code address} may try to sign in now: fewer refusals this minute than the limit. */
+    /** Whether {@code address} may try to sign in now: a refusal of its allowance is left. */
     boolean allowed(String address) {
-        AtomicInteger refused = thisMinute().get(address);
-        return refused == null || refused.get() < failuresPerMinute;
+        return failures.hasLeft(address);
     }
 
-    /** Counts a refused sign-in from {@code address}; beyond 10,000 addresses in a minute new ones are not counted. */
+    /** Counts a refused sign-in from {@code address}. */
     void refused(String address) {
-        Map<String, AtomicInteger> counts = thisMinute();
-        if (counts.size() < ADDRESSES || counts.containsKey(address)) {
-            counts.computeIfAbsent(address, any -> new AtomicInteger()).incrementAndGet();
-        }
-    }
-
-    private Map<String, AtomicInteger> thisMinute() {
-        long now = clock.millis() / 60_000;
-        if (now != minute) {
-            failures.clear();
-            minute = now;
-        }
-        return failures;
+        failures.take(address, 1);
     }
 
     @Override

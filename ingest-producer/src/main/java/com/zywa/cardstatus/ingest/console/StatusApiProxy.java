@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}), the
  * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}), the projection's rebuilds and their progress
  * ({@code GET /api/v1/projection/rebuilds}) and the work queue (its search, counts and CSV export, contract §13),
- * asked with the configured key and answered back unchanged (status, content type and body), so the browser talks to
- * this origin only. The unmapped reasons, the rebuilds and the export need an {@code ops} key.
+ * the lookup audit ({@code GET /api/v1/lookup-audit}, contract §12.1), asked with the configured key and answered
+ * back unchanged (status, content type and body), so the browser talks to this origin only. The unmapped reasons, the
+ * rebuilds, the export and the audit need an {@code ops} key.
  */
 @RestController
 class StatusApiProxy {
@@ -65,6 +66,24 @@ class StatusApiProxy {
     @GetMapping(path = ConsoleRoutes.API + "/projection-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> projectionRebuilds() {
         return statusApi.get("/api/v1/projection/rebuilds", Map.of(), "an ops key for the projection's rebuilds");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/lookup-audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> lookupAudit(
+            @RequestParam(required = false) String caller,
+            @RequestParam(name = "card_id", required = false) String cardId,
+            @RequestParam(required = false) String phone) {
+        Map<String, String> query = new LinkedHashMap<>();
+        putIfGiven(query, "caller", caller);
+        putIfGiven(query, "card_id", cardId);
+        putIfGiven(query, "phone", phone);
+        return statusApi.get("/api/v1/lookup-audit", query, "an ops key for the lookup audit");
+    }
+
+    private static void putIfGiven(Map<String, String> query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.put(name, value.strip());
+        }
     }
 
     @GetMapping(path = ConsoleRoutes.API + "/queue", produces = MediaType.APPLICATION_JSON_VALUE)

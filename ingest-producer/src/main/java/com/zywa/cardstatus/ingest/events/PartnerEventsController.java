@@ -6,6 +6,7 @@ import com.zywa.cardstatus.contract.SafeMessages;
 import com.zywa.cardstatus.formats.events.Candidate;
 import com.zywa.cardstatus.formats.events.PartnerEvent;
 import com.zywa.cardstatus.ingest.Partners;
+import com.zywa.cardstatus.support.limits.RateLimits;
 import com.zywa.cardstatus.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Partners publish courier events here, one JSON object or an array of them, or CloudEvents (binary, structured or
  * batch mode, see {@link HttpCloudEvents}): at most {@link InputLimits#EVENTS_PER_REQUEST} per request, in a body of at most {@link InputLimits#JSON_BODY_BYTES}.
  * The events are the calling partner's own: {@code ?partner=} may only name it (IngestAccess refuses any other with
- * 403 before the body is read), and the caller's name is recorded as their sender.
+ * 403 before the body is read), and the caller's name is recorded as their sender. A partner over its events rate
+ * ({@link EventRates}) is answered 429 with {@code Retry-After}, none of the request's events applied.
  */
 @RestController
 class PartnerEventsController {
@@ -40,10 +42,12 @@ class PartnerEventsController {
     private static final Logger log = LoggerFactory.getLogger(PartnerEventsController.class);
     private final PartnerEventsService service;
     private final Partners partners;
+    private final EventRates rates;
 
-    PartnerEventsController(PartnerEventsService service, Partners partners) {
+    PartnerEventsController(PartnerEventsService service, Partners partners, EventRates rates) {
         this.service = service;
         this.partners = partners;
+        this.rates = rates;
     }
 
     @Operation(
@@ -64,6 +68,10 @@ class PartnerEventsController {
                             "invalid_batch",
                             "send 1 to " + InputLimits.EVENTS_PER_REQUEST + " events per request; got "
                                     + events.size()));
+        }
+        RateLimits.Verdict verdict = rates.take(caller.partner(), events.size());
+        if (!verdict.allowed()) {
+            return RateLimits.tooManyRequests(verdict, rates.overRate(caller.partner(), verdict));
         }
         return ResponseEntity.ok(service.publish(events, caller.partner(), caller.name()));
     }
@@ -107,6 +115,10 @@ class PartnerEventsController {
                             "invalid_batch",
                             "send 1 to " + InputLimits.EVENTS_PER_REQUEST + " events per request; got "
                                     + candidates.size()));
+        }
+        RateLimits.Verdict verdict = rates.take(caller.partner(), candidates.size());
+        if (!verdict.allowed()) {
+            return RateLimits.tooManyRequests(verdict, rates.overRate(caller.partner(), verdict));
         }
         return ResponseEntity.ok(service.publishCandidates(candidates, caller.partner(), caller.name()));
     }

@@ -8,6 +8,7 @@ import com.zywa.cardstatus.formats.events.CloudEventMapping;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.support.limits.RateLimits;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * to {@code card.rejects}, all in the transaction that also commits the consumed offsets. On a partner's own topic
  * the topic names the partner, and a record whose {@code source} is not that partner's is rejected (contract §11.3);
  * on the shared topic the record's {@code source} names it. Events are recorded as sent by {@code kafka:<topic>},
- * with the topic, partition and offset of their record in their source.
+ * with the topic, partition and offset of their record in their source. A partner's records over its events rate
+ * ({@link EventRates}) are rejected with reason {@value RateLimits#RATE_LIMITED}.
  */
 @Component
 class PartnerEventsListener {
@@ -36,18 +38,21 @@ class PartnerEventsListener {
     private final PartnerEventsService events;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
+    private final EventRates rates;
 
     PartnerEventsListener(
             Partners partners,
             PartnerTopics topics,
             PartnerEventsService events,
             EventPublisher publisher,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            EventRates rates) {
         this.partners = partners;
         this.topics = topics;
         this.events = events;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.rates = rates;
     }
 
     @KafkaListener(
@@ -56,7 +61,7 @@ class PartnerEventsListener {
             containerFactory = "partnerEventsContainerFactory")
     void receive(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
-        records.forEach(record -> outcomes.add(outcome(record)));
+        records.forEach(record -> outcomes.add(withinRate(outcome(record), record)));
         publisher.inContainerTransaction(batch -> outcomes.forEach(outcome -> {
             if (outcome.result() instanceof RowOutcome.Accepted accepted) {
                 batch.event(accepted.event());
@@ -116,6 +121,28 @@ class PartnerEventsListener {
     /** Who sent the events of a record: {@code kafka:} and its topic. */
     private static String caller(ConsumerRecord<byte[], byte[]> record) {
         return "kafka:" + record.topic();
+    }
+
+    /**
+     * The outcome, or a rejection ({@value RateLimits#RATE_LIMITED}) when the record's partner is over its events
+     * rate: set aside in {@code card.rejects} like other rejected records, to be sent again, rather than pausing the
+     * topics, whose partitions the shared {@code partner.events} mixes with every partner's records (contract §11.5).
+     */
+    private Outcome withinRate(Outcome outcome, ConsumerRecord<byte[], byte[]> record) {
+        if (outcome.partner() == null) {
+            return outcome;
+        }
+        RateLimits.Verdict verdict = rates.take(outcome.partner(), 1);
+        if (verdict.allowed()) {
+            return outcome;
+        }
+        return new Outcome(
+                outcome.partner(),
+                outcome.origin(),
+                new RowOutcome.Rejected(
+                        outcome.result().line(),
+                        RateLimits.RATE_LIMITED + ": " + rates.overRate(outcome.partner(), verdict),
+                        raw(record)));
     }
 
     /** Where an event of this record came from: the partner, and the record's topic, partition and offset. */

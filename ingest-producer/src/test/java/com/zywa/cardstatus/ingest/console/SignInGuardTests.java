@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Refused sign-ins are counted per address and minute: at the limit that address is turned away until the next. */
+/** Refused sign-ins are counted per address: at the limit that address is turned away until one refills. */
 class SignInGuardTests {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T12:00:05Z"));
@@ -27,11 +27,16 @@ class SignInGuardTests {
     }
 
     @Test
-    void startsAfreshEachMinute() {
+    void letsAnAddressTryAgainOnceARefusalRefilled() {
         for (int i = 0; i < 3; i++) {
             guard.refused("203.0.113.7");
         }
-        now.set(now.get().plus(Duration.ofSeconds(55)));
+        now.set(now.get().plus(Duration.ofSeconds(19)));
+        assertThat(guard.allowed("203.0.113.7"))
+                .as("one of 3 a minute comes back every 20 s")
+                .isFalse();
+
+        now.set(now.get().plus(Duration.ofSeconds(1)));
 
         assertThat(guard.allowed("203.0.113.7")).isTrue();
     }

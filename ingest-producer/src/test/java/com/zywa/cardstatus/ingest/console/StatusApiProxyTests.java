@@ -47,6 +47,14 @@ class StatusApiProxyTests {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        statusApi.createContext("/api/v1/lookup-audit", exchange -> {
+            query.set(exchange.getRequestURI().getRawQuery());
+            key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
+            byte[] body = "{\"entries\":[{\"caller\":\"reader-local\"}]}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         statusApi.createContext("/api/v1/projection/rebuilds", exchange -> {
             key.set(exchange.getRequestHeaders().getFirst("X-API-Key"));
             byte[] body = "[{\"id\":2,\"state\":\"building\"}]".getBytes(StandardCharsets.UTF_8);
@@ -120,6 +128,20 @@ class StatusApiProxyTests {
         status.set(403);
         assertThat(proxy(KEY).unmappedReasons().getBody().toString())
                 .contains("must be an ops key for the unmapped reasons");
+    }
+
+    @Test
+    void asksForTheLookupAuditWithTheFiltersGivenAndSaysAnOpsKeyIsNeededWhenRefused() {
+        ResponseEntity<?> answer = proxy(KEY).lookupAudit(" reader-local ", "", "+971 58 594 9014");
+
+        assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8))
+                .contains("\"caller\":\"reader-local\"");
+        assertThat(query.get()).isEqualTo("caller=reader-local&phone=%2B971%2058%20594%209014");
+        assertThat(key.get()).isEqualTo(KEY);
+
+        status.set(403);
+        assertThat(proxy(KEY).lookupAudit(null, "ZYW1", null).getBody().toString())
+                .contains("must be an ops key for the lookup audit");
     }
 
     @Test

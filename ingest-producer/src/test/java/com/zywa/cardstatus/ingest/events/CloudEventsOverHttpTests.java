@@ -44,6 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     PartnerEventsService.class,
     IngestMetrics.class,
     SimpleMeterRegistry.class,
+    EventRates.class,
     CloudEventsOverHttpTests.Settings.class
 })
 class CloudEventsOverHttpTests {
@@ -58,7 +59,7 @@ class CloudEventsOverHttpTests {
     private EventPublisher publisher;
 
     @TestConfiguration
-    @EnableConfigurationProperties(IngestSettings.class)
+    @EnableConfigurationProperties({IngestSettings.class, EventRateSettings.class})
     static class Settings {}
 
     @DynamicPropertySource

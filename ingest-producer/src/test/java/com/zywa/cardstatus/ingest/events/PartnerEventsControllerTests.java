@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -41,7 +42,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * who may send for which partner, in milliseconds.
  */
 @WebMvcTest(PartnerEventsController.class)
-@Import(IngestAccess.class)
+@Import({IngestAccess.class, EventRates.class})
+@EnableConfigurationProperties(EventRateSettings.class)
 @ExtendWith(OutputCaptureExtension.class)
 class PartnerEventsControllerTests {
 

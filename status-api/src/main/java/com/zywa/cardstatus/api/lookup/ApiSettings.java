@@ -9,4 +9,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param phoneRegion region of queried phones written without a country code; keep it equal to ingest's
  */
 @ConfigurationProperties("cardstatus.api")
-record ApiSettings(@DefaultValue("AE") String phoneRegion) {}
+public record ApiSettings(@DefaultValue("AE") String phoneRegion) {}

@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.api.lookup;
 
+import com.zywa.cardstatus.api.audit.LookupAudit;
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
@@ -8,48 +9,64 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds a card by ID, by phone (any form ingest accepts, normalised the same way) or by both, and shapes the
- * answer. When a phone has several cards, the one whose status changed last answers and the others are listed.
+ * answer. When a phone has several cards, the one whose status changed last answers and the others are listed. Each
+ * lookup first takes one from its caller's rate ({@link LookupRates}), and is audited before it is answered
+ * ({@link LookupAudit}): by phone always, by card ID when the answer holds a phone.
  */
 @Service
 class CardLookup {
 
     private final CardRepository cards;
     private final PhoneNormalizer phones;
+    private final LookupRates rates;
+    private final LookupAudit audit;
 
-    CardLookup(CardRepository cards, ApiSettings settings) {
+    CardLookup(CardRepository cards, ApiSettings settings, LookupRates rates, LookupAudit audit) {
         this.cards = cards;
         this.phones = new PhoneNormalizer(settings.phoneRegion());
+        this.rates = rates;
+        this.audit = audit;
     }
 
-    CardStatusResponse find(String cardId, String phone) {
+    CardStatusResponse find(String cardId, String phone, String caller) {
         boolean byCard = cardId != null && !cardId.isBlank();
         boolean byPhone = phone != null && !phone.isBlank();
         if (!byCard && !byPhone) {
             throw LookupException.badRequest("missing_parameter", "give card_id, user_phone or both");
         }
+        rates.take(caller);
         if (!byPhone) {
-            return byCardId(cardId);
+            CardStatusResponse card = byCardId(cardId);
+            audit.lookedUpCard(caller, card.cardId(), card.userPhone());
+            return card;
         }
         String e164 = normalise(phone);
         if (!byCard) {
-            return byPhone(e164);
+            return byPhone(e164, caller);
         }
         CardStatusResponse card = byCardId(cardId);
         if (!e164.equals(card.userPhone())) {
+            audit.lookedUpPhone(caller, e164, List.of());
             throw LookupException.notFound("card " + card.cardId() + " is not registered to phone " + Phone.mask(e164));
         }
         List<String> others = cards.findByPhone(e164).stream()
                 .map(CardRow::cardId)
                 .filter(id -> !id.equals(card.cardId()))
                 .toList();
+        audit.lookedUpPhone(caller, e164, List.of(card.cardId()));
         return card.withOtherCards(others);
     }
 
     /** Every card of a phone, the one whose status changed last first. */
-    List<CardStatusResponse> allByPhone(String phone) {
-        return cards.findByPhone(normalise(phone)).stream()
+    List<CardStatusResponse> allByPhone(String phone, String caller) {
+        rates.take(caller);
+        String e164 = normalise(phone);
+        List<CardStatusResponse> found = cards.findByPhone(e164).stream()
                 .map(row -> CardStatusResponse.of(row, List.of()))
                 .toList();
+        audit.lookedUpPhone(
+                caller, e164, found.stream().map(CardStatusResponse::cardId).toList());
+        return found;
     }
 
     private CardStatusResponse byCardId(String cardId) {
@@ -63,8 +80,10 @@ class CardLookup {
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
     }
 
-    private CardStatusResponse byPhone(String e164) {
+    private CardStatusResponse byPhone(String e164, String caller) {
         List<CardRow> rows = cards.findByPhone(e164);
+        audit.lookedUpPhone(
+                caller, e164, rows.isEmpty() ? List.of() : List.of(rows.get(0).cardId()));
         if (rows.isEmpty()) {
             throw LookupException.notFound("no card for phone " + Phone.mask(e164));
         }

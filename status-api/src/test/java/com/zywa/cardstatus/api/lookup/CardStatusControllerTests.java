@@ -5,6 +5,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.audit.LookupAudit;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring finds before a lookup runs (405, 415...) keep their status, with the same error body.
  */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupAccess.class, CardStatusControllerTests.JsonOnly.class})
-@EnableConfigurationProperties(ApiSettings.class)
+@Import({CardLookup.class, LookupRates.class, LookupAccess.class, CardStatusControllerTests.JsonOnly.class})
+@EnableConfigurationProperties({ApiSettings.class, LookupRateSettings.class})
 class CardStatusControllerTests {
 
     private static final String HISTORY =
@@ -49,6 +50,9 @@ class CardStatusControllerTests {
 
     @MockitoBean
     private CardRepository cards;
+
+    @MockitoBean
+    private LookupAudit audit;
 
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.audit.LookupAudit;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,8 +20,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Secure by default: with no API key and no issuer configured, every lookup is refused and the start says why. */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupAccess.class})
-@EnableConfigurationProperties(ApiSettings.class)
+@Import({CardLookup.class, LookupRates.class, LookupAccess.class})
+@EnableConfigurationProperties({ApiSettings.class, LookupRateSettings.class})
 @ExtendWith(OutputCaptureExtension.class)
 class NoCredentialsConfiguredTests {
 
@@ -29,6 +30,9 @@ class NoCredentialsConfiguredTests {
 
     @MockitoBean
     private CardRepository cards;
+
+    @MockitoBean
+    private LookupAudit audit;
 
     @Test
     void refusesEveryLookupWith401AndWarnsOnceAtStart(CapturedOutput startAndRequests) {
