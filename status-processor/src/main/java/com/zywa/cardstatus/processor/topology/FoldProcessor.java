@@ -23,9 +23,10 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * Folds one event into its card's state in the {@value CardStatusTopology#STORE} store (codec bytes) and forwards
  * the card's new status, its reasons given by the mapping in force ({@link FoldReasons}) and {@code as_of} the record's
- * timestamp; a newly folded event that mapping cannot map is reported. An event that is not for its key's card,
- * breaks a field limit of {@link InputLimits}, or would take the card past {@link CardLimits}, is forwarded as set
- * aside with its reason instead, and the state stays as it was. Keeps the {@link StallIndex} in step with each card's
+ * timestamp; a newly folded event that mapping cannot map is reported. A card over {@link CardLimits} keeps its
+ * newest events and compacts the oldest into counts (contract §11.2). An event that is not for its key's card, breaks
+ * a field limit of {@link InputLimits}, or is at or before a card's compacted window without being kept, is
+ * forwarded as set aside with its reason instead, and the state stays as it was. Keeps the {@link StallIndex} in step with each card's
  * state and stalls due cards on the wall clock ({@link StallCheck}).
  */
 final class FoldProcessor implements Processor<String, CardEvent, String, FoldOutcome> {
@@ -71,13 +72,23 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
         }
         ValueAndTimestamp<byte[]> stored = store.get(record.key());
         CardState before = stored == null ? CardState.empty(record.key()) : CardStateCodec.decode(stored.value());
+        if (before.olderThanKept(event)) {
+            // contract §11.2: at or before the card's compacted window, and not kept: answered, never folded
+            setAside(
+                    record,
+                    "card " + before.cardId() + " compacted its events up to "
+                            + before.compacted().lastAt() + "; this event is at or before them and not among the "
+                            + before.events().size()
+                            + " it keeps: a re-sent compacted event, or older than the kept window");
+            return;
+        }
         CardState after = before.apply(event);
         if (after == before) {
             return; // a duplicate of an event already folded: absorbed, nothing changed
         }
         long timestamp = stored == null ? record.timestamp() : Math.max(record.timestamp(), stored.timestamp());
         if (fold(record, before, after, timestamp)
-                && after.events().size() > before.events().size()) {
+                && before.events().stream().noneMatch(folded -> folded.eventId().equals(event.eventId()))) {
             countIfUnmapped(after, event);
         }
     }
@@ -94,23 +105,34 @@ final class FoldProcessor implements Processor<String, CardEvent, String, FoldOu
         }
     }
 
-    /** Stores and forwards the card's new state; false when it was set aside instead. */
-    private boolean fold(Record<String, CardEvent> record, CardState before, CardState after, long timestamp) {
+    /**
+     * Stores and forwards the card's new state; false when it was set aside instead. A state or status over the byte
+     * budget keeps fewer events, its oldest compacted into counts (contract §11.2), halving until it fits.
+     */
+    private boolean fold(Record<String, CardEvent> record, CardState before, CardState folded, long timestamp) {
+        CardState after = folded;
         byte[] state;
-        try {
-            state = CardStateCodec.encode(after);
-        } catch (CardStateTooLargeException e) {
-            setAside(record, e.getMessage());
-            return false;
-        }
-        byte[] status = after.events().size() > CardLimits.MAX_EVENTS || state.length > CardLimits.MAX_BYTES
-                ? new byte[0]
-                : statusJson.serialize(
-                        Topics.STATUS, after.toStatus(reasons.mapping(), Instant.ofEpochMilli(timestamp)));
-        String exceeded = CardLimits.exceeded(after, state.length, status.length);
-        if (exceeded != null) {
-            setAside(record, exceeded);
-            return false;
+        byte[] status;
+        while (true) {
+            try {
+                state = CardStateCodec.encode(after);
+            } catch (CardStateTooLargeException e) {
+                setAside(record, e.getMessage());
+                return false;
+            }
+            status = state.length > CardLimits.MAX_BYTES
+                    ? new byte[0]
+                    : statusJson.serialize(
+                            Topics.STATUS, after.toStatus(reasons.mapping(), Instant.ofEpochMilli(timestamp)));
+            String exceeded = CardLimits.exceeded(after, state.length, status.length);
+            if (exceeded == null) {
+                break;
+            }
+            if (after.events().size() <= 1) {
+                setAside(record, exceeded);
+                return false;
+            }
+            after = after.compactedTo(after.events().size() / 2);
         }
         store.put(record.key(), ValueAndTimestamp.make(state, timestamp));
         stallIndex.move(record.key(), before.stallsAt(stalls.rules()), after.stallsAt(stalls.rules()));
