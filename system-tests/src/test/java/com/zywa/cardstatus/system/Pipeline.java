@@ -190,7 +190,7 @@ final class Pipeline implements AutoCloseable {
                     END
                     $$""");
             statement.execute(
-                    "DROP TABLE IF EXISTS projection_origin, projection_generation, flyway_history_status CASCADE");
+                    "DROP TABLE IF EXISTS projection_origin, projection_generation, card_quarantine, flyway_history_status CASCADE");
         }
     }
 
