@@ -1,5 +1,6 @@
 // The ops console: uploads with progress, their reports, recent uploads, card lookups (with each history entry's
-// reason, action and source), the partners' unmapped reasons and the projection's rebuilds, on the JSON endpoints
+// reason, action and source), the partners' unmapped reasons, the quarantine (accept, discard) and the projection's
+// rebuilds, on the JSON endpoints
 // under /console/api (common.js). Text from the server is only ever set as textContent.
 (function () {
   'use strict';
@@ -12,7 +13,10 @@
     cards: '/console/api/cards',
     unmapped: '/console/api/unmapped-reasons',
     rebuilds: '/console/api/projection-rebuilds',
-    audit: '/console/api/lookup-audit'
+    audit: '/console/api/lookup-audit',
+    quarantine: '/console/api/quarantine',
+    accept: '/console/api/api/v1/quarantine/{id}/{id}/accept',
+    discard: '/console/api/api/v1/quarantine/{id}/{id}/discard'
   };
   var PAGE_SIZE = 50;
   var report = {id: null, page: 0};
@@ -225,6 +229,44 @@
     });
   }
 
+  // accept or discard one quarantined event: the card's ID, then the event's, in place of the two {id}
+  function decide(action, q, button) {
+    var url = ROUTES[action].replace('{id}', encodeURIComponent(q.card_id)).replace('{id}', encodeURIComponent(q.event_id));
+    button.disabled = true;
+    api(url, {method: 'POST'}).then(function (r) {
+      $('quarantine-note').textContent = r.status === 202
+        ? action + ' sent for card ' + q.card_id + '; the list follows within seconds'
+        : (r.body.message || (action + ' failed (' + r.status + ')'));
+      setTimeout(refreshQuarantine, 1500);
+    });
+  }
+
+  function refreshQuarantine() {
+    api(route('quarantine')).then(function (r) {
+      var rows = $('quarantine').tBodies[0];
+      rows.textContent = '';
+      if (r.status !== 200) {
+        $('quarantine-note').textContent = r.body.message || 'the quarantine could not be read';
+      } else if (!r.body.length) {
+        $('quarantine-note').textContent = 'No event is waiting.';
+      }
+      (r.status === 200 ? r.body : []).forEach(function (q) {
+        var tr = el('tr');
+        var cell = el('td');
+        ['accept', 'discard'].forEach(function (action) {
+          var button = el('button', action === 'accept' ? 'Accept' : 'Discard');
+          button.type = 'button';
+          button.setAttribute('aria-label', action + ' the event of ' + (q.partner || '?') + ' for card ' + q.card_id);
+          button.addEventListener('click', function () { decide(action, q, button); });
+          cell.append(button, ' ');
+        });
+        tr.append(el('td', q.card_id), el('td', q.owner || '–'), el('td', q.partner || '–'), el('td', q.status),
+          el('td', utc(q.at)), el('td', q.partner_event_id || '–'), el('td', q.caller || '–'), cell);
+        rows.append(tr);
+      });
+    });
+  }
+
   // 503120 of 1004612 records read, 500113 cards written (50%)
   function progress(g) {
     if (g.state !== 'building' && g.state !== 'requested') { return g.message || (g.cards_written ? count(g.cards_written, 'card') + ' written' : '–'); }
@@ -313,6 +355,7 @@
     $('unmapped-refresh').addEventListener('click', refreshUnmapped);
     $('rebuilds-refresh').addEventListener('click', refreshRebuilds);
     $('audit-form').addEventListener('submit', function (e) { e.preventDefault(); showAudit(); });
+    $('quarantine-refresh').addEventListener('click', refreshQuarantine);
     $('lookup-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var query = new URLSearchParams();
@@ -326,6 +369,7 @@
     wire();
     refreshRecent();
     refreshUnmapped();
+    refreshQuarantine();
     refreshRebuilds();
     // a link from the work queue names the card to show: /console/?card_id=…
     var asked = new URLSearchParams(window.location.search).get('card_id');

@@ -44,6 +44,19 @@ public final class Topics {
     /** Status records the projection could not read, or whose row PostgreSQL refused; the reason in the headers. */
     public static final String STATUS_DLT = "card.status.DLT";
 
+    /**
+     * Ops decisions about cards ({@link CardCommand}: accept or discard a quarantined event, assign an owner; contract
+     * §11.1), keyed by card ID and co-partitioned with the event topics: the fold reads them with the events. Written
+     * by ingest; kept like the event topics, as the record of hand-overs.
+     */
+    public static final String COMMANDS = "card.commands";
+
+    /**
+     * Each card's owner and quarantined events ({@link CardQuarantine}), compacted, keyed by card ID; written only by
+     * the processor, in the same transaction as the state that holds them; read by the projection.
+     */
+    public static final String QUARANTINE = "card.quarantine";
+
     private Topics() {}
 
     /** Partner {@code partner}'s own inbound topic, {@code partner.events.<partner>}. */

@@ -25,14 +25,17 @@ import org.jspecify.annotations.Nullable;
  * as 16 bytes, instants as seconds and nanos, strings length-prefixed in {@link DataOutputStream#writeUTF} form.
  * Starts with a format byte so the layout can evolve without breaking a stored changelog: format 2 adds to each event
  * of format 1 its reason code, stated reason and source (contract §10); format 3 adds after the events when the card
- * stalled (contract §13). Formats 1 and 2, which stored changelogs still hold, decode with what they lack absent. Every event folded decodes and encodes its card's state once, so ASCII text (nearly all
- * of it) takes a copy-only path.
+ * stalled (contract §13); format 4 adds the card's owner after its version, and after the stall its compacted counts
+ * and its quarantined events (contract §11). Formats 1 to 3, which stored changelogs still hold, decode with what they
+ * lack absent, owned by the partner of their first kept event. Every event folded decodes and encodes its card's
+ * state once, so ASCII text (nearly all of it) takes a copy-only path.
  */
 public final class CardStateCodec {
 
     private static final byte FORMAT_V1 = 1;
     private static final byte FORMAT_V2 = 2;
     private static final byte FORMAT_V3 = 3;
+    private static final byte FORMAT_V4 = 4;
     private static final EventType[] TYPES = EventType.values();
     private static final Reason[] REASONS = Reason.values();
     /** Texts of an event: phone, comment, partner event ID, then (format 2) code and the source's five texts. */
@@ -45,21 +48,78 @@ public final class CardStateCodec {
     private CardStateCodec() {}
 
     /**
-     * The state in format 3.
+     * The state in format 4.
      *
      * @throws CardStateTooLargeException if it holds more than 65,535 events or a text of more than 65,535 bytes,
      *     which the format cannot represent
      */
     public static byte[] encode(CardState state) {
         List<FoldedEvent> events = state.events();
-        if (events.size() > MAX_LENGTH) {
-            throw new CardStateTooLargeException("card state of " + events.size() + " events cannot be encoded: "
-                    + "the format holds at most " + MAX_LENGTH);
+        List<FoldedEvent> quarantined = state.quarantined();
+        for (List<FoldedEvent> list : List.of(events, quarantined)) {
+            if (list.size() > MAX_LENGTH) {
+                throw new CardStateTooLargeException("card state of " + list.size() + " events cannot be encoded: "
+                        + "the format holds at most " + MAX_LENGTH);
+            }
         }
         byte[] cardId = text(state.cardId());
-        byte[] @Nullable [] texts = new byte[events.size() * TEXTS][];
+        byte[] owner = textOrNull(state.owner());
+        byte[] @Nullable [] texts = texts(events);
+        byte[] @Nullable [] quarantinedTexts = texts(quarantined);
         Instant stalledSince = state.stalledSince();
-        int size = 1 + 2 + cardId.length + 8 + 2 + 1 + (stalledSince == null ? 0 : 12);
+        Compacted compacted = state.compacted();
+        byte[] compactedPhone = compacted == null ? null : textOrNull(compacted.phone());
+        byte[] compactedPartner = compacted == null ? null : textOrNull(compacted.partner());
+        int size = 1
+                + 2
+                + cardId.length
+                + 8
+                + 1
+                + (owner == null ? 0 : 2 + owner.length)
+                + 2
+                + size(events, texts)
+                + 1
+                + (stalledSince == null ? 0 : 12)
+                + 1
+                + (compacted == null
+                        ? 0
+                        : 4
+                                + 4
+                                + 1
+                                + 1
+                                + (compactedPhone == null ? 0 : 2 + compactedPhone.length)
+                                + 1
+                                + (compactedPartner == null ? 0 : 2 + compactedPartner.length)
+                                + 12
+                                + 1
+                                + 16)
+                + 2
+                + size(quarantined, quarantinedTexts);
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(FORMAT_V4).putShort((short) cardId.length).put(cardId).putLong(state.version());
+        putNullable(out, owner);
+        putEvents(out, events, texts);
+        out.put((byte) (stalledSince == null ? 0 : 1));
+        if (stalledSince != null) {
+            out.putLong(stalledSince.getEpochSecond()).putInt(stalledSince.getNano());
+        }
+        out.put((byte) (compacted == null ? 0 : 1));
+        if (compacted != null) {
+            out.putInt(compacted.events()).putInt(compacted.exceptions()).put((byte) (compacted.delivered() ? 1 : 0));
+            putNullable(out, compactedPhone);
+            putNullable(out, compactedPartner);
+            out.putLong(compacted.lastAt().getEpochSecond())
+                    .putInt(compacted.lastAt().getNano())
+                    .put((byte) compacted.lastType().ordinal());
+            UUID id = UUID.fromString(compacted.lastId());
+            out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        }
+        putEvents(out, quarantined, quarantinedTexts);
+        return out.array();
+    }
+
+    private static byte[] @Nullable [] texts(List<FoldedEvent> events) {
+        byte[] @Nullable [] texts = new byte[events.size() * TEXTS][];
         for (int i = 0; i < events.size(); i++) {
             FoldedEvent event = events.get(i);
             EventSource source = event.source();
@@ -74,23 +134,41 @@ public final class CardStateCodec {
                 source == null ? null : source.caller(),
                 source == null ? null : source.topic()
             };
-            size += FIXED_EVENT_BYTES;
             for (int k = 0; k < TEXTS; k++) {
                 texts[TEXTS * i + k] = textOrNull(values[k]);
-                size += texts[TEXTS * i + k] == null ? 0 : 2 + texts[TEXTS * i + k].length;
             }
+        }
+        return texts;
+    }
+
+    /** Bytes of {@code events} in the event layout, their texts given. */
+    private static int size(List<FoldedEvent> events, byte[] @Nullable [] texts) {
+        int size = 0;
+        for (int i = 0; i < events.size(); i++) {
+            size += FIXED_EVENT_BYTES;
+            for (int k = TEXTS * i; k < TEXTS * i + TEXTS; k++) {
+                size += texts[k] == null ? 0 : 2 + texts[k].length;
+            }
+            EventSource source = events.get(i).source();
             if (source != null) {
                 size += (source.line() == null ? 0 : 4)
                         + (source.partition() == null ? 0 : 4)
                         + (source.offset() == null ? 0 : 8);
             }
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_V3)
-                .putShort((short) cardId.length)
-                .put(cardId)
-                .putLong(state.version())
-                .putShort((short) events.size());
+        return size;
+    }
+
+    private static void putNullable(ByteBuffer out, byte @Nullable [] text) {
+        out.put((byte) (text == null ? 0 : 1));
+        if (text != null) {
+            out.putShort((short) text.length).put(text);
+        }
+    }
+
+    /** The count, then each event in the layout of format 2. */
+    private static void putEvents(ByteBuffer out, List<FoldedEvent> events, byte[] @Nullable [] texts) {
+        out.putShort((short) events.size());
         for (int i = 0; i < events.size(); i++) {
             FoldedEvent event = events.get(i);
             UUID id = UUID.fromString(event.eventId());
@@ -100,10 +178,7 @@ public final class CardStateCodec {
                     .putLong(event.occurredAt().getEpochSecond())
                     .putInt(event.occurredAt().getNano());
             for (int k = TEXTS * i; k < TEXTS * i + TEXTS; k++) {
-                out.put((byte) (texts[k] == null ? 0 : 1));
-                if (texts[k] != null) {
-                    out.putShort((short) texts[k].length).put(texts[k]);
-                }
+                putNullable(out, texts[k]);
             }
             out.put((byte) (event.reason() == null ? 0 : event.reason().ordinal() + 1));
             EventSource source = event.source();
@@ -124,42 +199,60 @@ public final class CardStateCodec {
                 out.putLong(offset);
             }
         }
-        out.put((byte) (stalledSince == null ? 0 : 1));
-        if (stalledSince != null) {
-            out.putLong(stalledSince.getEpochSecond()).putInt(stalledSince.getNano());
-        }
-        return out.array();
     }
 
     public static CardState decode(byte[] data) {
         try {
             ByteBuffer in = ByteBuffer.wrap(data);
             byte format = in.get();
-            if (format != FORMAT_V1 && format != FORMAT_V2 && format != FORMAT_V3) {
+            if (format < FORMAT_V1 || format > FORMAT_V4) {
                 throw new IllegalArgumentException("unknown card state format " + format);
             }
             String cardId = readText(in);
             long version = in.getLong();
-            int count = Short.toUnsignedInt(in.getShort());
-            List<FoldedEvent> events = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String id = new UUID(in.getLong(), in.getLong()).toString();
-                EventType type = TYPES[Byte.toUnsignedInt(in.get())];
-                Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
-                String phone = readNullable(in);
-                String comment = readNullable(in);
-                String partnerEventId = readNullable(in);
-                events.add(
-                        format == FORMAT_V1
-                                ? new FoldedEvent(id, type, at, phone, comment, partnerEventId, null, null, null)
-                                : formatTwo(in, id, type, at, phone, comment, partnerEventId));
-            }
+            String owner = format >= FORMAT_V4 ? readNullable(in) : null;
+            List<FoldedEvent> events = readEvents(in, format);
             Instant stalledSince =
-                    format == FORMAT_V3 && in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
-            return new CardState(cardId, version, events, stalledSince);
+                    format >= FORMAT_V3 && in.get() != 0 ? Instant.ofEpochSecond(in.getLong(), in.getInt()) : null;
+            if (format < FORMAT_V4) {
+                // before owners: the card belongs to the partner of its first kept event (CardState's constructor)
+                return new CardState(cardId, version, events, stalledSince);
+            }
+            Compacted compacted = null;
+            if (in.get() != 0) {
+                int count = in.getInt();
+                int exceptions = in.getInt();
+                boolean delivered = in.get() != 0;
+                String phone = readNullable(in);
+                String partner = readNullable(in);
+                Instant lastAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+                EventType lastType = TYPES[Byte.toUnsignedInt(in.get())];
+                String lastId = new UUID(in.getLong(), in.getLong()).toString();
+                compacted = new Compacted(count, exceptions, delivered, phone, partner, lastAt, lastType, lastId);
+            }
+            List<FoldedEvent> quarantined = readEvents(in, format);
+            return new CardState(cardId, version, events, stalledSince, owner, compacted, quarantined);
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("truncated card state (" + data.length + " bytes)", e);
         }
+    }
+
+    private static List<FoldedEvent> readEvents(ByteBuffer in, byte format) {
+        int count = Short.toUnsignedInt(in.getShort());
+        List<FoldedEvent> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = new UUID(in.getLong(), in.getLong()).toString();
+            EventType type = TYPES[Byte.toUnsignedInt(in.get())];
+            Instant at = Instant.ofEpochSecond(in.getLong(), in.getInt());
+            String phone = readNullable(in);
+            String comment = readNullable(in);
+            String partnerEventId = readNullable(in);
+            events.add(
+                    format == FORMAT_V1
+                            ? new FoldedEvent(id, type, at, phone, comment, partnerEventId, null, null, null)
+                            : formatTwo(in, id, type, at, phone, comment, partnerEventId));
+        }
+        return events;
     }
 
     /** The rest of an event in format 2: its code, stated reason and source. */

@@ -40,12 +40,72 @@ class CardStateCodecTests {
     @Test
     void decodesFormatTwoAsStoredChangelogsHoldIt() {
         CardState state = tenEventCard();
-        byte[] three = CardStateCodec.encode(state);
+        byte[] three = formatThree(state);
         byte[] two = java.util.Arrays.copyOf(three, three.length - 1);
         two[0] = 2;
 
         assertThat(three[three.length - 1]).as("no stall").isZero();
         assertThat(CardStateCodec.decode(two)).isEqualTo(state);
+    }
+
+    /** Format 3 (before owners) decodes owned by the partner of its first kept event, stall included. */
+    @Test
+    void decodesFormatThreeOwnedByThePartnerOfItsFirstEvent() {
+        CardState state = tenEventCard().stalled(Instant.parse("2023-11-20T10:00:00Z"));
+
+        CardState decoded = CardStateCodec.decode(formatThree(state));
+
+        assertThat(decoded).isEqualTo(state);
+        assertThat(decoded.owner()).isEqualTo("default");
+        assertThat(decoded.compacted()).isNull();
+        assertThat(decoded.quarantined()).isEmpty();
+    }
+
+    @Test
+    void roundTripsAnOwnerCompactedCountsAndQuarantinedEvents() {
+        CardState state = CardState.empty(CardEvents.CARD);
+        for (int i = 0; i < 30; i++) {
+            state = state.apply(
+                    CardEvents.event(
+                            i % 3 == 0 ? EventType.DELIVERY_EXCEPTION : EventType.PICKED_UP,
+                            Instant.parse("2023-11-13T10:00:00Z")
+                                    .plusSeconds(60L * i)
+                                    .toString(),
+                            i % 5 == 0 ? "+97158594901" + (i % 10) : null),
+                    10);
+        }
+        state = state.apply(CardEvent.of(
+                        EventType.DELIVERED,
+                        CardEvents.CARD,
+                        "+971534534534",
+                        Instant.parse("2023-11-14T10:00:00Z"),
+                        "not ours",
+                        "Q1",
+                        EventSource.api("swift", "partner-swift")))
+                .assign("default");
+
+        CardState decoded = CardStateCodec.decode(CardStateCodec.encode(state));
+
+        assertThat(decoded).isEqualTo(state);
+        assertThat(decoded.compacted()).isNotNull();
+        assertThat(decoded.compacted().events()).isEqualTo(20);
+        assertThat(decoded.quarantined()).hasSize(1);
+        assertThat(decoded.owner()).isEqualTo("default");
+    }
+
+    /**
+     * The bytes format 3 wrote for a state without compaction or quarantine: format 4 without the owner after the
+     * version and without the absent compaction and the empty quarantine at the end.
+     */
+    private static byte[] formatThree(CardState state) {
+        byte[] four = CardStateCodec.encode(state);
+        int ownerAt = 1 + 2 + state.cardId().length() + 8;
+        int ownerBytes = four[ownerAt] == 0 ? 1 : 1 + 2 + state.owner().length();
+        java.io.ByteArrayOutputStream three = new java.io.ByteArrayOutputStream();
+        three.write(3);
+        three.write(four, 1, ownerAt - 1);
+        three.write(four, ownerAt + ownerBytes, four.length - 3 - ownerAt - ownerBytes);
+        return three.toByteArray();
     }
 
     @Test
@@ -122,7 +182,7 @@ class CardStateCodecTests {
                                 null))
                         .toList());
         assertThat(CardStateCodec.decode(expected.toByteArray())).isEqualTo(withoutSources);
-        assertThat(CardStateCodec.encode(state)[0]).as("format written").isEqualTo((byte) 3);
+        assertThat(CardStateCodec.encode(state)[0]).as("format written").isEqualTo((byte) 4);
     }
 
     @Test
@@ -136,7 +196,7 @@ class CardStateCodecTests {
                         at.minusSeconds(60),
                         null,
                         "332",
-                        EventSource.upload("default", UUID.randomUUID().toString(), "Pickup.csv", 3, "ops")),
+                        EventSource.upload("swift", UUID.randomUUID().toString(), "Pickup.csv", 3, "ops")),
                 CardEvent.of(
                         EventType.DELIVERY_EXCEPTION,
                         CardEvents.CARD,

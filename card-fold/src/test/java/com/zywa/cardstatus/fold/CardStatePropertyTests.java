@@ -54,24 +54,31 @@ class CardStatePropertyTests {
 
     private static final Instant AS_OF = Instant.parse("2024-01-01T00:00:00Z");
 
-    /** An event's comment, code and source follow from its identity, so copies of one event differ in phone only. */
-    private static final Gen<CardEvent> EVENTS = integers()
-            .between(0, 3)
-            .zip(
-                    integers().between(0, 12),
-                    integers().between(0, 3),
-                    integers().between(0, 4),
-                    (type, hour, phone, partnerId) -> CardEvent.of(
-                            EventType.values()[type],
-                            CardEvents.CARD,
-                            PHONES[phone],
-                            BASE.plusSeconds(3600L * hour),
-                            COMMENTS[partnerId],
-                            CODES[(type + hour) % CODES.length],
-                            "P" + partnerId,
-                            SOURCES[(hour + partnerId) % SOURCES.length]));
+    /** Events of partner default; the sets below are each of one partner, the card's owner. */
+    private static final Gen<CardEvent> EVENTS = events(SOURCES[0]);
 
-    private static final Gen<List<CardEvent>> EVENT_SETS = lists().of(EVENTS).ofSizeBetween(1, 15);
+    private static final Gen<List<CardEvent>> EVENT_SETS = integers()
+            .between(0, SOURCES.length - 1)
+            .flatMap(partner -> lists().of(events(SOURCES[partner])).ofSizeBetween(1, 15));
+
+    /** An event's comment and code follow from its identity, so copies of one event differ in phone only. */
+    private static Gen<CardEvent> events(EventSource source) {
+        return integers()
+                .between(0, 3)
+                .zip(
+                        integers().between(0, 12),
+                        integers().between(0, 3),
+                        integers().between(0, 4),
+                        (type, hour, phone, partnerId) -> CardEvent.of(
+                                EventType.values()[type],
+                                CardEvents.CARD,
+                                PHONES[phone],
+                                BASE.plusSeconds(3600L * hour),
+                                COMMENTS[partnerId],
+                                CODES[(type + hour) % CODES.length],
+                                "P" + partnerId,
+                                source));
+    }
 
     @Test
     void anyPermutationGivesTheSameState() {
@@ -101,16 +108,18 @@ class CardStatePropertyTests {
 
     @Test
     void aLateOlderEventNeverChangesTheCurrentStatus() {
-        qt().withExamples(TRIES).forAll(EVENT_SETS, EVENTS).checkAssert((events, late) -> {
-            CardState state = CardEvents.fold(events);
-            if (!late.occurredAt().isBefore(state.current().occurredAt())) {
-                return;
-            }
-            CardState after = state.apply(late);
+        qt().withExamples(TRIES)
+                .forAll(lists().of(EVENTS).ofSizeBetween(1, 15), EVENTS)
+                .checkAssert((events, late) -> {
+                    CardState state = CardEvents.fold(events);
+                    if (!late.occurredAt().isBefore(state.current().occurredAt())) {
+                        return;
+                    }
+                    CardState after = state.apply(late);
 
-            assertThat(after.current()).isEqualTo(state.current());
-            assertThat(after.events()).extracting(FoldedEvent::eventId).contains(late.eventId());
-        });
+                    assertThat(after.current()).isEqualTo(state.current());
+                    assertThat(after.events()).extracting(FoldedEvent::eventId).contains(late.eventId());
+                });
     }
 
     @Test
@@ -167,6 +176,113 @@ class CardStatePropertyTests {
 
             assertThat(CardStateCodec.decode(CardStateCodec.encode(state))).isEqualTo(state);
         });
+    }
+
+    @Test
+    void anotherPartnersEventsAreQuarantinedNeverFolded() {
+        qt().withExamples(TRIES)
+                .forAll(
+                        lists().of(EVENTS).ofSizeBetween(1, 15),
+                        lists().of(events(SOURCES[1])).ofSizeBetween(1, 5),
+                        longs().all())
+                .checkAssert((ownersOnly, others, seed) -> {
+                    List<CardEvent> mixed = new ArrayList<>(others);
+                    mixed.addAll(ownersOnly.subList(1, ownersOnly.size()));
+                    Collections.shuffle(mixed, new Random(seed));
+                    mixed.add(0, ownersOnly.get(0));
+
+                    CardState state = CardEvents.fold(mixed);
+
+                    assertThat(state.owner()).isEqualTo("default");
+                    assertSameCard(state, CardEvents.fold(ownersOnly));
+                    assertThat(state.quarantined())
+                            .extracting(FoldedEvent::eventId)
+                            .containsExactlyInAnyOrderElementsOf(others.stream()
+                                    .map(CardEvent::eventId)
+                                    .distinct()
+                                    .toList());
+                });
+    }
+
+    /**
+     * With a bound of 8 kept events, in any order: the status, phone, exception and attempt counts are those of the
+     * unbounded fold of the events the card did not answer as older than its kept window (contract §11.2).
+     */
+    @Test
+    void anyOrderWithABoundKeepsTheCountsOfEveryEventItFolded() {
+        qt().withExamples(TRIES)
+                .forAll(lists().of(EVENTS).ofSizeBetween(1, 60), longs().all())
+                .checkAssert((events, seed) -> {
+                    List<CardEvent> shuffled = new ArrayList<>(events);
+                    Collections.shuffle(shuffled, new Random(seed));
+                    CardState bounded = CardState.empty(CardEvents.CARD);
+                    List<CardEvent> folded = new ArrayList<>();
+                    for (CardEvent event : shuffled) {
+                        if (!bounded.olderThanKept(event)) {
+                            folded.add(event);
+                        } else {
+                            assertThat(bounded.apply(event, 8)).isSameAs(bounded);
+                        }
+                        bounded = bounded.apply(event, 8);
+                    }
+
+                    assertThat(bounded.events()).hasSizeLessThanOrEqualTo(8);
+                    assertSameCounts(bounded, unbounded(folded));
+                });
+    }
+
+    /**
+     * 2,500 events (the real bound, 1,000) arriving in order but shuffled within runs of 100: none is older than the
+     * kept window, so the card answers as if it had no bound; and once compacted, a re-sent compacted event is absorbed.
+     */
+    @Test
+    void farMoreEventsThanTheBoundGiveTheSameCountsAsWithoutIt() {
+        qt().withExamples(5).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            List<CardEvent> events = new ArrayList<>();
+            for (int i = 0; i < 2_500; i++) {
+                events.add(CardEvent.of(
+                        EventType.values()[random.nextInt(4)],
+                        CardEvents.CARD,
+                        PHONES[random.nextInt(PHONES.length)],
+                        BASE.plusSeconds(60L * i),
+                        null,
+                        "L" + i,
+                        SOURCES[0]));
+            }
+            List<CardEvent> arriving = new ArrayList<>();
+            for (int run = 0; run < events.size(); run += 100) {
+                List<CardEvent> block = new ArrayList<>(events.subList(run, run + 100));
+                Collections.shuffle(block, random);
+                arriving.addAll(block);
+            }
+
+            CardState bounded = CardEvents.fold(arriving);
+
+            assertThat(bounded.events()).hasSize(CardLimits.MAX_EVENTS);
+            assertThat(bounded.compacted().events()).isEqualTo(1_500);
+            assertSameCounts(bounded, unbounded(events));
+            CardEvent compacted = events.get(random.nextInt(1_500));
+            assertThat(bounded.olderThanKept(compacted)).isTrue();
+            assertThat(bounded.apply(compacted)).isSameAs(bounded);
+        });
+    }
+
+    private static CardState unbounded(List<CardEvent> events) {
+        CardState state = CardState.empty(CardEvents.CARD);
+        for (CardEvent event : events) {
+            state = state.apply(event, Integer.MAX_VALUE);
+        }
+        return state;
+    }
+
+    private static void assertSameCounts(CardState actual, CardState expected) {
+        assertThat(actual.current()).isEqualTo(expected.current());
+        assertThat(actual.phone()).isEqualTo(expected.phone());
+        assertThat(actual.deliveryExceptions()).isEqualTo(expected.deliveryExceptions());
+        assertThat(actual.attempts()).isEqualTo(expected.attempts());
+        assertThat(actual.partner()).isEqualTo(expected.partner());
+        assertThat(actual.stallsAt(StallRules.DEFAULTS)).isEqualTo(expected.stallsAt(StallRules.DEFAULTS));
     }
 
     private static boolean sameDetailsForId(List<CardEvent> events, CardEvent first) {

@@ -16,14 +16,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Who may call the ingest API (docs/security.md): ops upload files and read the reports, a partner sends events for
+ * Who may call the ingest API (docs/security.md): ops upload files, read the reports and decide quarantined events
+ * and cards' owners (contract §11.1), a partner sends events for
  * itself only ({@code ?partner=} absent or naming it), and both may read the API's OpenAPI document.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestAccess {
 
     /** The routes of ops, which the console also serves under its own path (its {@code ConsoleRoutes}). */
-    public static final List<String> OPS_ROUTES = List.of("/uploads", "/uploads/**");
+    public static final List<String> OPS_ROUTES =
+            List.of("/uploads", "/uploads/**", "/api/v1/quarantine/**", "/api/v1/cards/*/owner");
 
     @Bean
     AccessRules ingestAccessRules() {

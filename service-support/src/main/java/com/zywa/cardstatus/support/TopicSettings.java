@@ -54,6 +54,9 @@ public record TopicSettings(
         topics.add(topic(Topics.PARTNER_EVENTS, retention(partnerEventsRetention)));
         topics.add(topic(Topics.STATUS, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(topic(Topics.STALLED, retention(eventRetention)));
+        topics.add(topic(Topics.COMMANDS, retention(eventRetention)));
+        topics.add(topic(
+                Topics.QUARANTINE, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(topic(Topics.REJECTS, retention(rejectsRetention)));
         topics.add(topic(Topics.EVENTS_DLT, retention(deadLetterRetention)));
         topics.add(topic(Topics.STATUS_DLT, retention(deadLetterRetention)));

@@ -27,6 +27,8 @@ class TopicSettingsTests {
                         Topics.PARTNER_EVENTS,
                         Topics.STATUS,
                         Topics.STALLED,
+                        Topics.COMMANDS,
+                        Topics.QUARANTINE,
                         Topics.REJECTS,
                         Topics.EVENTS_DLT,
                         Topics.STATUS_DLT);
@@ -41,6 +43,8 @@ class TopicSettingsTests {
         assertThat(topics.get(Topics.STATUS).configs())
                 .containsEntry("cleanup.policy", "compact")
                 .doesNotContainKey("retention.ms");
+        assertThat(topics.get(Topics.COMMANDS).configs()).containsEntry("retention.ms", "-1");
+        assertThat(topics.get(Topics.QUARANTINE).configs()).containsEntry("cleanup.policy", "compact");
         assertThat(topics.get(Topics.REJECTS).configs()).containsEntry("retention.ms", "2592000000");
         assertThat(topics.get(Topics.EVENTS_DLT).configs()).containsEntry("retention.ms", "1209600000");
     }

@@ -61,6 +61,7 @@ class AccessControlIntegrationTests {
             api  GET  /v3/api-docs.yaml                    401  200  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/quarantine                   401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  GET  /no/such/path                        401  404  404  404  404  404  404  404  404  401  401  401  401  401  400
             api  GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
             api  GET  /actuator/info                       401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
@@ -72,6 +73,7 @@ class AccessControlIntegrationTests {
             ing  POST /events                              401  403  403  400  400  403  403  400  403  401  401  401  401  401  400
             ing  POST /events?partner=default              401  403  403  400  403  403  403  400  403  401  401  401  401  401  400
             ing  POST /events?partner=fastcourier          401  403  403  403  400  403  403  403  403  401  401  401  401  401  400
+            ing  POST /api/v1/quarantine/NOPE0/6f1d1a56-0000-4000-8000-0000000000a1/discard  401  403  202  403  403  403  202  403  403  401  401  401  401  401  400
             ing  GET  /v3/api-docs                         401  403  200  200  200  403  200  200  403  401  401  401  401  401  400
             ing  GET  /v3/api-docs.yaml                    401  403  200  200  200  403  200  200  403  401  401  401  401  401  400
             ing  GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400

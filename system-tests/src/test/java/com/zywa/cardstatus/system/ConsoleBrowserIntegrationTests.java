@@ -438,12 +438,62 @@ class ConsoleBrowserIntegrationTests {
 
     @Test
     @Order(9)
+    void listsTheQuarantineAndAcceptsAnEventHandingTheCardOver(Pipeline pipeline) {
+        PipelineClient client = new PipelineClient(pipeline);
+        String card = SAMPLES.card("ZYWQ001");
+        String event = "{\"type\":\"%s\",\"card_id\":\"" + card + "\",\"occurred_at\":\"%s\"}";
+        for (String[] sent : List.of(
+                new String[] {TestCredentials.PARTNER_KEY, "PICKED_UP", "2023-11-20T08:00:00Z"},
+                new String[] {TestCredentials.FASTCOURIER_KEY, "DELIVERED", "2023-11-21T08:00:00Z"})) {
+            assertThat(client.send(
+                                    HttpMethod.POST,
+                                    pipeline.ingestUrl() + "/events",
+                                    Map.of("X-API-Key", sent[0]),
+                                    org.springframework.http.MediaType.APPLICATION_JSON,
+                                    event.formatted(sent[1], sent[2]))
+                            .status())
+                    .isEqualTo(200);
+            client.awaitIdle();
+        }
+        browser.get(console + "/console/");
+
+        // the list re-renders on each refresh: ask again until this card's row is there
+        By row = By.xpath("//table[@id='quarantine']//tr[td[1][text()='" + card + "']]");
+        wait.until(driver -> {
+            if (driver.findElements(row).isEmpty()) {
+                driver.findElement(By.id("quarantine-refresh")).click();
+                return false;
+            }
+            return true;
+        });
+        assertThat(browser.findElement(row).getText()).contains("default", "fastcourier", "DELIVERED");
+        screenshot("13-quarantine");
+
+        browser.findElement(row)
+                .findElement(By.cssSelector("button[aria-label^='accept']"))
+                .click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quarantine-note"), "accept sent"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(client.cardStatus("card_id=" + card)
+                                .body()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("DELIVERED"));
+        wait.until(driver -> {
+            driver.findElement(By.id("quarantine-refresh")).click();
+            return driver.findElements(row).isEmpty();
+        });
+    }
+
+    @Test
+    @Order(10)
     void signsOutAndTheConsoleAsksForTheKeyAgain() {
         browser.findElement(By.cssSelector("#sign-out button")).click();
 
         WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
         assertThat(notice.getText()).isEqualTo("You are signed out.");
-        screenshot("13-signed-out");
+        screenshot("14-signed-out");
         browser.get(console + "/console/");
         wait.until(ExpectedConditions.urlContains("/console/sign-in"));
     }

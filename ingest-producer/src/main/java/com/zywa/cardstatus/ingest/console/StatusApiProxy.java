@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The console's questions to status-api: a signed-in ops user's card lookup ({@code GET /get_card_status}), the
  * list of unmapped reasons ({@code GET /api/v1/unmapped-reasons}), the projection's rebuilds and their progress
- * ({@code GET /api/v1/projection/rebuilds}) and the work queue (its search, counts and CSV export, contract §13),
- * the lookup audit ({@code GET /api/v1/lookup-audit}, contract §12.1), asked with the configured key and answered
- * back unchanged (status, content type and body), so the browser talks to this origin only. The unmapped reasons, the
- * rebuilds, the export and the audit need an {@code ops} key.
+ * ({@code GET /api/v1/projection/rebuilds}), the quarantined events ({@code GET /api/v1/quarantine}, contract §11.1),
+ * the work queue (its search, counts and CSV export, contract §13) and the lookup audit ({@code GET
+ * /api/v1/lookup-audit}, contract §12.1), asked with the configured key and answered back unchanged (status, content
+ * type and body), so the browser talks to this origin only. The unmapped reasons, the rebuilds, the quarantine, the
+ * export and the audit need an {@code ops} key.
  */
 @RestController
 class StatusApiProxy {
@@ -61,6 +62,11 @@ class StatusApiProxy {
     @GetMapping(path = ConsoleRoutes.API + "/unmapped-reasons", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> unmappedReasons() {
         return statusApi.get("/api/v1/unmapped-reasons", Map.of(), "an ops key for the unmapped reasons");
+    }
+
+    @GetMapping(path = ConsoleRoutes.API + "/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> quarantine() {
+        return statusApi.get("/api/v1/quarantine", Map.of(), "an ops key for the quarantine");
     }
 
     @GetMapping(path = ConsoleRoutes.API + "/projection-rebuilds", produces = MediaType.APPLICATION_JSON_VALUE)

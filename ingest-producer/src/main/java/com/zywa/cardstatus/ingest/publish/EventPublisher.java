@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.ingest.publish;
 
+import com.zywa.cardstatus.contract.CardCommand;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
@@ -66,6 +67,11 @@ public class EventPublisher {
 
         public void rejected(RejectedRow row) {
             operations.send(Topics.REJECTS, row.uploadId(), row);
+        }
+
+        /** An ops decision for the fold (contract §11.1), keyed by its card like the card's events. */
+        public void command(CardCommand command) {
+            operations.send(Topics.COMMANDS, command.cardId(), command);
         }
     }
 }

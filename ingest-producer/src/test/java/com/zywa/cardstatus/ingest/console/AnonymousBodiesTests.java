@@ -62,6 +62,12 @@ class AnonymousBodiesTests {
     @MockitoBean
     private UploadService uploads;
 
+    @MockitoBean
+    private com.zywa.cardstatus.ingest.publish.EventPublisher publisher;
+
+    @MockitoBean
+    private com.zywa.cardstatus.ingest.Partners partners;
+
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

@@ -77,8 +77,16 @@ class ConsoleSecurityTests {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @ComponentScan(basePackageClasses = ConsoleSecurity.class)
-    @Import({IngestAccess.class, UploadEndpoints.class})
+    @Import({IngestAccess.class, UploadEndpoints.class, QuarantineEndpoints.class})
     static class WebLayer {}
+
+    /** The ops decisions about quarantined events (contract §11.1), also ops routes with console twins. */
+    @ComponentScan(
+            basePackages = "com.zywa.cardstatus.ingest.quarantine",
+            useDefaultFilters = false,
+            includeFilters =
+                    @ComponentScan.Filter(classes = org.springframework.web.bind.annotation.RestController.class))
+    static class QuarantineEndpoints {}
 
     /** The upload controllers, which the console's API shares with the machines' API. */
     @ComponentScan(
@@ -93,6 +101,12 @@ class ConsoleSecurityTests {
 
     @MockitoBean
     private UploadService uploads;
+
+    @MockitoBean
+    private com.zywa.cardstatus.ingest.publish.EventPublisher publisher;
+
+    @MockitoBean
+    private com.zywa.cardstatus.ingest.Partners partners;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -338,10 +352,12 @@ class ConsoleSecurityTests {
                 .contains(
                         "/console/api/uploads",
                         "/console/api/uploads/{id}",
-                        "/console/api/uploads/{id}/rejections.csv");
+                        "/console/api/uploads/{id}/rejections.csv",
+                        "/console/api/api/v1/quarantine/{cardId}/{eventId}/accept",
+                        "/console/api/api/v1/cards/{cardId}/owner");
         assertThat(mapped).containsAll(twins);
         for (String twin : twinPaths) {
-            assertThat(get(twin.replace("{id}", UUID.randomUUID().toString()), null)
+            assertThat(get(twin.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()), null)
                             .statusCode())
                     .as(twin)
                     .isEqualTo(401);
