@@ -40,17 +40,19 @@ for service in ingest processor notifier; do
   acl --allow-principal "User:cardstatus-$service" --resource-pattern-type prefixed --topic card. --topic partner.events \
     --operation Describe --operation Create --operation DescribeConfigs
 done
-acl --allow-principal User:cardstatus-ingest --operation Write "${events[@]}" --topic card.rejects
+acl --allow-principal User:cardstatus-ingest --operation Write "${events[@]}" --topic card.rejects --topic card.commands
 acl --allow-principal User:cardstatus-ingest --operation Read --resource-pattern-type prefixed --topic partner.events
 acl --allow-principal User:cardstatus-ingest --operation Read --group ingest-partner-events
 acl --allow-principal User:cardstatus-ingest --operation Write --operation Describe --resource-pattern-type prefixed \
   --transactional-id ingest-
-acl --allow-principal User:cardstatus-processor --operation Read "${events[@]}" --topic card.status
+acl --allow-principal User:cardstatus-processor --operation Read "${events[@]}" --topic card.status \
+  --topic card.commands --topic card.quarantine
 acl --allow-principal User:cardstatus-processor --operation Write --topic card.status --topic card.stalled \
-  --topic card.events.DLT --topic card.status.DLT
+  --topic card.quarantine --topic card.events.DLT --topic card.status.DLT
 acl --allow-principal User:cardstatus-processor --operation All --resource-pattern-type prefixed \
   --topic card-status-processor
-acl --allow-principal User:cardstatus-processor --operation Read --group card-status-processor --group status-projection
+acl --allow-principal User:cardstatus-processor --operation Read --group card-status-processor --group status-projection \
+  --group status-quarantine
 acl --allow-principal User:cardstatus-processor --operation Write --operation Describe --resource-pattern-type prefixed \
   --transactional-id card-status-processor
 acl --allow-principal User:cardstatus-notifier --operation Read --topic card.status --topic card.stalled

@@ -211,7 +211,8 @@ public final class LocalKafkaSecurity {
             }
         }
         Principal ingest = services.get("ingest");
-        for (String topic : concat(EVENT_TOPICS, List.of("card.rejects"))) {
+        // card.commands: ops' quarantine decisions and owner assignments, which ingest takes (contract §11.1)
+        for (String topic : concat(EVENT_TOPICS, List.of("card.rejects", "card.commands"))) {
             allow(acls, ingest, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE);
         }
         allow(acls, ingest, ResourceType.TOPIC, "partner.events", PatternType.PREFIXED, AclOperation.READ);
@@ -220,10 +221,11 @@ public final class LocalKafkaSecurity {
 
         Principal processor = services.get("processor");
         String application = "card-status-processor";
-        for (String topic : concat(EVENT_TOPICS, List.of("card.status"))) {
+        for (String topic : concat(EVENT_TOPICS, List.of("card.status", "card.commands", "card.quarantine"))) {
             allow(acls, processor, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ);
         }
-        for (String topic : List.of("card.status", "card.stalled", "card.events.DLT", "card.status.DLT")) {
+        for (String topic :
+                List.of("card.status", "card.stalled", "card.quarantine", "card.events.DLT", "card.status.DLT")) {
             allow(acls, processor, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE);
         }
         // Kafka Streams' own topics (changelog, repartition), its group and its transactional IDs
@@ -231,6 +233,7 @@ public final class LocalKafkaSecurity {
         allow(acls, processor, ResourceType.GROUP, application, PatternType.LITERAL, AclOperation.READ);
         transactionalIds(acls, processor, application);
         allow(acls, processor, ResourceType.GROUP, "status-projection", PatternType.LITERAL, AclOperation.READ);
+        allow(acls, processor, ResourceType.GROUP, "status-quarantine", PatternType.LITERAL, AclOperation.READ);
 
         Principal notifier = services.get("notifier");
         for (String topic : List.of("card.status", "card.stalled")) {
