@@ -52,6 +52,31 @@ class PartnerEventsIntegrationTests {
     }
 
     @Test
+    void anEventDatedADayAheadIsRejectedAndCannotHoldTheCardsStatus(Pipeline pipeline) {
+        // contract §11.5: before, events up to a day ahead were accepted, so one dated now + 23 h held the card's
+        // status (and phone) against every genuine event of that day
+        PipelineClient client = new PipelineClient(pipeline);
+        String card = "ZYWSKEW" + System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
+        String events = """
+                [{"type":"PICKED_UP","card_id":"%1$s","occurred_at":"%2$s","partner_event_id":"S1"},
+                 {"type":"RETURNED","card_id":"%1$s","phone":"0501112223","occurred_at":"%3$s","partner_event_id":"S2"}]
+                """.formatted(card, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(23)));
+
+        PipelineClient.Answer answer = client.postJson(pipeline.ingestUrl() + "/events", events);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.body().get("results").get(1).get("reason").asString())
+                .contains("more than 5 min in the future");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PipelineClient.Answer status = client.cardStatus("card_id=" + card);
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(status.body().get("status").asString()).isEqualTo("PICKED_UP");
+        });
+    }
+
+    @Test
     void aPartnerKeySendsForItsOwnPartnerOnlyAndIsRecordedAsTheSender(Pipeline pipeline) {
         PipelineClient client = new PipelineClient(pipeline);
         String event = "{\"type\":\"PICKED_UP\",\"card_id\":\"%s\",\"occurred_at\":\"2023-11-20T08:00:00Z\"}";

@@ -27,7 +27,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class TopicSettingsIntegrationTests {
 
     @Test
-    void eventTopicsKeepEverythingAndRawDataTopicsKeepThirtyDays(Pipeline pipeline) throws Exception {
+    void eventTopicsKeepEverythingPartnerEventsSevenDaysAndRawDataTopicsThirtyDays(Pipeline pipeline) throws Exception {
         List<String> names = new ArrayList<>(Topics.eventTopics());
         names.addAll(
                 List.of(Topics.PARTNER_EVENTS, Topics.STATUS, Topics.REJECTS, Topics.EVENTS_DLT, Topics.STATUS_DLT));
@@ -42,12 +42,14 @@ class TopicSettingsIntegrationTests {
 
             assertThat(topics.values())
                     .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(3));
-            for (String event : names.subList(0, Topics.eventTopics().size() + 1)) {
+            for (String event : names.subList(0, Topics.eventTopics().size())) {
                 assertThat(value(configs, event, "retention.ms")).as(event).isEqualTo("-1");
                 assertThat(value(configs, event, "min.insync.replicas"))
                         .as(event)
                         .isEqualTo("1");
             }
+            // what partners wrote, phones in clear: a transport, kept 7 days (contract §12)
+            assertThat(value(configs, Topics.PARTNER_EVENTS, "retention.ms")).isEqualTo("604800000");
             assertThat(value(configs, Topics.STATUS, "cleanup.policy")).isEqualTo("compact");
             for (String rawData : List.of(Topics.REJECTS, Topics.EVENTS_DLT, Topics.STATUS_DLT)) {
                 assertThat(value(configs, rawData, "retention.ms")).as(rawData).isEqualTo("2592000000");

@@ -9,6 +9,7 @@ import com.zywa.cardstatus.contract.EventSource;
 import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.JsonSerde;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.security.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
  * Real records of every topic, made by one scenario on the running pipeline (the samples uploaded, a bad row, partner
@@ -45,6 +48,8 @@ class TopicsContractIntegrationTests {
     private static final Set<String> OWN_TOPIC_CLOUD_EVENTS = Set.of("ZYWCTRCE4", "ZYWCTRCE5");
     /** A card of the one partner the shared pipeline stalls, picked up long ago: it stalls (card.stalled). */
     private static final String STALLS = "ZYWCTRSTL";
+    /** A card of partner default that fastcourier sends an event for: quarantined (card.quarantine), then ops assign it. */
+    private static final String QUARANTINED = "ZYWCTRQ1";
 
     private final AsyncApiContract contract = AsyncApiContract.load();
 
@@ -61,7 +66,8 @@ class TopicsContractIntegrationTests {
                 "ZYWCTRE1",
                 "ZYWCTRCE1",
                 "ZYWCTRCE2",
-                STALLS));
+                STALLS,
+                QUARANTINED));
         Set<String> uploads = new HashSet<>();
         for (String file : SampleSet.FILES) {
             uploads.add(client.upload(samples, file).body().get("upload_id").asString());
@@ -93,6 +99,7 @@ class TopicsContractIntegrationTests {
                 stale.type().topic(),
                 bytes(STALLS),
                 JsonSerde.cardEvents().serializer().serialize(stale.type().topic(), stale))));
+        quarantine(pipeline, client, topics);
         client.awaitIdle();
         topics.awaitRecords(Topics.STALLED, record -> STALLS.equals(key(record)));
         topics.awaitRecords(Topics.EVENTS_DLT, record -> SET_ASIDE.contains(key(record)));
@@ -123,6 +130,41 @@ class TopicsContractIntegrationTests {
                 .as("records that conform to no message of their channel")
                 .isEmpty();
         assertThat(seen).as("messages seen on each topic").isEqualTo(documentedMessages());
+    }
+
+    /**
+     * Another partner's event for a card of partner default, quarantined (a record on card.quarantine), then an ops
+     * decision on card.commands (the owner assigned again: it changes nothing but is a command all the same).
+     */
+    private static void quarantine(Pipeline pipeline, PipelineClient client, TopicReader topics) {
+        String event = "{\"type\":\"%s\",\"card_id\":\"" + QUARANTINED + "\",\"occurred_at\":\"%s\"}";
+        assertThat(client.send(
+                                HttpMethod.POST,
+                                pipeline.ingestUrl() + "/events",
+                                Map.of("X-API-Key", TestCredentials.PARTNER_KEY),
+                                MediaType.APPLICATION_JSON,
+                                event.formatted("PICKED_UP", "2023-11-20T08:00:00Z"))
+                        .status())
+                .isEqualTo(200);
+        topics.awaitRecords(Topics.STATUS, record -> QUARANTINED.equals(key(record)));
+        assertThat(client.send(
+                                HttpMethod.POST,
+                                pipeline.ingestUrl() + "/events",
+                                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY),
+                                MediaType.APPLICATION_JSON,
+                                event.formatted("DELIVERED", "2023-11-21T08:00:00Z"))
+                        .status())
+                .isEqualTo(200);
+        topics.awaitRecords(Topics.QUARANTINE, record -> QUARANTINED.equals(key(record)));
+        assertThat(client.send(
+                                HttpMethod.PUT,
+                                pipeline.ingestUrl() + "/api/v1/cards/" + QUARANTINED + "/owner",
+                                Map.of("X-API-Key", TestCredentials.OPS_KEY),
+                                MediaType.APPLICATION_JSON,
+                                "{\"owner\":\"default\"}")
+                        .status())
+                .isEqualTo(202);
+        topics.awaitRecords(Topics.COMMANDS, record -> QUARANTINED.equals(key(record)));
     }
 
     /** The records of {@code topic} this test made; other tests share the broker and write poison on purpose. */
