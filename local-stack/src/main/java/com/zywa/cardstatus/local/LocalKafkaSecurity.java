@@ -28,7 +28,8 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * SASL/SCRAM-SHA-512 and ACLs for a single {@link LocalKafka} node (contract §11.3, §11.4): the client listener asks
- * every client for SASL/SCRAM (SASL_PLAINTEXT: this is a machine-local broker), KRaft's {@code StandardAuthorizer}
+ * every client for SASL/SCRAM (SASL_PLAINTEXT: this is a machine-local broker; partners may also use PLAIN with the
+ * same credentials, for kcat builds that cannot do SCRAM against Kafka 4), KRaft's {@code StandardAuthorizer}
  * allows only what an ACL allows, and each principal gets only what it needs: a partner ({@code partner-<name>})
  * may write its own {@code partner.events.<name>} and nothing else; ingest, the processor and the notifier
  * ({@code cardstatus-ingest}, …) read and write their own topics, groups and transactional IDs. {@code admin} (the
@@ -145,10 +146,23 @@ public final class LocalKafkaSecurity {
         config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
         config.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
-        config.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", MECHANISM);
+        // partners may also log in with PLAIN (the same names and passwords): kcat on librdkafka before 2.6.1, as
+        // Debian 12 ships it, cannot do SCRAM against Kafka 4; the services and the broker use SCRAM only
+        config.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", MECHANISM + ",PLAIN");
         config.put(
                 "listener.name.sasl_plaintext." + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 admin.jaasConfig());
+        StringBuilder plainUsers = new StringBuilder();
+        partners.values()
+                .forEach(partner -> plainUsers
+                        .append(" user_")
+                        .append(partner.name())
+                        .append("=\"")
+                        .append(partner.password())
+                        .append('"'));
+        config.put(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required" + plainUsers + ";");
         config.put("sasl.mechanism.controller.protocol", "PLAIN");
         config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         config.put(
