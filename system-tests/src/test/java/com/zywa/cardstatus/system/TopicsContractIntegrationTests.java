@@ -138,33 +138,41 @@ class TopicsContractIntegrationTests {
      */
     private static void quarantine(Pipeline pipeline, PipelineClient client, TopicReader topics) {
         String event = "{\"type\":\"%s\",\"card_id\":\"" + QUARANTINED + "\",\"occurred_at\":\"%s\"}";
-        assertThat(client.send(
-                                HttpMethod.POST,
-                                pipeline.ingestUrl() + "/events",
-                                Map.of("X-API-Key", TestCredentials.PARTNER_KEY),
-                                MediaType.APPLICATION_JSON,
-                                event.formatted("PICKED_UP", "2023-11-20T08:00:00Z"))
-                        .status())
+        assertThat(send(
+                        pipeline,
+                        client,
+                        HttpMethod.POST,
+                        "/events",
+                        TestCredentials.PARTNER_KEY,
+                        event.formatted("PICKED_UP", "2023-11-20T08:00:00Z")))
                 .isEqualTo(200);
         topics.awaitRecords(Topics.STATUS, record -> QUARANTINED.equals(key(record)));
-        assertThat(client.send(
-                                HttpMethod.POST,
-                                pipeline.ingestUrl() + "/events",
-                                Map.of("X-API-Key", TestCredentials.FASTCOURIER_KEY),
-                                MediaType.APPLICATION_JSON,
-                                event.formatted("DELIVERED", "2023-11-21T08:00:00Z"))
-                        .status())
+        assertThat(send(
+                        pipeline,
+                        client,
+                        HttpMethod.POST,
+                        "/events",
+                        TestCredentials.FASTCOURIER_KEY,
+                        event.formatted("DELIVERED", "2023-11-21T08:00:00Z")))
                 .isEqualTo(200);
         topics.awaitRecords(Topics.QUARANTINE, record -> QUARANTINED.equals(key(record)));
-        assertThat(client.send(
-                                HttpMethod.PUT,
-                                pipeline.ingestUrl() + "/api/v1/cards/" + QUARANTINED + "/owner",
-                                Map.of("X-API-Key", TestCredentials.OPS_KEY),
-                                MediaType.APPLICATION_JSON,
-                                "{\"owner\":\"default\"}")
-                        .status())
+        assertThat(send(
+                        pipeline,
+                        client,
+                        HttpMethod.PUT,
+                        "/api/v1/cards/" + QUARANTINED + "/owner",
+                        TestCredentials.OPS_KEY,
+                        "{\"owner\":\"default\"}"))
                 .isEqualTo(202);
         topics.awaitRecords(Topics.COMMANDS, record -> QUARANTINED.equals(key(record)));
+    }
+
+    /** The status of a JSON request to ingest with {@code key}. */
+    private static int send(
+            Pipeline pipeline, PipelineClient client, HttpMethod method, String path, String key, String json) {
+        return client.send(
+                        method, pipeline.ingestUrl() + path, Map.of("X-API-Key", key), MediaType.APPLICATION_JSON, json)
+                .status();
     }
 
     /** The records of {@code topic} this test made; other tests share the broker and write poison on purpose. */

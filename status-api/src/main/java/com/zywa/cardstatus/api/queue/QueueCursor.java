@@ -23,9 +23,21 @@ record QueueCursor(String snapshot, Instant openedAt, Instant place, String card
         if (!SNAPSHOT.matcher(snapshot).matches() || cardId.isEmpty() || cardId.length() > 64) {
             throw new IllegalArgumentException("not a cursor of this API");
         }
-        String[] bounds = snapshot.split(":", 3);
-        if (Long.parseUnsignedLong(bounds[0]) > Long.parseUnsignedLong(bounds[1])) {
+        // PostgreSQL's own rules for a pg_snapshot (xmin <= xmax; in-progress IDs ascending, in [xmin, xmax)), so a
+        // forged one is refused here as a bad cursor, not by the database as a failed query
+        String[] parts = snapshot.split(":", 3);
+        long xmin = Long.parseUnsignedLong(parts[0]);
+        long xmax = Long.parseUnsignedLong(parts[1]);
+        if (Long.compareUnsigned(xmin, xmax) > 0) {
             throw new IllegalArgumentException("not a cursor of this API");
+        }
+        long last = xmin;
+        for (String id : parts[2].isEmpty() ? new String[0] : parts[2].split(",")) {
+            long xid = Long.parseUnsignedLong(id);
+            if (Long.compareUnsigned(xid, last) < 0 || Long.compareUnsigned(xid, xmax) >= 0) {
+                throw new IllegalArgumentException("not a cursor of this API");
+            }
+            last = xid;
         }
     }
 

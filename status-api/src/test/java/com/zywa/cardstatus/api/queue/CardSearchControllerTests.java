@@ -137,6 +137,16 @@ class CardSearchControllerTests {
                 .bodyJson()
                 .extractingPath("$.error")
                 .isEqualTo("invalid_cursor");
+        // a snapshot PostgreSQL would refuse (an in-progress ID beyond xmax) is a bad cursor, not a failed query
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        "2|1700000000.0|10:20:25|1700000000.0|ZYW1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards?cursor=" + forged))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_cursor");
         verifyNoInteractions(cards);
     }
 
