@@ -1,0 +1,134 @@
+package com.zywa.cardstatus.support.personaldata;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The phones' data keys in PostgreSQL ({@code ingest.phone_key}, ingest's Flyway V5): one per phone, found by the
+ * phone's keyed hash or by its ID. Deleting a key (erasure) makes every value sealed under it unreadable, wherever it
+ * was copied. Reads and writes go straight to the database each time (no cache of which keys exist), so a key erased
+ * by one service is gone for all at once.
+ */
+public class PhoneKeys {
+
+    static final String TABLE = "ingest.phone_key";
+
+    private final JdbcTemplate jdbc;
+
+    public PhoneKeys(DataSource dataSource) {
+        this(new JdbcTemplate(dataSource));
+    }
+
+    PhoneKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored keys of these phone hashes, by hash; a hash without a key is absent. */
+    public Map<String, StoredKey> byHashes(Collection<String> hashes) {
+        Map<String, StoredKey> found = new HashMap<>();
+        if (hashes.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                connection -> select(connection, "phone_hash = ANY(?)", "text", hashes.toArray()), (ResultSet rs) -> {
+                    StoredKey key = key(rs);
+                    found.put(key.phoneHash(), key);
+                });
+        return found;
+    }
+
+    /** The stored keys of these IDs, by ID; an erased (or never made) key is absent. */
+    public Map<UUID, StoredKey> byIds(Collection<UUID> ids) {
+        Map<UUID, StoredKey> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(connection -> select(connection, "key_id = ANY(?)", "uuid", ids.toArray()), (ResultSet rs) -> {
+            StoredKey key = key(rs);
+            found.put(key.keyId(), key);
+        });
+        return found;
+    }
+
+    /** Stores these keys, each unless its phone has one already (another instance made it first). */
+    void insertIfAbsent(List<StoredKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.execute((Connection connection) -> {
+            boolean readOnly = connection.isReadOnly();
+            if (readOnly) {
+                connection.setReadOnly(false);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
+                    + " (key_id, phone_hash, wrapped) VALUES (?, ?, ?) ON CONFLICT (phone_hash) DO NOTHING")) {
+                for (StoredKey key : keys) {
+                    insert.setObject(1, key.keyId());
+                    insert.setString(2, key.phoneHash());
+                    insert.setBytes(3, key.wrapped());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } finally {
+                if (readOnly) {
+                    connection.setReadOnly(true);
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Re-wraps up to {@code limit} stored keys that the KEK's primary key did not wrap (after a rotation added a new
+     * primary); answers how many it re-wrapped, 0 once every key is under the primary.
+     */
+    public int rewrap(KeyEncryptionKey kek, int limit) {
+        List<StoredKey> stale = new ArrayList<>();
+        jdbc.query("SELECT key_id, phone_hash, wrapped FROM " + TABLE + " ORDER BY key_id", (ResultSet rs) -> {
+            if (stale.size() < limit) {
+                StoredKey key = key(rs);
+                if (!kek.wrappedUnderPrimary(key.wrapped())) {
+                    stale.add(key);
+                }
+            }
+        });
+        int done = 0;
+        for (StoredKey key : stale) {
+            try {
+                byte[] rewrapped = kek.wrap(kek.unwrap(key.wrapped(), key.keyId()), key.keyId());
+                done += jdbc.update(
+                        "UPDATE " + TABLE + " SET wrapped = ? WHERE key_id = ? AND wrapped = ?",
+                        rewrapped,
+                        key.keyId(),
+                        key.wrapped());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("data key " + key.keyId() + " cannot be unwrapped by the KEK", e);
+            }
+        }
+        return done;
+    }
+
+    private static PreparedStatement select(Connection connection, String where, String type, Object[] values)
+            throws SQLException {
+        PreparedStatement select =
+                connection.prepareStatement("SELECT key_id, phone_hash, wrapped FROM " + TABLE + " WHERE " + where);
+        Array array = connection.createArrayOf(type, values);
+        select.setArray(1, array);
+        return select;
+    }
+
+    private static StoredKey key(ResultSet rs) throws SQLException {
+        return new StoredKey(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3));
+    }
+}

@@ -1,0 +1,195 @@
+package com.zywa.cardstatus.support.personaldata;
+
+import com.google.crypto.tink.DeterministicAead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.daead.PredefinedDeterministicAeadParameters;
+import com.zywa.cardstatus.contract.SealedPhones;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Seals phones (and texts that hold one) under each phone's own data key, and opens them again while the key exists
+ * (contract §12; crypto-shredding: erasing a phone deletes its key). A data key is a Tink deterministic AEAD keyset
+ * (AES256-SIV): one phone, one key, so sealing the same phone twice gives the same value, and equal values are the
+ * same phone, as before. Keys are made on first use and stored wrapped under the {@link KeyEncryptionKey}.
+ *
+ * <p>Every call asks the key store which keys exist; only the unwrapped keys themselves are kept in memory, by key ID
+ * (a key's ID never names another key), so an erased key opens nothing once its row is gone.
+ */
+public class PhoneVault {
+
+    private static final byte[] PHONE = "phone".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT = "text".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_CACHED = 20_000;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final KeyEncryptionKey kek;
+    private final PhoneHasher hasher;
+    private final PhoneKeys keys;
+    private final Map<UUID, DeterministicAead> unwrapped =
+            Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, DeterministicAead> eldest) {
+                    return size() > MAX_CACHED;
+                }
+            });
+
+    public PhoneVault(KeyEncryptionKey kek, PhoneHasher hasher, PhoneKeys keys) {
+        this.kek = kek;
+        this.hasher = hasher;
+        this.keys = keys;
+    }
+
+    /** The keyed hash of a phone in E.164 (what finds its key and its lookups in the audit). */
+    public String hash(String e164) {
+        return hasher.of(e164);
+    }
+
+    /** The stored key of a phone in E.164, or null when it has none (never seen, or erased). */
+    public @Nullable StoredKey keyOf(String e164) {
+        String hash = hasher.of(e164);
+        return keys.byHashes(List.of(hash)).get(hash);
+    }
+
+    /** These phones (E.164) sealed, by phone; each phone's key is made if it has none yet. */
+    public Map<String, String> seal(Collection<String> phones) {
+        Map<String, StoredKey> byPhone = keysOf(phones);
+        Map<String, String> sealed = new HashMap<>();
+        for (Map.Entry<String, StoredKey> entry : byPhone.entrySet()) {
+            sealed.put(entry.getKey(), seal(entry.getValue(), entry.getKey(), PHONE, true));
+        }
+        return sealed;
+    }
+
+    /** One phone (E.164) sealed. */
+    public String seal(String phone) {
+        return seal(List.of(phone)).get(phone);
+    }
+
+    /** {@code text} (e.g. a rejected row as received) sealed under the key of {@code phone} (E.164), which holds it. */
+    public String sealText(String phone, String text) {
+        StoredKey key = keysOf(List.of(phone)).get(phone);
+        return seal(key, text, TEXT, false);
+    }
+
+    /**
+     * These sealed phones opened, by sealed value; one whose key is erased is absent. A value that is not sealed (an
+     * E.164 phone written before phones were sealed) is answered as it is.
+     */
+    public Map<String, String> open(Collection<String> values) {
+        Map<String, String> opened = new HashMap<>();
+        Set<UUID> ids = new HashSet<>();
+        for (String value : values) {
+            UUID id = SealedPhones.keyId(value);
+            if (id == null) {
+                opened.put(value, value);
+            } else {
+                ids.add(id);
+            }
+        }
+        Map<UUID, StoredKey> found = keys.byIds(ids);
+        for (String value : values) {
+            StoredKey key = found.get(SealedPhones.keyId(value));
+            if (key != null) {
+                String clear = open(value, key);
+                if (clear != null) {
+                    opened.put(value, clear);
+                }
+            }
+        }
+        return opened;
+    }
+
+    /** One sealed phone or text opened, or null when its key is erased (an unsealed value answers as it is). */
+    public @Nullable String open(@Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        return open(List.of(value)).get(value);
+    }
+
+    /**
+     * A sealed phone or text opened with its stored key (read with the sealed value, e.g. joined in one query), or
+     * null when it cannot be (another key, or not sealed at all).
+     */
+    public @Nullable String open(String value, StoredKey key) {
+        UUID id = SealedPhones.keyId(value);
+        if (id == null || !id.equals(key.keyId())) {
+            return null;
+        }
+        byte[] associated = SealedPhones.isSealedPhone(value) ? PHONE : TEXT;
+        try {
+            byte[] clear =
+                    primitive(key).decryptDeterministically(DECODER.decode(SealedPhones.ciphertext(value)), associated);
+            return new String(clear, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String seal(StoredKey key, String clear, byte[] associated, boolean phone) {
+        try {
+            String ciphertext = ENCODER.encodeToString(
+                    primitive(key).encryptDeterministically(clear.getBytes(StandardCharsets.UTF_8), associated));
+            return phone ? SealedPhones.phone(key.keyId(), ciphertext) : SealedPhones.text(key.keyId(), ciphertext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a phone could not be sealed under its key " + key.keyId(), e);
+        }
+    }
+
+    private Map<String, StoredKey> keysOf(Collection<String> phones) {
+        Map<String, String> hashes = new HashMap<>();
+        for (String phone : phones) {
+            hashes.put(phone, hasher.of(phone));
+        }
+        Map<String, StoredKey> byHash = keys.byHashes(hashes.values());
+        List<StoredKey> made = new ArrayList<>();
+        for (String hash : new HashSet<>(hashes.values())) {
+            if (!byHash.containsKey(hash)) {
+                made.add(newKey(hash));
+            }
+        }
+        if (!made.isEmpty()) {
+            keys.insertIfAbsent(made);
+            // another instance may have made some of them first: read back whichever was stored
+            byHash.putAll(keys.byHashes(made.stream().map(StoredKey::phoneHash).toList()));
+        }
+        Map<String, StoredKey> byPhone = new HashMap<>();
+        hashes.forEach((phone, hash) -> byPhone.put(phone, byHash.get(hash)));
+        return byPhone;
+    }
+
+    private StoredKey newKey(String hash) {
+        try {
+            UUID id = UUID.randomUUID();
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
+            return new StoredKey(id, hash, kek.wrap(keyset, id));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a data key could not be made", e);
+        }
+    }
+
+    private DeterministicAead primitive(StoredKey key) throws GeneralSecurityException {
+        DeterministicAead cached = unwrapped.get(key.keyId());
+        if (cached == null) {
+            cached = kek.unwrap(key.wrapped(), key.keyId())
+                    .getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
+            unwrapped.put(key.keyId(), cached);
+        }
+        return cached;
+    }
+}

@@ -1,0 +1,159 @@
+package com.zywa.cardstatus.support.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zywa.cardstatus.contract.SealedPhones;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class PhoneVaultTests {
+
+    private static final String HASH_KEY = "phone-vault-tests-hash-key-00000000000000";
+
+    /** The key store as a map: what the table holds, without a database. */
+    static final class MemoryKeys extends PhoneKeys {
+        final Map<UUID, StoredKey> rows = new ConcurrentHashMap<>();
+
+        MemoryKeys() {
+            super(new JdbcTemplate());
+        }
+
+        @Override
+        public Map<String, StoredKey> byHashes(Collection<String> hashes) {
+            Map<String, StoredKey> found = new java.util.HashMap<>();
+            rows.values().stream()
+                    .filter(k -> hashes.contains(k.phoneHash()))
+                    .forEach(k -> found.put(k.phoneHash(), k));
+            return found;
+        }
+
+        @Override
+        public Map<UUID, StoredKey> byIds(Collection<UUID> ids) {
+            Map<UUID, StoredKey> found = new java.util.HashMap<>();
+            ids.stream().filter(rows::containsKey).forEach(id -> found.put(id, rows.get(id)));
+            return found;
+        }
+
+        @Override
+        void insertIfAbsent(List<StoredKey> keys) {
+            for (StoredKey key : keys) {
+                if (byHashes(List.of(key.phoneHash())).isEmpty()) {
+                    rows.put(key.keyId(), key);
+                }
+            }
+        }
+
+        void erase(UUID id) {
+            rows.remove(id);
+        }
+    }
+
+    private final MemoryKeys keys = new MemoryKeys();
+    private final String kekJson = KeyEncryptionKey.generateJson();
+    private final PhoneVault vault =
+            new PhoneVault(KeyEncryptionKey.fromJson(kekJson), new PhoneHasher(HASH_KEY), keys);
+
+    @Test
+    void sealsAPhoneSoItNeitherShowsNorChangesAndOpensItAgain() {
+        String sealed = vault.seal("+971501234567");
+
+        assertThat(SealedPhones.isSealedPhone(sealed)).isTrue();
+        assertThat(sealed).doesNotContain("501234567").doesNotContain("971");
+        assertThat(vault.seal("+971501234567"))
+                .as("one phone, one sealed value")
+                .isEqualTo(sealed);
+        assertThat(vault.seal("+971501234568")).isNotEqualTo(sealed);
+        assertThat(vault.open(sealed)).isEqualTo("+971501234567");
+        assertThat(keys.rows).hasSize(2);
+        assertThat(keys.rows.values())
+                .allSatisfy(key -> assertThat(new String(key.wrapped(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("501234567"));
+    }
+
+    @Test
+    void erasingAPhonesKeyLeavesEveryValueSealedUnderItUnreadableAndANewPhoneStillWorks() {
+        String sealed = vault.seal("+971501234567");
+        String row = vault.sealText("+971501234567", "ZYW1,0501234567,2026-01-01");
+        String other = vault.seal("+971509999999");
+
+        keys.erase(SealedPhones.keyId(sealed));
+
+        assertThat(SealedPhones.keyId(row)).isEqualTo(SealedPhones.keyId(sealed));
+        assertThat(vault.open(sealed)).isNull();
+        assertThat(vault.open(row)).isNull();
+        assertThat(vault.open(List.of(sealed, other))).containsOnlyKeys(other);
+        assertThat(vault.open(other)).isEqualTo("+971509999999");
+        String again = vault.seal("+971501234567");
+        assertThat(SealedPhones.keyId(again)).as("a new key").isNotEqualTo(SealedPhones.keyId(sealed));
+        assertThat(vault.open(again)).isEqualTo("+971501234567");
+    }
+
+    @Test
+    void opensTextsAndPassesPhonesWrittenBeforeSealingAsTheyAre() {
+        String row = vault.sealText("+971501234567", "ZYW1,0501234567");
+
+        assertThat(SealedPhones.isSealedText(row)).isTrue();
+        assertThat(vault.open(row)).isEqualTo("ZYW1,0501234567");
+        assertThat(vault.open("+971501234567")).isEqualTo("+971501234567");
+        assertThat(vault.open((String) null)).isNull();
+    }
+
+    @Test
+    void aRotatedKekOpensKeysWrappedBeforeAndRewrapsThemSoTheOldKeyCanGo() throws Exception {
+        String sealed = vault.seal("+971501234567");
+        StoredKey stored = keys.rows.get(SealedPhones.keyId(sealed));
+        String rotated = KeyEncryptionKey.rotateJson(kekJson);
+        KeyEncryptionKey newKek = KeyEncryptionKey.fromJson(rotated);
+
+        assertThat(newKek.wrappedUnderPrimary(stored.wrapped())).isFalse();
+        assertThat(KeyEncryptionKey.fromJson(kekJson).wrappedUnderPrimary(stored.wrapped()))
+                .isTrue();
+        byte[] rewrapped = newKek.wrap(newKek.unwrap(stored.wrapped(), stored.keyId()), stored.keyId());
+        assertThat(newKek.wrappedUnderPrimary(rewrapped)).isTrue();
+        keys.rows.put(stored.keyId(), new StoredKey(stored.keyId(), stored.phoneHash(), rewrapped));
+
+        // only the new key left in the KEK: what was re-wrapped still opens
+        String newOnly = withoutFirstKey(rotated);
+        PhoneVault after = new PhoneVault(KeyEncryptionKey.fromJson(newOnly), new PhoneHasher(HASH_KEY), keys);
+        assertThat(after.open(sealed)).isEqualTo("+971501234567");
+        // and a key wrapped only under the old one does not
+        assertThatThrownBy(() -> KeyEncryptionKey.fromJson(newOnly).unwrap(stored.wrapped(), stored.keyId()))
+                .isInstanceOf(java.security.GeneralSecurityException.class);
+    }
+
+    @Test
+    void aWrappedKeyIsBoundToItsId() throws Exception {
+        String sealed = vault.seal("+971501234567");
+        StoredKey stored = keys.rows.get(SealedPhones.keyId(sealed));
+        KeyEncryptionKey kek = KeyEncryptionKey.fromJson(kekJson);
+
+        assertThatThrownBy(() -> kek.unwrap(stored.wrapped(), UUID.randomUUID()))
+                .isInstanceOf(java.security.GeneralSecurityException.class);
+    }
+
+    @Test
+    void refusesMissingOrShortKeysWithoutEchoingThem() {
+        assertThatThrownBy(() -> new PhoneHasher("short"))
+                .hasMessageNotContaining("short\"")
+                .hasMessageContaining("phone-hash-key");
+        assertThatThrownBy(() -> KeyEncryptionKey.fromJson(null)).hasMessageContaining("kek");
+        assertThatThrownBy(() -> KeyEncryptionKey.fromJson("{\"secret\": \"not-a-keyset\"}"))
+                .hasMessageContaining("kek")
+                .hasMessageNotContaining("not-a-keyset");
+    }
+
+    private static String withoutFirstKey(String keysetJson) throws Exception {
+        var handle = com.google.crypto.tink.TinkJsonProtoKeysetFormat.parseKeyset(
+                keysetJson, com.google.crypto.tink.InsecureSecretKeyAccess.get());
+        var builder = com.google.crypto.tink.KeysetHandle.newBuilder(handle);
+        builder.deleteAt(0);
+        return com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+                builder.build(), com.google.crypto.tink.InsecureSecretKeyAccess.get());
+    }
+}
