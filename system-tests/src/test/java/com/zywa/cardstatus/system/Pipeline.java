@@ -5,6 +5,7 @@ import com.zywa.cardstatus.fold.ReasonMappingFile;
 import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import com.zywa.cardstatus.notifier.StatusNotifierApplication;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
+import com.zywa.cardstatus.support.personaldata.KeyEncryptionKey;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import com.zywa.cardstatus.support.security.TestIssuer;
 import java.io.IOException;
@@ -175,8 +176,21 @@ final class Pipeline implements AutoCloseable {
                 // connections as needed, not a full pool each from the start: the test database is shared
                 "--spring.datasource.hikari.minimum-idle=1"));
         args.addAll(apiKeyArgs());
+        args.addAll(personalDataArgs());
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
+    }
+
+    /** The key-encryption key of this test run (every application and child process of it shares it). */
+    static final String KEK = KeyEncryptionKey.generateJson();
+
+    /** The phones' keyed-hash key of the tests. */
+    static final String PHONE_HASH_KEY = "system-tests-phone-hash-key-000000000000";
+
+    /** The keys that seal and find phones (contract §12), the same for every application of the tests. */
+    static List<String> personalDataArgs() {
+        return List.of(
+                "--cardstatus.personal-data.kek=" + KEK, "--cardstatus.personal-data.phone-hash-key=" + PHONE_HASH_KEY);
     }
 
     /** Drops what a previous run left, so versions and uploads start from nothing like the fresh broker. */
