@@ -4,57 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zywa.cardstatus.contract.SealedPhones;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 class PhoneVaultTests {
 
     private static final String HASH_KEY = "phone-vault-tests-hash-key-00000000000000";
 
-    /** The key store as a map: what the table holds, without a database. */
-    static final class MemoryKeys extends PhoneKeys {
-        final Map<UUID, StoredKey> rows = new ConcurrentHashMap<>();
-
-        MemoryKeys() {
-            super(new JdbcTemplate());
-        }
-
-        @Override
-        public Map<String, StoredKey> byHashes(Collection<String> hashes) {
-            Map<String, StoredKey> found = new java.util.HashMap<>();
-            rows.values().stream()
-                    .filter(k -> hashes.contains(k.phoneHash()))
-                    .forEach(k -> found.put(k.phoneHash(), k));
-            return found;
-        }
-
-        @Override
-        public Map<UUID, StoredKey> byIds(Collection<UUID> ids) {
-            Map<UUID, StoredKey> found = new java.util.HashMap<>();
-            ids.stream().filter(rows::containsKey).forEach(id -> found.put(id, rows.get(id)));
-            return found;
-        }
-
-        @Override
-        void insertIfAbsent(List<StoredKey> keys) {
-            for (StoredKey key : keys) {
-                if (byHashes(List.of(key.phoneHash())).isEmpty()) {
-                    rows.put(key.keyId(), key);
-                }
-            }
-        }
-
-        void erase(UUID id) {
-            rows.remove(id);
-        }
-    }
-
-    private final MemoryKeys keys = new MemoryKeys();
+    private final InMemoryPhoneKeys keys = new InMemoryPhoneKeys();
     private final String kekJson = KeyEncryptionKey.generateJson();
     private final PhoneVault vault =
             new PhoneVault(KeyEncryptionKey.fromJson(kekJson), new PhoneHasher(HASH_KEY), keys);
