@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,8 @@ public class PhoneSealing {
 
     private final PhoneVault vault;
 
-    PhoneSealing(PhoneVault vault) {
+    /** The vault is made at its first use: ingest starts without the keys, and a phone it meets then fails. */
+    PhoneSealing(@Lazy PhoneVault vault) {
         this.vault = vault;
     }
 

@@ -46,7 +46,8 @@ public class PersonalDataAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    PhoneVault phoneVault(@Lazy KeyEncryptionKey kek, @Lazy PhoneHasher hasher, @Lazy PhoneKeys keys) {
+    PhoneVault phoneVault(KeyEncryptionKey kek, PhoneHasher hasher, PhoneKeys keys) {
+        // its parts are made with it (a lazy proxy of the final KeyEncryptionKey cannot be made)
         return new PhoneVault(kek, hasher, keys);
     }
 }
