@@ -90,6 +90,18 @@ class PhoneSealingTests {
     }
 
     @Test
+    void masksAPhoneTheReasonEchoesFromTheRawTextButNotLineNumbers() {
+        String raw = "+971585949014,13-11-2023 13:34";
+
+        RowOutcome.Rejected out = rejected(new RowOutcome.Rejected(
+                12345, "line 12345: card ID '+971585949014' must be 1-64 letters, digits, '-' or '_'", raw));
+
+        assertThat(out.reason())
+                .isEqualTo("line 12345: card ID '+971******014' must be 1-64 letters, digits, '-' or '_'");
+        assertThat(vault.open(out.raw())).isEqualTo(raw);
+    }
+
+    @Test
     void anErasedKeyLeavesTheRawTextUnreadable() {
         RowOutcome.Rejected out = rejected(new RowOutcome.Rejected(2, "line 2", "ZYW1,0585949014,x", "+971585949014"));
 
