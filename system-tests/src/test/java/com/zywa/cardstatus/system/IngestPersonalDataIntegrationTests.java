@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Phones at ingest's edge on the real pipeline (contract §12): a record ingest consumed from {@code partner.events} is
- * deleted from the broker soon after (the pipeline deletes every second), and an upload's events and its rejected row
+ * published with its phone sealed and deleted from the broker soon after (the pipeline deletes every second), and an upload's events and its rejected row
  * hold no phone in clear, in the raw bytes of the event topics and {@code card.rejects}: the phone is sealed and
  * opens to E.164, the rejected row's raw text is sealed under its phone's key.
  */
@@ -56,8 +56,13 @@ class IngestPersonalDataIntegrationTests {
         }
         TopicPartition partition = new TopicPartition(written.topic(), written.partition());
 
-        new TopicReader(pipeline)
-                .awaitRecords(EventType.PICKED_UP.topic(), consumed -> TopicReader.keyed(consumed, card));
+        ConsumerRecord<byte[], byte[]> published = new TopicReader(pipeline)
+                .awaitRecords(EventType.PICKED_UP.topic(), consumed -> TopicReader.keyed(consumed, card))
+                .get(0);
+        assertThat(new String(published.value(), StandardCharsets.UTF_8))
+                .as("the event it became, phone sealed")
+                .doesNotContain("585550100")
+                .contains(SealedPhones.PHONE_PREFIX);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", pipeline.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(250))
