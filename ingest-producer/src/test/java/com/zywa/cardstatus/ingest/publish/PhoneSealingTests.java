@@ -11,11 +11,14 @@ import static org.mockito.Mockito.when;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
 import com.zywa.cardstatus.support.personaldata.PhoneVault;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,6 +80,19 @@ class PhoneSealingTests {
                     .isEqualTo(SealedPhones.keyId(vault.seal("+971585949014")));
             assertThat(vault.open(out.raw())).isEqualTo(raw);
         }
+    }
+
+    @Test
+    void aLongRawTextSealedStaysWithinTheRawLimitAndOpensToItsStart() {
+        String raw = "ZYW1,0585949014," + "x".repeat(5_000);
+
+        RowOutcome.Rejected out = rejected(new RowOutcome.Rejected(2, "line 2", raw, "+971585949014"));
+
+        assertThat(out.raw().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(InputLimits.RAW_BYTES);
+        assertThat(vault.open(out.raw())).startsWith("ZYW1,0585949014,xxx").endsWith("[cut]");
+        assertThat(new RejectedRow("u", "p", "f", 2, "r", out.raw()).raw())
+                .as("the rejects topic keeps it whole")
+                .isEqualTo(out.raw());
     }
 
     @Test
