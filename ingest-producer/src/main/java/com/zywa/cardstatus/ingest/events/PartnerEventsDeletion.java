@@ -13,7 +13,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DeletedRecords;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -47,7 +46,7 @@ class PartnerEventsDeletion {
     void run() {
         try {
             deleteConsumed();
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             metrics.partnerEventsDeleteFailed();
             log.warn(
                     "deleting consumed records from the partner topics failed, tried again at the next run: {}",
