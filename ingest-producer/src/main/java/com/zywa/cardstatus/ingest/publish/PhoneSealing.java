@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * Seals the phones of what ingest is about to publish or keep (contract §12): an accepted event's phone, and the raw
  * text of a rejected record under the key of the phone it holds: its phone field when that reads as a phone, else
  * the first run of digits in the text (a {@code +} or {@code 00} prefix included) that reads as a valid phone of the
- * partner's region, cut to {@link InputLimits#SEALABLE_RAW_BYTES} first. A raw text without an identifiable phone
- * stays as it is; a reason that echoes a phone of the
- * raw text (a card ID field holding one) has it masked. One call to the {@link PhoneVault} per
- * batch of records: a file's rows are sealed a batch at a time. A vault that fails (its database away) throws, so the
- * batch is never published with a clear phone: the path fails or retries as it does for its other failures.
+ * partner's region; the text is cut to {@link InputLimits#SEALABLE_RAW_BYTES} first. A raw text without an
+ * identifiable phone stays as it is; a reason that echoes a phone of the raw text (a card ID field holding one) has it
+ * masked. One call to the {@link PhoneVault} per batch of records: a file's rows are sealed a batch at a time. A vault
+ * that fails (its database away) throws, so the batch is never published with a clear phone: the path fails or
+ * retries as it does for its other failures.
  */
 @Component
 public class PhoneSealing {
