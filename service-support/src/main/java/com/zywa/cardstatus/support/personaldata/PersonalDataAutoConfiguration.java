@@ -46,8 +46,9 @@ public class PersonalDataAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
+    // the vault itself is made on first use; it needs its keys then (KeyEncryptionKey and PhoneHasher are final
+    // classes: a lazy proxy of either cannot be made)
     PhoneVault phoneVault(KeyEncryptionKey kek, PhoneHasher hasher, PhoneKeys keys) {
-        // its parts are made with it (a lazy proxy of the final KeyEncryptionKey cannot be made)
         return new PhoneVault(kek, hasher, keys);
     }
 }

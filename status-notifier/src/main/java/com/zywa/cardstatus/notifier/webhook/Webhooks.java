@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Makes the webhook a subscription is owed for a change: a structured CloudEvent 1.0 whose {@code data} is the
  * status as the topic carries it (every field, those of later status versions too) without its {@code history}
- * (clients read it from the status API) and without the phone unless the subscription asked for it. Its id
+ * (clients read it from the status API) and without the phone unless the subscription asked for it; the phone stays
+ * as the record carries it (sealed: {@link WebhookPhones} opens it when the webhook is sent). Its id
  * ({@code webhook-id}) is derived from the subscription, the card, the record's version and the content, so reading
  * the same record again makes the same webhook.
  */
