@@ -46,7 +46,9 @@ public class PersonalDataAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    PhoneVault phoneVault(@Lazy KeyEncryptionKey kek, @Lazy PhoneHasher hasher, @Lazy PhoneKeys keys) {
+    // the vault itself is made on first use; it needs its keys then (KeyEncryptionKey and PhoneHasher are final
+    // classes: a lazy proxy of either cannot be made)
+    PhoneVault phoneVault(KeyEncryptionKey kek, PhoneHasher hasher, PhoneKeys keys) {
         return new PhoneVault(kek, hasher, keys);
     }
 }
