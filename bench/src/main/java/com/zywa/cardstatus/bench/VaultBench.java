@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,16 +48,28 @@ final class VaultBench {
     private final Endpoints endpoints;
     private final List<Path> files;
     private final int lookups;
+    private final @Nullable String kek;
+    private final @Nullable String hashKey;
 
+    /** The vault of the stack bench/run started: its keys as bench/run exports them. */
     VaultBench(Endpoints endpoints, List<Path> files, int lookups) {
+        this(
+                endpoints,
+                files,
+                lookups,
+                System.getenv("CARDSTATUS_PERSONALDATA_KEK"),
+                System.getenv("CARDSTATUS_PERSONALDATA_PHONEHASHKEY"));
+    }
+
+    VaultBench(Endpoints endpoints, List<Path> files, int lookups, @Nullable String kek, @Nullable String hashKey) {
         this.endpoints = endpoints;
         this.files = files;
         this.lookups = lookups;
+        this.kek = kek;
+        this.hashKey = hashKey;
     }
 
     void run(Results results) throws Exception {
-        String kek = System.getenv("CARDSTATUS_PERSONALDATA_KEK");
-        String hashKey = System.getenv("CARDSTATUS_PERSONALDATA_PHONEHASHKEY");
         if (kek == null || kek.isBlank() || hashKey == null || hashKey.isBlank()) {
             log.warn("vault: no CARDSTATUS_PERSONALDATA_KEK / _PHONEHASHKEY in the environment, not measured");
             return;
