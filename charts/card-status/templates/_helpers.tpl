@@ -64,6 +64,20 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
       key: {{ .db.passwordKey }}
 - name: JAVA_TOOL_OPTIONS
   value: {{ .root.Values.javaToolOptions | quote }}
+{{- with .root.Values.personalData }}
+{{- if .existingSecret }}
+- name: CARDSTATUS_PERSONALDATA_KEK
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .kekKey }}
+- name: CARDSTATUS_PERSONALDATA_PHONEHASHKEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret }}
+      key: {{ .phoneHashKeyKey }}
+{{- end }}
+{{- end }}
 {{- if and .kafka .root.Values.kafka.sasl.enabled }}
 {{- $sasl := .root.Values.kafka.sasl }}
 - name: SPRING_KAFKA_SECURITY_PROTOCOL

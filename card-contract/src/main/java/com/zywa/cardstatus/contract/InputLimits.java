@@ -21,10 +21,21 @@ public final class InputLimits {
     public static final int COMMENT_CHARS = 1_000;
     /** Longest phone field, in characters; no phone number, however written, comes near it. */
     public static final int PHONE_CHARS = 64;
+    /**
+     * Longest sealed phone ({@link SealedPhones}) an event may carry, in characters: the phone's key ID and its
+     * ciphertext, some 90 characters for the longest E.164 number.
+     */
+    public static final int SEALED_PHONE_CHARS = 128;
     /** Longest physical line of a CSV file, and longest record (a quoted field may span lines), in characters. */
     public static final int CSV_LINE_CHARS = 64 * 1024;
     /** Most UTF-8 bytes of a rejected input's raw text that are kept. */
     public static final int RAW_BYTES = 4 * 1024;
+    /**
+     * Longest sealed raw text ({@link SealedPhones}) that is kept as it is, in characters: a raw text of
+     * {@link #RAW_BYTES} sealed (its key ID, its ciphertext in base64) stays below it. A longer one is no text that
+     * ingest sealed, and is cut like any other.
+     */
+    public static final int SEALED_RAW_CHARS = 6 * 1024;
     /** Longest reason given for a rejection, in characters. */
     public static final int REASON_CHARS = 1_000;
     /** Largest JSON request body, in bytes. */
@@ -40,8 +51,13 @@ public final class InputLimits {
     /**
      * The raw text of a rejected input as it is kept: NUL (which PostgreSQL text cannot hold) written as
      * {@code \u0000}, then cut at a character boundary to {@link #RAW_BYTES} UTF-8 bytes, ending in a marker when cut.
+     * A raw text sealed under its phone's key (contract §12), which was bounded before it was sealed, is kept whole
+     * (cut, it could not be opened) up to {@link #SEALED_RAW_CHARS}.
      */
     public static @Nullable String raw(@Nullable String text) {
+        if (text != null && text.length() <= SEALED_RAW_CHARS && SealedPhones.isSealedText(text)) {
+            return text;
+        }
         return text == null ? null : cut(withoutNul(text), RAW_BYTES, true);
     }
 
@@ -91,7 +107,8 @@ public final class InputLimits {
     public static @Nullable String problem(CardEvent event) {
         String[] names = {"card ID", "phone", "comment", "partner event ID", "reason code"};
         String[] values = {event.cardId(), event.phone(), event.comment(), event.partnerEventId(), event.rawReason()};
-        int[] limits = {CARD_ID_CHARS, PHONE_CHARS, COMMENT_CHARS, PARTNER_EVENT_ID_CHARS, RAW_REASON_CHARS};
+        int phoneChars = SealedPhones.isSealedPhone(event.phone()) ? SEALED_PHONE_CHARS : PHONE_CHARS;
+        int[] limits = {CARD_ID_CHARS, phoneChars, COMMENT_CHARS, PARTNER_EVENT_ID_CHARS, RAW_REASON_CHARS};
         for (int i = 0; i < names.length; i++) {
             String problem = controlCharacterIn(names[i], values[i]);
             if (problem == null) {

@@ -3,6 +3,8 @@ package com.zywa.cardstatus.contract;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RejectedRowTests {
@@ -47,6 +49,28 @@ class RejectedRowTests {
         RejectedRow row = new RejectedRow("u", "p", "f.csv", 3, "x".repeat(2_000_000), "y".repeat(1_500_000));
 
         assertThat(Json.MAPPER.writeValueAsBytes(row)).hasSizeLessThan(16 * 1024);
+    }
+
+    @Test
+    void keepsARawTextSealedUnderItsPhonesKeyWholeSinceACutOneCouldNotBeOpened() {
+        String sealed = SealedPhones.text(UUID.randomUUID(), "A".repeat(5_500));
+
+        assertThat(rejected(sealed).raw()).isEqualTo(sealed);
+        String forged = SealedPhones.text(UUID.randomUUID(), "A".repeat(100_000));
+        assertThat(rejected(forged).raw().getBytes(UTF_8))
+                .as("a text only shaped like a sealed one is bounded like any other")
+                .hasSizeLessThanOrEqualTo(4_096);
+    }
+
+    @Test
+    void anEventMayCarryASealedPhoneLongerThanAPhoneField() {
+        String sealed = SealedPhones.phone(UUID.randomUUID(), "A".repeat(50));
+        CardEvent event = CardEvent.of(EventType.DELIVERED, "ZYW1", sealed, Instant.EPOCH, null, null, null);
+
+        assertThat(InputLimits.problem(event)).isNull();
+        assertThat(InputLimits.problem(CardEvent.of(
+                        EventType.DELIVERED, "ZYW1", "+" + "1".repeat(90), Instant.EPOCH, null, null, null)))
+                .isEqualTo("phone is 91 characters long; at most 64 are accepted");
     }
 
     private static RejectedRow rejected(String raw) {

@@ -49,7 +49,8 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.springframework.boot.jdbc..")
-            .because("only uploads (their reports), retention and the instance lock keep anything in PostgreSQL");
+            .because("only uploads (their reports), retention and the instance lock keep anything in PostgreSQL; "
+                    + "the phones' keys are PhoneVault's (service-support)");
 
     private static ArchCondition<JavaClass> useNoRepositoryOfAnotherPackage() {
         return new ArchCondition<>("use no repository of another package") {

@@ -95,17 +95,17 @@ public final class RowMapper {
             int line, String where, Supplier<String> raw, EventType kind, Fields fields, EventSource source) {
         String problem = firstProblem(fields);
         if (problem != null) {
-            return rejected(line, where, problem, raw);
+            return rejected(line, where, problem, raw, fields);
         }
         String timestamp = fields.timestamp();
         Instant occurredAt;
         try {
             occurredAt = timestamps.parse(timestamp);
         } catch (IllegalArgumentException e) {
-            return rejected(line, where, visible(e.getMessage()), raw);
+            return rejected(line, where, visible(e.getMessage()), raw, fields);
         }
         if (occurredAt.isAfter(clock.instant().plus(maxFutureSkew))) {
-            return rejected(line, where, tooFarAhead(timestamp, occurredAt), raw);
+            return rejected(line, where, tooFarAhead(timestamp, occurredAt), raw, fields);
         }
         List<String> warnings = new ArrayList<>();
         CardEvent event = CardEvent.of(
@@ -156,8 +156,13 @@ public final class RowMapper {
         return phone.e164OrNull();
     }
 
-    private static RowOutcome rejected(int line, String where, String problem, Supplier<String> raw) {
-        return new RowOutcome.Rejected(line, where + ": " + problem, raw.get());
+    /** A rejection, with the row's phone in E.164 when its phone field reads as one (its raw text's key). */
+    private RowOutcome rejected(int line, String where, String problem, Supplier<String> raw, Fields fields) {
+        return new RowOutcome.Rejected(
+                line,
+                where + ": " + problem,
+                raw.get(),
+                phones.normalize(fields.phone()).e164OrNull());
     }
 
     /** Shows control characters (NUL, escapes) in echoed values as {@code \\uXXXX}, so messages stay readable. */

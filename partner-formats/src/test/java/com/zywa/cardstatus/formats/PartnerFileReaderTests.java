@@ -155,6 +155,20 @@ class PartnerFileReaderTests {
     }
 
     @Test
+    void aRejectedRowKnowsItsPhoneWhenItsPhoneFieldReadsAsOne() {
+        List<RowOutcome> outcomes = read("Card ID,User Mobile,Timestamp\n"
+                + ",0585949014,12-11-2023 23:59\n"
+                + ",123,12-11-2023 23:59\n"
+                + ",,12-11-2023 23:59\n"
+                + "A,0585949014\n");
+
+        assertThat(outcomes)
+                .extracting(outcome -> ((RowOutcome.Rejected) outcome).phone())
+                .as("its key seals the raw text; a field that is no phone, none or unread gives none")
+                .containsExactly("+971585949014", null, null, null);
+    }
+
+    @Test
     void rejectsAnUnterminatedQuoteAtTheEnd() {
         List<RowOutcome> outcomes =
                 read("Card ID,Timestamp,Comment\nA,12-11-2023 23:59,ok\nB,12-11-2023 23:59,\"open\n");

@@ -598,6 +598,25 @@ class HelmChartTests {
     }
 
     @Test
+    void givesEveryServiceThePersonalDataKeysFromTheirSecret() {
+        assertThat(render()).doesNotContain("CARDSTATUS_PERSONALDATA_KEK");
+        String manifest = render("--set", "personalData.existingSecret=card-status-keys");
+        assertThat(workloads(manifest))
+                .hasSize(4)
+                .allSatisfy(workload -> assertThat(workload)
+                        .contains("- name: CARDSTATUS_PERSONALDATA_KEK\n"
+                                + "              valueFrom:\n"
+                                + "                secretKeyRef:\n"
+                                + "                  name: card-status-keys\n"
+                                + "                  key: kek.json")
+                        .contains("- name: CARDSTATUS_PERSONALDATA_PHONEHASHKEY\n"
+                                + "              valueFrom:\n"
+                                + "                secretKeyRef:\n"
+                                + "                  name: card-status-keys\n"
+                                + "                  key: phone-hash-key"));
+    }
+
+    @Test
     void theValuesSchemaRejectsBadValues() {
         assertThatThrownBy(() -> render("--set", "processor.replicaCount=0")).hasMessageContaining("replicaCount");
         assertThatThrownBy(() -> render("--set", "ingest.dateOrder=SIDEWAYS")).hasMessageContaining("dateOrder");

@@ -10,7 +10,9 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.Reason;
 import com.zywa.cardstatus.contract.Responsible;
+import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -143,8 +145,8 @@ class StatusProjectionIntegrationTests {
                 .isEqualTo("RETURNED 2023-11-14 10:00:00.123");
         assertThat(column(odd, "coalesce(phone, 'none') || coalesce(comment, 'none')"))
                 .isEqualTo("nonenone");
-        assertThat(column(plain, "phone || ' ' || comment || ' ' || delivery_exceptions"))
-                .isEqualTo("+971534534534 fine 1");
+        assertThat(column(plain, "comment || ' ' || delivery_exceptions")).isEqualTo("fine 1");
+        assertThat(vault().open(column(plain, "phone"))).isEqualTo("+971534534534");
         assertThat(column(
                         odd,
                         "concat_ws(' ', reason, raw_reason, responsible, action_required, attempts, partner, "
@@ -153,6 +155,65 @@ class StatusProjectionIntegrationTests {
         assertThat(column(plain, "coalesce(reason, 'none') || ' ' || coalesce(attempts::text, 'none')"))
                 .as("a status written before contract §10")
                 .isEqualTo("none none");
+    }
+
+    @Test
+    void sealsAPhoneInClearBeforeWritingItAndNamesEachCardsPhoneKey() throws SQLException {
+        String legacy = "PIT-" + run + "-P1";
+        String sealed = "PIT-" + run + "-P2";
+        String phoneless = "PIT-" + run + "-P3";
+        String clearPhone = "+9715" + run.replaceAll("[^0-9]", "1").substring(0, 4) + "0001";
+        String sealedPhone =
+                vault().seal("+447700900" + run.replaceAll("[^0-9]", "2").substring(0, 3));
+        CardStatus before = status(legacy, 2, "from before sealing");
+        CardStatus legacyStatus = withPhone(before, clearPhone);
+
+        publish(
+                legacy,
+                json(legacyStatus),
+                sealed,
+                json(withPhone(status(sealed, 2, "sealed by ingest"), sealedPhone)),
+                phoneless,
+                json(withPhone(status(phoneless, 2, "no phone"), null)));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> column(legacy, "version") != null
+                        && column(sealed, "version") != null
+                        && column(phoneless, "version") != null);
+        String stored = column(legacy, "phone");
+        assertThat(stored).startsWith(SealedPhones.PHONE_PREFIX).doesNotContain(clearPhone.substring(1));
+        assertThat(vault().open(stored)).isEqualTo(clearPhone);
+        assertThat(column(legacy, "phone_key_id"))
+                .isEqualTo(String.valueOf(SealedPhones.keyId(stored)))
+                .isEqualTo(String.valueOf(vault().keyOf(clearPhone).keyId()));
+        assertThat(column(sealed, "phone")).isEqualTo(sealedPhone);
+        assertThat(column(sealed, "phone_key_id")).isEqualTo(String.valueOf(SealedPhones.keyId(sealedPhone)));
+        assertThat(column(phoneless, "coalesce(phone, 'none') || coalesce(phone_key_id::text, 'none')"))
+                .isEqualTo("nonenone");
+    }
+
+    private PhoneVault vault() {
+        return pipeline.processor.getBean(PhoneVault.class);
+    }
+
+    private static CardStatus withPhone(CardStatus status, String phone) {
+        return new CardStatus(
+                status.cardId(),
+                status.status(),
+                status.statusAt(),
+                phone,
+                status.comment(),
+                status.reason(),
+                status.rawReason(),
+                status.responsible(),
+                status.actionRequired(),
+                status.deliveryExceptions(),
+                status.attempts(),
+                status.partner(),
+                status.version(),
+                status.asOf(),
+                status.stalledSince(),
+                status.history());
     }
 
     private double skipped() {

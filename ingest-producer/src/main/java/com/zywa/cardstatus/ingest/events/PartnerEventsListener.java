@@ -8,6 +8,7 @@ import com.zywa.cardstatus.formats.events.CloudEventMapping;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.PhoneSealing;
 import com.zywa.cardstatus.support.limits.RateLimits;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * to {@code card.rejects}, all in the transaction that also commits the consumed offsets. On a partner's own topic
  * the topic names the partner, and a record whose {@code source} is not that partner's is rejected (contract §11.3);
  * on the shared topic the record's {@code source} names it. Events are recorded as sent by {@code kafka:<topic>},
- * with the topic, partition and offset of their record in their source. A partner's records over its events rate
+ * with the topic, partition and offset of their record in their source; phones are sealed ({@link PhoneSealing}).
+ * A partner's records over its events rate
  * ({@link EventRates}) are rejected with reason {@value RateLimits#RATE_LIMITED}.
  */
 @Component
@@ -39,6 +41,7 @@ class PartnerEventsListener {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
     private final EventRates rates;
+    private final PhoneSealing sealing;
 
     PartnerEventsListener(
             Partners partners,
@@ -46,13 +49,15 @@ class PartnerEventsListener {
             PartnerEventsService events,
             EventPublisher publisher,
             IngestMetrics metrics,
-            EventRates rates) {
+            EventRates rates,
+            PhoneSealing sealing) {
         this.partners = partners;
         this.topics = topics;
         this.events = events;
         this.publisher = publisher;
         this.metrics = metrics;
         this.rates = rates;
+        this.sealing = sealing;
     }
 
     @KafkaListener(
@@ -62,14 +67,22 @@ class PartnerEventsListener {
     void receive(List<ConsumerRecord<byte[], byte[]>> records) {
         List<Outcome> outcomes = new ArrayList<>(records.size());
         records.forEach(record -> outcomes.add(withinRate(outcome(record), record)));
-        publisher.inContainerTransaction(batch -> outcomes.forEach(outcome -> {
-            if (outcome.result() instanceof RowOutcome.Accepted accepted) {
-                batch.event(accepted.event());
-            } else if (outcome.result() instanceof RowOutcome.Rejected rejected) {
-                batch.rejected(new RejectedRow(
-                        null, outcome.partner(), outcome.origin(), null, rejected.reason(), rejected.raw()));
+        // phones sealed in one call to the key store per poll; if it fails, the transaction aborts and the batch is
+        // redelivered, never published with a clear phone
+        List<RowOutcome> sealed = sealing.seal(
+                outcomes.stream().map(Outcome::result).toList(),
+                i -> partners.profile(outcomes.get(i).partner()).phones());
+        publisher.inContainerTransaction(batch -> {
+            for (int i = 0; i < outcomes.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                if (sealed.get(i) instanceof RowOutcome.Accepted accepted) {
+                    batch.event(accepted.event());
+                } else if (sealed.get(i) instanceof RowOutcome.Rejected rejected) {
+                    batch.rejected(new RejectedRow(
+                            null, outcome.partner(), outcome.origin(), null, rejected.reason(), rejected.raw()));
+                }
             }
-        }));
+        });
         // counted like POST /events; the container commits after this returns, so a batch retried after a failed
         // commit is counted again
         outcomes.forEach(outcome -> metrics.partnerEvents(
@@ -142,7 +155,10 @@ class PartnerEventsListener {
                 new RowOutcome.Rejected(
                         outcome.result().line(),
                         RateLimits.RATE_LIMITED + ": " + rates.overRate(outcome.partner(), verdict),
-                        raw(record)));
+                        raw(record),
+                        outcome.result() instanceof RowOutcome.Accepted accepted
+                                ? accepted.event().phone()
+                                : null));
     }
 
     /** Where an event of this record came from: the partner, and the record's topic, partition and offset. */

@@ -10,13 +10,14 @@ import com.zywa.cardstatus.formats.events.PartnerEvent;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.PhoneSealing;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
  * Validates partner JSON events with the same rules as CSV rows and publishes the accepted ones, with the
- * rejections, in one Kafka transaction per request.
+ * rejections, in one Kafka transaction per request, their phones sealed ({@link PhoneSealing}).
  */
 @Service
 class PartnerEventsService {
@@ -24,18 +25,23 @@ class PartnerEventsService {
     private final Partners partners;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
+    private final PhoneSealing sealing;
 
-    PartnerEventsService(Partners partners, EventPublisher publisher, IngestMetrics metrics) {
+    PartnerEventsService(Partners partners, EventPublisher publisher, IngestMetrics metrics, PhoneSealing sealing) {
         this.partners = partners;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.sealing = sealing;
     }
 
     EventResults publish(List<PartnerEvent> events, String partnerName, String caller) {
         return publishCandidates(events.stream().map(Candidate::of).toList(), partnerName, caller);
     }
 
-    /** Validates each candidate (a refused one stays refused) and publishes them all in one transaction. */
+    /**
+     * Validates each candidate (a refused one stays refused) and publishes them all, phones sealed, in one
+     * transaction; a key store that cannot be reached fails the request (nothing published), as the database does.
+     */
     EventResults publishCandidates(List<Candidate> candidates, String partnerName, String caller) {
         PartnerProfile profile = partners.profile(partnerName);
         String partner = profile.name();
@@ -45,7 +51,8 @@ class PartnerEventsService {
         for (int i = 0; i < candidates.size(); i++) {
             outcomes.add(candidates.get(i).outcome(mapper, i, source));
         }
-        publisher.inTransaction(batch -> outcomes.forEach(outcome -> {
+        List<RowOutcome> sealed = sealing.seal(outcomes, profile.phones());
+        publisher.inTransaction(batch -> sealed.forEach(outcome -> {
             if (outcome instanceof RowOutcome.Accepted accepted) {
                 batch.event(accepted.event());
             } else if (outcome instanceof RowOutcome.Rejected rejected) {

@@ -3,6 +3,7 @@ package com.zywa.cardstatus.ingest.publish;
 import com.zywa.cardstatus.contract.CardCommand;
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.contract.Topics;
 import java.util.function.Consumer;
 import org.springframework.kafka.core.KafkaOperations;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes one batch of events (a file, or one partner request) in a single Kafka transaction: events to the
  * topic of their type keyed by card ID, rejected rows to {@link Topics#REJECTS}. Either all of it becomes
- * visible to read-committed consumers, or none of it does.
+ * visible to read-committed consumers, or none of it does. Events carry their phones sealed ({@link PhoneSealing}),
+ * never in clear (contract §12).
  */
 @Component
 public class EventPublisher {
@@ -61,7 +63,12 @@ public class EventPublisher {
             this.operations = operations;
         }
 
+        /** Sends an event; its phone, if any, must be sealed ({@link PhoneSealing}): a clear one is refused. */
         public void event(CardEvent event) {
+            if (event.phone() != null && !SealedPhones.isSealedPhone(event.phone())) {
+                throw new IllegalStateException("event " + event.eventId() + " carries its phone in clear; "
+                        + "phones are published sealed only (contract §12)");
+            }
             operations.send(event.type().topic(), event.cardId(), event);
         }
 

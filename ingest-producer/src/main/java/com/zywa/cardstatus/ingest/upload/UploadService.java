@@ -14,7 +14,9 @@ import com.zywa.cardstatus.formats.Upload;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.PhoneSealing;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,23 +36,29 @@ public class UploadService {
 
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
+    /** Rows sealed together (one call to the key store). */
+    static final int SEAL_BATCH = 1_000;
+
     private final EventPublisher publisher;
     private final UploadRepository uploads;
     private final UploadLifecycle lifecycle;
     private final Partners partners;
     private final IngestMetrics metrics;
+    private final PhoneSealing sealing;
 
     UploadService(
             EventPublisher publisher,
             UploadRepository uploads,
             UploadLifecycle lifecycle,
             Partners partners,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            PhoneSealing sealing) {
         this.publisher = publisher;
         this.uploads = uploads;
         this.lifecycle = lifecycle;
         this.partners = partners;
         this.metrics = metrics;
+        this.sealing = sealing;
     }
 
     /**
@@ -90,7 +98,7 @@ public class UploadService {
         RunningUpload running = lifecycle.begin(typed);
         RunningUpload.Committed committed;
         try {
-            committed = publish(running, typed, profile.fileReader(), content);
+            committed = publish(running, typed, profile, content);
         } catch (FileRefusedException e) {
             running.refuse(e.getMessage());
             throw new UploadRefusedException(typed.id(), e);
@@ -136,28 +144,46 @@ public class UploadService {
     }
 
     private RunningUpload.Committed publish(
-            RunningUpload running, Upload upload, PartnerFileReader reader, FileContent content) {
+            RunningUpload running, Upload upload, PartnerProfile profile, FileContent content) {
         // the encoding check reads the whole file once: before the transaction, which then only lasts one pass
         TextEncoding encoding = TextEncoding.of(content);
+        PartnerFileReader reader = profile.fileReader();
         return running.publish(publisher::inTransaction, (batch, rows) -> {
+            // rows are sealed (contract §12) a batch at a time: one call to the key store per batch, not per row
+            List<RowOutcome> pending = new ArrayList<>(SEAL_BATCH);
+            Runnable flush = () -> {
+                for (RowOutcome outcome : sealing.seal(pending, profile.phones())) {
+                    rows.read(outcome);
+                    send(batch, upload, outcome);
+                }
+                pending.clear();
+            };
             reader.read(content, encoding, upload, outcome -> {
-                rows.read(outcome);
-                if (outcome instanceof RowOutcome.Accepted accepted) {
-                    batch.event(accepted.event());
-                } else if (outcome instanceof RowOutcome.Rejected rejected) {
-                    batch.rejected(new RejectedRow(
-                            upload.id().toString(),
-                            upload.partner(),
-                            upload.fileName(),
-                            rejected.line(),
-                            rejected.reason(),
-                            rejected.raw()));
+                pending.add(outcome);
+                if (pending.size() >= SEAL_BATCH) {
+                    flush.run();
                 }
             });
+            flush.run();
             if (encoding.warning() != null) {
                 rows.fileWarning(encoding.warning());
             }
         });
+    }
+
+    /** What one row of an upload becomes on Kafka: its event, or its rejection on {@code card.rejects}. */
+    private static void send(EventPublisher.Batch batch, Upload upload, RowOutcome outcome) {
+        if (outcome instanceof RowOutcome.Accepted accepted) {
+            batch.event(accepted.event());
+        } else if (outcome instanceof RowOutcome.Rejected rejected) {
+            batch.rejected(new RejectedRow(
+                    upload.id().toString(),
+                    upload.partner(),
+                    upload.fileName(),
+                    rejected.line(),
+                    rejected.reason(),
+                    rejected.raw()));
+        }
     }
 
     /** The completed upload of a drop-folder file with this name and content, if there is one. */

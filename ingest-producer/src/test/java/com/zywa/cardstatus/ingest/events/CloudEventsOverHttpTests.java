@@ -1,30 +1,42 @@
 package com.zywa.cardstatus.ingest.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventIds;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.RejectedRow;
+import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.ingest.IngestAccess;
 import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.IngestSettings;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.ingest.publish.EventPublisher;
+import com.zywa.cardstatus.ingest.publish.PhoneSealing;
+import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +57,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
     IngestMetrics.class,
     SimpleMeterRegistry.class,
     EventRates.class,
+    PhoneSealing.class,
     CloudEventsOverHttpTests.Settings.class
 })
 class CloudEventsOverHttpTests {
@@ -58,9 +71,18 @@ class CloudEventsOverHttpTests {
     @MockitoBean
     private EventPublisher publisher;
 
+    @Autowired
+    private PhoneVault vault;
+
     @TestConfiguration
     @EnableConfigurationProperties({IngestSettings.class, EventRateSettings.class})
-    static class Settings {}
+    static class Settings {
+
+        @Bean
+        PhoneVault phoneVault() {
+            return InMemoryPhoneKeys.vault();
+        }
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -77,6 +99,36 @@ class CloudEventsOverHttpTests {
                 .andExpect(jsonPath("$.results[0].event_id")
                         .value(EventIds.eventId(EventType.DELIVERED, "ZYW1", Instant.parse(TIME), "ce-1")));
         verify(publisher).inTransaction(any());
+    }
+
+    @Test
+    void publishesTheEventWithItsPhoneSealedAndARejectedEventsRawTextSealedUnderItsPhone() throws Exception {
+        EventPublisher.Batch batch = mock(EventPublisher.Batch.class);
+        doAnswer(call -> {
+                    call.<Consumer<EventPublisher.Batch>>getArgument(0).accept(batch);
+                    return null;
+                })
+                .when(publisher)
+                .inTransaction(any());
+        String batchBody = "[" + structured("ok", "/partners/default", "com.zywa.card.delivered", "ZYW7") + ","
+                + structured("bad", "/partners/default", "com.zywa.card.delivered", "") + "]";
+
+        mvc.perform(post("/events")
+                        .header("X-API-Key", TestCredentials.PARTNER_KEY)
+                        .contentType(PartnerEventsController.BATCH)
+                        .content(batchBody))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(1));
+
+        ArgumentCaptor<CardEvent> event = ArgumentCaptor.forClass(CardEvent.class);
+        verify(batch).event(event.capture());
+        assertThat(SealedPhones.isSealedPhone(event.getValue().phone())).isTrue();
+        assertThat(vault.open(event.getValue().phone())).isEqualTo("+971585949014");
+        ArgumentCaptor<RejectedRow> rejected = ArgumentCaptor.forClass(RejectedRow.class);
+        verify(batch).rejected(rejected.capture());
+        assertThat(rejected.getValue().raw()).doesNotContain("585949014");
+        assertThat(vault.open(rejected.getValue().raw())).contains("\"phone\":\"0585949014\"");
     }
 
     @Test

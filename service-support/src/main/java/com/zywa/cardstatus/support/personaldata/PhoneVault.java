@@ -86,6 +86,31 @@ public class PhoneVault {
         return seal(key, text, TEXT, false);
     }
 
+    /** A text to seal under the key of {@code phone} (E.164), which it holds, e.g. a rejected row as received. */
+    public record PhoneText(String phone, String text) {}
+
+    /** Phones sealed, by phone, and texts sealed, in the order given. */
+    public record Sealed(Map<String, String> phones, List<String> texts) {}
+
+    /**
+     * These phones (E.164) and texts sealed with one look-up of their keys (plus one insert for phones without a key
+     * yet): what a batch of records, some of them rejected, needs in one call to the key store.
+     */
+    public Sealed seal(Collection<String> phones, List<PhoneText> texts) {
+        Set<String> all = new HashSet<>(phones);
+        texts.forEach(text -> all.add(text.phone()));
+        Map<String, StoredKey> byPhone = keysOf(all);
+        Map<String, String> sealed = new HashMap<>();
+        for (String phone : phones) {
+            sealed.put(phone, seal(byPhone.get(phone), phone, PHONE, true));
+        }
+        List<String> sealedTexts = new ArrayList<>(texts.size());
+        for (PhoneText text : texts) {
+            sealedTexts.add(seal(byPhone.get(text.phone()), text.text(), TEXT, false));
+        }
+        return new Sealed(sealed, sealedTexts);
+    }
+
     /**
      * These sealed phones opened, by sealed value; one whose key is erased is absent. A value that is not sealed (an
      * E.164 phone written before phones were sealed) is answered as it is.

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zywa.cardstatus.contract.SealedPhones;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PhoneVaultTests {
@@ -60,6 +63,40 @@ class PhoneVaultTests {
         assertThat(vault.open(row)).isEqualTo("ZYW1,0501234567");
         assertThat(vault.open("+971501234567")).isEqualTo("+971501234567");
         assertThat(vault.open((String) null)).isNull();
+    }
+
+    @Test
+    void sealsABatchOfPhonesAndTextsWithOneLookUpOfTheirKeys() {
+        AtomicInteger lookUps = new AtomicInteger();
+        PhoneKeys counted = new PhoneKeys(new org.springframework.jdbc.core.JdbcTemplate()) {
+            @Override
+            public Map<String, StoredKey> byHashes(Collection<String> hashes) {
+                lookUps.incrementAndGet();
+                return keys.byHashes(hashes);
+            }
+
+            @Override
+            void insertIfAbsent(List<StoredKey> made) {
+                keys.insertIfAbsent(made);
+            }
+        };
+        PhoneVault batched = new PhoneVault(KeyEncryptionKey.fromJson(kekJson), new PhoneHasher(HASH_KEY), counted);
+        String known = vault.seal("+971501234567");
+
+        PhoneVault.Sealed sealed = batched.seal(
+                List.of("+971501234567", "+971501234568"),
+                List.of(
+                        new PhoneVault.PhoneText("+971501234569", "ZYW3,0501234569"),
+                        new PhoneVault.PhoneText("+971501234567", "ZYW1,0501234567")));
+
+        assertThat(lookUps)
+                .as("one look-up, and one read-back of the keys it made")
+                .hasValue(2);
+        assertThat(sealed.phones()).containsEntry("+971501234567", known).containsKey("+971501234568");
+        assertThat(sealed.texts()).hasSize(2);
+        assertThat(SealedPhones.keyId(sealed.texts().get(1))).isEqualTo(SealedPhones.keyId(known));
+        assertThat(vault.open(sealed.texts())).containsValues("ZYW3,0501234569", "ZYW1,0501234567");
+        assertThat(vault.open(sealed.phones().get("+971501234568"))).isEqualTo("+971501234568");
     }
 
     @Test

@@ -2,11 +2,18 @@ package com.zywa.cardstatus.processor.projection;
 
 import com.zywa.cardstatus.contract.CardStatus;
 import com.zywa.cardstatus.contract.CardStatusCodec;
+import com.zywa.cardstatus.contract.SealedPhones;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,24 +30,26 @@ class StatusProjectionRepository {
     private static final String UPSERT = """
             INSERT INTO %1$s (card_id, status, status_at, phone, comment, reason, raw_reason, responsible,
                                      action_required, delivery_exceptions, attempts, partner, version, as_of,
-                                     stalled_since, history, updated_at)
+                                     stalled_since, history, phone_key_id, updated_at)
             SELECT card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
-                   delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, %2$s
+                   delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, phone_key_id, %2$s
             FROM ROWS FROM (unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS TEXT[])),
                             unnest(CAST(? AS BIGINT[])), unnest(CAST(? AS TIMESTAMPTZ[])),
-                            unnest(CAST(? AS TIMESTAMPTZ[])), json_array_elements(CAST(? AS JSON)))
+                            unnest(CAST(? AS TIMESTAMPTZ[])), json_array_elements(CAST(? AS JSON)),
+                            unnest(CAST(? AS UUID[])))
                 AS row (card_id, status, status_at, phone, comment, reason, raw_reason, responsible, action_required,
-                        delivery_exceptions, attempts, partner, version, as_of, stalled_since, history)
+                        delivery_exceptions, attempts, partner, version, as_of, stalled_since, history, phone_key_id)
             ON CONFLICT (card_id) DO UPDATE SET
                 status = EXCLUDED.status, status_at = EXCLUDED.status_at, phone = EXCLUDED.phone,
                 comment = EXCLUDED.comment, reason = EXCLUDED.reason, raw_reason = EXCLUDED.raw_reason,
                 responsible = EXCLUDED.responsible, action_required = EXCLUDED.action_required,
                 delivery_exceptions = EXCLUDED.delivery_exceptions, attempts = EXCLUDED.attempts,
                 partner = EXCLUDED.partner, version = EXCLUDED.version, as_of = EXCLUDED.as_of,
-                stalled_since = EXCLUDED.stalled_since, history = EXCLUDED.history, updated_at = EXCLUDED.updated_at
+                stalled_since = EXCLUDED.stalled_since, history = EXCLUDED.history,
+                phone_key_id = EXCLUDED.phone_key_id, updated_at = EXCLUDED.updated_at
             WHERE %1$s.version < EXCLUDED.version
             """;
 
@@ -57,9 +66,11 @@ class StatusProjectionRepository {
     static final String VIEW = "card_status";
 
     private final JdbcTemplate jdbc;
+    private final PhoneVault vault;
 
-    StatusProjectionRepository(JdbcTemplate jdbc) {
+    StatusProjectionRepository(JdbcTemplate jdbc, @Lazy PhoneVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     /**
@@ -70,13 +81,55 @@ class StatusProjectionRepository {
         return upsert(VIEW, statuses);
     }
 
-    /** As {@link #upsert(List)}, into {@code table}: the view, or a generation being built. */
+    /**
+     * As {@link #upsert(List)}, into {@code table}: the view, or a generation being built. Phones in clear (records
+     * from before phones were sealed) are sealed first, all of the batch's at once; a vault that cannot answer (its
+     * keys' database down) fails the batch as the database would.
+     */
     int upsert(String table, List<CardStatus> statuses) {
         if (statuses.isEmpty()) {
             return 0;
         }
+        List<CardStatus> sealed = sealed(statuses);
         String sql = UPSERT.formatted(table, table.equals(VIEW) ? "now()" : KEPT_UPDATED_AT);
-        return jdbc.update(connection -> statement(connection, sql, statuses));
+        return jdbc.update(connection -> statement(connection, sql, sealed));
+    }
+
+    /** {@code statuses} with every phone sealed: those in clear sealed in one call to the vault. */
+    private List<CardStatus> sealed(List<CardStatus> statuses) {
+        Set<String> clear = new HashSet<>();
+        for (CardStatus status : statuses) {
+            if (status.phone() != null && SealedPhones.keyId(status.phone()) == null) {
+                clear.add(status.phone());
+            }
+        }
+        if (clear.isEmpty()) {
+            return statuses;
+        }
+        Map<String, String> sealed = vault.seal(clear);
+        return statuses.stream()
+                .map(status -> clear.contains(status.phone()) ? withPhone(status, sealed.get(status.phone())) : status)
+                .toList();
+    }
+
+    private static CardStatus withPhone(CardStatus status, String phone) {
+        return new CardStatus(
+                status.cardId(),
+                status.status(),
+                status.statusAt(),
+                phone,
+                status.comment(),
+                status.reason(),
+                status.rawReason(),
+                status.responsible(),
+                status.actionRequired(),
+                status.deliveryExceptions(),
+                status.attempts(),
+                status.partner(),
+                status.version(),
+                status.asOf(),
+                status.stalledSince(),
+                status.history());
     }
 
     private static PreparedStatement statement(Connection connection, String sql, List<CardStatus> statuses)
@@ -86,6 +139,7 @@ class StatusProjectionRepository {
         int[] deliveryExceptions = new int[n];
         Integer[] attempts = new Integer[n];
         long[] versions = new long[n];
+        UUID[] phoneKeys = new UUID[n];
         for (int i = 0; i < n; i++) {
             CardStatus status = statuses.get(i);
             texts[0][i] = status.cardId();
@@ -104,6 +158,7 @@ class StatusProjectionRepository {
             deliveryExceptions[i] = status.deliveryExceptions();
             attempts[i] = status.attempts();
             versions[i] = status.version();
+            phoneKeys[i] = SealedPhones.keyId(status.phone());
         }
         PreparedStatement statement = connection.prepareStatement(sql);
         int[] textColumns = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 14, 15};
@@ -114,6 +169,7 @@ class StatusProjectionRepository {
         statement.setArray(11, connection.createArrayOf("integer", attempts));
         statement.setObject(13, versions);
         statement.setString(16, CardStatusCodec.histories(statuses));
+        statement.setArray(17, connection.createArrayOf("uuid", phoneKeys));
         return statement;
     }
 

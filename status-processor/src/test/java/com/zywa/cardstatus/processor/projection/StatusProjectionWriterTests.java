@@ -126,7 +126,7 @@ class StatusProjectionWriterTests {
         boolean down;
 
         FakeRepository() {
-            super(null);
+            super(null, null);
         }
 
         @Override
