@@ -15,6 +15,9 @@ final class Harness {
 
     private static final Logger log = LoggerFactory.getLogger(Harness.class);
 
+    /** Phones opened one at a time to measure the vault's CPU per lookup. */
+    private static final int VAULT_LOOKUPS = 20_000;
+
     private final Endpoints endpoints;
     private final long rows;
     private final long seed;
@@ -100,6 +103,8 @@ final class Harness {
 
         new FreshnessBench(endpoints, freshnessEvents).run(results);
         new ApiBench(endpoints, data.resolve("expected.csv"), apiDuration, apiWarmup).run(results);
+        // the vault's own CPU, set against the fold's per 1M rows and the API's per lookup measured just before
+        new VaultBench(endpoints, files(data), VAULT_LOOKUPS).run(results);
         new SearchBench(endpoints).run(results);
         if (notifierEvents > 0) {
             new NotifierBench(endpoints, notifierEvents).run(results);

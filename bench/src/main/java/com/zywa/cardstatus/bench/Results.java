@@ -3,6 +3,7 @@ package com.zywa.cardstatus.bench;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The figures of one run: printed (to the harness's standard output) as a table, then as {@code RESULT key=value} lines. */
 final class Results {
@@ -16,6 +17,18 @@ final class Results {
                 value == Math.rint(value) && Math.abs(value) < 1e15
                         ? Long.toString((long) value)
                         : String.format(Locale.ROOT, "%.1f", value));
+    }
+
+    /** A ratio of two figures, to three decimals. */
+    void putRatio(String key, double value) {
+        values.put(key, String.format(Locale.ROOT, "%.3f", value));
+    }
+
+    /** A figure put before, or null. */
+    @Nullable
+    Double value(String key) {
+        String value = values.get(key);
+        return value == null ? null : Double.valueOf(value);
     }
 
     void row(String what, String measured, String baseline) {

@@ -3,32 +3,54 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.CardEvent;
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.EventSource;
+import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.JsonSerde;
+import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.fold.CardState;
+import com.zywa.cardstatus.fold.ReasonMappingFile;
 import com.zywa.cardstatus.notifier.StatusNotifierApplication;
+import com.zywa.cardstatus.support.personaldata.KeyEncryptionKey;
+import com.zywa.cardstatus.support.personaldata.PhoneHasher;
+import com.zywa.cardstatus.support.personaldata.PhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +60,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The status-notifier in the running pipeline (real broker, PostgreSQL, fold), delivering to real HTTP receivers
  * that verify every webhook with the Standard Webhooks library: exactly the filtered changes arrive, in order per
  * card; an outage or a hanging receiver loses nothing and delays no one else; the retry horizon pauses and resuming
- * delivers the backlog; a rotated secret signs beside the new one; a replay of {@code card.status} sends nothing.
+ * delivers the backlog; a rotated secret signs beside the new one; a replay of {@code card.status} sends nothing; a
+ * sealed phone is queued sealed and sent opened, or as null once its key is erased.
  */
 @ExtendWith(PipelineExtension.class)
 class NotifierIntegrationTests {
@@ -118,6 +141,100 @@ class NotifierIntegrationTests {
             assertThat(r.event().get("data").get("phone").asString()).isEqualTo("+971585550001");
             assertThat(r.event().get("data").has("history")).isFalse();
         });
+    }
+
+    @Test
+    void sendsASealedPhoneOpenedAndNoPhoneOnceItsKeyIsErasedWhileTheQueueKeepsItSealed() throws Exception {
+        WebhookReceiver withPhone = receiver();
+        Subscribed subscription =
+                subscribe(pipeline.notifierUrl(), withPhone, "{\"url\":\"%s\",\"include_phone\":true}");
+        Pipeline.Database database = pipeline.database();
+        PhoneVault vault = new PhoneVault(
+                KeyEncryptionKey.fromJson(Pipeline.KEK),
+                new PhoneHasher(Pipeline.PHONE_HASH_KEY),
+                new PhoneKeys(new DriverManagerDataSource(database.url(), database.user(), database.password())));
+        String phone =
+                "+9715855" + String.format("%05d", ProcessHandle.current().pid() % 100_000);
+        String sealed = vault.seal(phone);
+        String card = card();
+
+        CardState state =
+                CardState.empty(card).apply(sealedEvent(EventType.PICKED_UP, card, sealed, "2024-03-01T08:00:00Z"));
+        publishStatus(state);
+        awaitStatuses(withPhone, card, "PICKED_UP");
+        assertThat(withPhone.about(card)).singleElement().satisfies(r -> {
+            assertThat(r.verifiedBy()).containsExactly(true);
+            assertThat(r.event().get("data").get("phone").asString()).isEqualTo(phone);
+        });
+
+        // paused, the next change waits in the queue: it holds the phone sealed, never in clear
+        assertThat(client.postJson(subscription.url() + "/pause", "{}").status())
+                .isEqualTo(200);
+        publishStatus(state.apply(sealedEvent(EventType.DELIVERED, card, null, "2024-03-02T09:00:00Z")));
+        String national = phone.substring(4);
+        await().atMost(DELIVERED_SOON)
+                .untilAsserted(() -> assertThat(bodies(card))
+                        .hasSize(2)
+                        .allSatisfy(body -> assertThat(body).contains(sealed).doesNotContain(national)));
+
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                PreparedStatement erase =
+                        connection.prepareStatement("DELETE FROM ingest.phone_key WHERE key_id = ?")) {
+            erase.setObject(1, SealedPhones.keyId(sealed));
+            assertThat(erase.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(client.postJson(subscription.url() + "/resume", "{}").status())
+                .isEqualTo(200);
+
+        awaitStatuses(withPhone, card, "PICKED_UP", "DELIVERED");
+        assertThat(withPhone.about(card)).last().satisfies(r -> {
+            assertThat(r.verifiedBy()).containsExactly(true);
+            assertThat(r.event().get("data").get("phone").isNull())
+                    .as("an erased phone")
+                    .isTrue();
+        });
+    }
+
+    private List<String> bodies(String card) throws SQLException {
+        Pipeline.Database database = pipeline.database();
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT body FROM notifier.delivery WHERE card_id = ?")) {
+            select.setString(1, card);
+            List<String> bodies = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+            return bodies;
+        }
+    }
+
+    /**
+     * Puts a card's status straight on {@code card.status}, as the fold writes it once ingest seals phones: what the
+     * notifier reads is what this test is about, not how the phone got sealed.
+     */
+    private void publishStatus(CardState state) throws Exception {
+        CardStatus status = state.toStatus(ReasonMappingFile.shippedDefault(), Instant.now());
+        try (KafkaProducer<String, CardStatus> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", pipeline.bootstrapServers()),
+                new StringSerializer(),
+                new JsonSerde<>(CardStatus.class).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.STATUS, status.cardId(), status))
+                    .get();
+        }
+    }
+
+    private static CardEvent sealedEvent(EventType type, String card, @Nullable String sealedPhone, String at) {
+        return CardEvent.of(
+                type,
+                card,
+                sealedPhone,
+                Instant.parse(at),
+                null,
+                UUID.randomUUID().toString(),
+                EventSource.api("default", "notifier-test"));
     }
 
     private static Map<String, List<String>> lastOf(Map<String, List<String>> statuses) {

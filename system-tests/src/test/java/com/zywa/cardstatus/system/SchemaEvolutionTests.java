@@ -152,6 +152,51 @@ class SchemaEvolutionTests {
         });
     }
 
+    /**
+     * The one change of issue 28 that is not additive (CHANGELOG): {@code phone} carries the phone sealed. Today's
+     * schemas accept both forms; a version 1 reader that checks the phone's E.164 form refuses the sealed one, and
+     * nothing else of the record.
+     */
+    @Test
+    void aSealedPhoneIsValidTodayAndOnlyItsFormIsNewToAVersion1Reader() {
+        String sealed = "pd1.4610900d-9828-4b54-a8f9-f1ee6c65e66a.jIzW-BiAc5Jz-GD22zw6gbB_Oo3kCIpe89-sVkjbdy9Fvg";
+        CardEvent picked = CardEvent.of(
+                EventType.PICKED_UP,
+                "ZYW8827",
+                sealed,
+                Instant.parse("2023-11-12T19:59:00Z"),
+                null,
+                "A880",
+                EventSource.api("default", "partner-default"));
+        CardStatus status = CardState.empty("ZYW8827")
+                .apply(picked)
+                .toStatus(ReasonMappingFile.shippedDefault(), Instant.parse("2023-11-13T10:00:00Z"));
+        Map<String, String> today = new LinkedHashMap<>();
+        today.put("pickedUp", new String(JsonSerde.cardEvents().serializer().serialize("t", picked)));
+        today.put(
+                "cardStatus",
+                new String(new JsonSerde<>(CardStatus.class).serializer().serialize("t", status)));
+
+        today.forEach((message, json) -> {
+            JsonNode value = Json.MAPPER.readTree(json);
+            String pointer = "/components/messages/" + message;
+            assertThat(value.get("phone").asString()).isEqualTo(sealed);
+            assertThat(contract.schema(pointer + "/payload").validate(value))
+                    .as(message + " today")
+                    .isEmpty();
+            assertThat(contract.schemaAllowingUnknownFields(pointer + "/x-schema-versions/earlier/0/payload")
+                            .validate(value))
+                    .as(message + " read by a version " + EARLIER + " reader that checks the phone's form")
+                    .isNotEmpty()
+                    .allSatisfy(error -> assertThat(error.toString()).contains("phone"));
+        });
+        JsonNode rejected = Json.MAPPER.readTree("""
+                {"upload_id":null,"partner":"default","file":"api:partner-default","line":0,
+                 "reason":"occurred_at: not a time","raw":"pdt1.ae7b4a06-f45c-440c-96d5-439a61d0ed69.AbC-_x"}""");
+        assertThat(contract.schema("/components/messages/rejectedRow/payload").validate(rejected))
+                .isEmpty();
+    }
+
     @Test
     void noSchemaRenamesRemovesRetypesOrNewlyRequiresAField() throws IOException {
         List<String> breaks = new ArrayList<>();
