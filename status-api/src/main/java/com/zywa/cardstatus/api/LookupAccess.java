@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Who may call the status API (docs/security.md): the lookups, the work-queue search (phones masked) and their OpenAPI
  * document need role {@code reader} ({@code ops} has it too); the unmapped reasons list (partners' raw comments), the
- * work queue's CSV export (a bulk copy), the projection's rebuilds, the lookup audit and the quarantine list
- * (contract §11.1) role {@code ops}; a partner key reads nothing here.
+ * work queue's CSV export (a bulk copy), the projection's rebuilds, the lookup audit, the quarantine list
+ * (contract §11.1) and erasures (contract §12) role {@code ops}; a partner key reads nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 public class LookupAccess {
@@ -21,7 +21,9 @@ public class LookupAccess {
                         "/api/v1/projection/**",
                         "/api/v1/cards.csv",
                         "/api/v1/lookup-audit",
-                        "/api/v1/quarantine")
+                        "/api/v1/quarantine",
+                        "/api/v1/erasures",
+                        "/api/v1/erasures/**")
                 .hasRole(Role.OPS.name())
                 .requestMatchers("/get_card_status", "/api/v1/cards", "/api/v1/cards/**", "/api/v1/card-counts")
                 .hasRole(Role.READER.name())

@@ -62,6 +62,9 @@ class AccessControlIntegrationTests {
             api  GET  /api/v1/projection/rebuilds          401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
             api  POST /api/v1/projection/rebuilds/999999/cancel  401  403  404  403  403  403  404  403  403  401  401  401  401  401  400
             api  GET  /api/v1/quarantine                   401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  POST /api/v1/erasures                     401  403  400  403  403  403  400  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/erasures?limit=1             401  403  200  403  403  403  200  403  403  401  401  401  401  401  400
+            api  GET  /api/v1/erasures/6f1d1a56-0000-4000-8000-0000000000a1  401  403  404  403  403  403  404  403  403  401  401  401  401  401  400
             api  GET  /no/such/path                        401  404  404  404  404  404  404  404  404  401  401  401  401  401  400
             api  GET  /actuator/health                     401  403  403  403  403  200  403  403  403  401  401  401  401  401  400
             api  GET  /actuator/info                       401  403  403  403  403  200  403  403  403  401  401  401  401  401  400

@@ -92,8 +92,7 @@ final class Pipeline implements AutoCloseable {
                 // the suite's readers look up far more than a caller's default rate; one token is held to 5 an hour
                 "--cardstatus.api.lookup-rate.limit=1000000",
                 "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].limit=5",
-                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].period=1h",
-                "--cardstatus.api.lookup-audit.phone-hash-key=system-tests-phone-hash-key-000000000000");
+                "--cardstatus.api.lookup-rate.callers.[jwt:" + LOOKUP_BURST_SUBJECT + "].period=1h");
         this.notifier = start(StatusNotifierApplication.application(), notifierArgs("notifier", "24h"));
         this.ingest = start(
                 IngestProducerApplication.application(),

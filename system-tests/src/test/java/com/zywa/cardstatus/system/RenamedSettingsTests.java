@@ -38,7 +38,8 @@ class RenamedSettingsTests {
                         "INGEST_PARTNERS_FASTCOURIER_DATEORDER", "MONTH_FIRST",
                         "INGEST_RETENTION_REJECTEDROWS", "P7D",
                         "API_PHONEREGION", "GB"),
-                "--card-status.topics.partitions=5")) {
+                "--card-status.topics.partitions=5",
+                "--cardstatus.api.lookup-audit.phone-hash-key=the-audit-key-of-an-older-release-000")) {
             IngestSettings ingest = context.getBean(IngestSettings.class);
             TopicSettings topics = context.getBean(TopicSettings.class);
 
@@ -50,12 +51,18 @@ class RenamedSettingsTests {
                             .bind("cardstatus.api.phone-region", String.class)
                             .get())
                     .isEqualTo("GB");
+            assertThat(Binder.get(context.getEnvironment())
+                            .bind("cardstatus.personal-data.phone-hash-key", String.class)
+                            .get())
+                    .as("the lookup audit's key is the services' key of phones' hashes now")
+                    .isEqualTo("the-audit-key-of-an-older-release-000");
         }
         assertThat(output)
                 .contains(
                         "Replacement: cardstatus.ingest.partner-zone",
                         "Replacement: cardstatus.topics.rejects-retention",
                         "Replacement: cardstatus.api.phone-region",
+                        "Replacement: cardstatus.personal-data.phone-hash-key",
                         "card-status.topics.partitions (in commandLineArgs) is renamed cardstatus.topics.partitions");
     }
 

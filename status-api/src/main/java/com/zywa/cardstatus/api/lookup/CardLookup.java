@@ -4,14 +4,19 @@ import com.zywa.cardstatus.api.audit.LookupAudit;
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
+import com.zywa.cardstatus.support.personaldata.StoredKey;
 import java.util.List;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
  * Finds a card by ID, by phone (any form ingest accepts, normalised the same way) or by both, and shapes the
  * answer. When a phone has several cards, the one whose status changed last answers and the others are listed. Each
  * lookup first takes one from its caller's rate ({@link LookupRates}), and is audited before it is answered
- * ({@link LookupAudit}): by phone always, by card ID when the answer holds a phone.
+ * ({@link LookupAudit}): by phone always, by card ID when the answer holds a phone. Phones are stored sealed
+ * (contract §12): a phone finds its cards through its data key, and every answered phone is opened; a card whose
+ * phone's key was erased answers with no phone.
  */
 @Service
 class CardLookup {
@@ -20,12 +25,15 @@ class CardLookup {
     private final PhoneNormalizer phones;
     private final LookupRates rates;
     private final LookupAudit audit;
+    private final PhoneVault vault;
 
-    CardLookup(CardRepository cards, ApiSettings settings, LookupRates rates, LookupAudit audit) {
+    CardLookup(
+            CardRepository cards, ApiSettings settings, LookupRates rates, LookupAudit audit, @Lazy PhoneVault vault) {
         this.cards = cards;
         this.phones = new PhoneNormalizer(settings.phoneRegion());
         this.rates = rates;
         this.audit = audit;
+        this.vault = vault;
     }
 
     CardStatusResponse find(String cardId, String phone, String caller) {
@@ -49,7 +57,7 @@ class CardLookup {
             audit.lookedUpPhone(caller, e164, List.of());
             throw LookupException.notFound("card " + card.cardId() + " is not registered to phone " + Phone.mask(e164));
         }
-        List<String> others = cards.findByPhone(e164).stream()
+        List<String> others = cardsOf(e164).stream()
                 .map(CardRow::cardId)
                 .filter(id -> !id.equals(card.cardId()))
                 .toList();
@@ -61,7 +69,7 @@ class CardLookup {
     List<CardStatusResponse> allByPhone(String phone, String caller) {
         rates.take(caller);
         String e164 = normalise(phone);
-        List<CardStatusResponse> found = cards.findByPhone(e164).stream()
+        List<CardStatusResponse> found = cardsOf(e164).stream()
                 .map(row -> CardStatusResponse.of(row, List.of()))
                 .toList();
         audit.lookedUpPhone(
@@ -76,12 +84,13 @@ class CardLookup {
                     "invalid_card_id", "card_id '" + id + "' must be " + InputLimits.CARD_ID_RULE);
         }
         return cards.findByCardId(id)
+                .map(row -> row.phone() == null ? row : row.withPhone(vault.open(row.phone())))
                 .map(row -> CardStatusResponse.of(row, List.of()))
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
     }
 
     private CardStatusResponse byPhone(String e164, String caller) {
-        List<CardRow> rows = cards.findByPhone(e164);
+        List<CardRow> rows = cardsOf(e164);
         audit.lookedUpPhone(
                 caller, e164, rows.isEmpty() ? List.of() : List.of(rows.get(0).cardId()));
         if (rows.isEmpty()) {
@@ -90,6 +99,20 @@ class CardLookup {
         return CardStatusResponse.of(
                 rows.get(0),
                 rows.subList(1, rows.size()).stream().map(CardRow::cardId).toList());
+    }
+
+    /**
+     * The cards of a phone, newest status first, their phone opened: found by the phone's data key, so a phone never
+     * seen or erased has none.
+     */
+    private List<CardRow> cardsOf(String e164) {
+        StoredKey key = vault.keyOf(e164);
+        if (key == null) {
+            return List.of();
+        }
+        return cards.findByPhoneKey(key.keyId()).stream()
+                .map(row -> row.withPhone(row.phone() == null ? null : vault.open(row.phone(), key)))
+                .toList();
     }
 
     private String normalise(String phone) {

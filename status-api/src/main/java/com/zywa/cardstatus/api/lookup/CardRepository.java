@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Point reads of the projection by card ID and by phone (newest status first). Each is one statement in
+ * Point reads of the projection by card ID and by phone (newest status first), a phone being found by its data key
+ * ({@code phone_key_id}, V11): the phone column holds it sealed. The phones are read as stored; the lookup opens them. Each is one statement in
  * auto-commit on the read-only pool: no transaction around it, so one round trip to PostgreSQL per read. A plain
  * component, not a {@code @Repository}: JdbcClient already throws Spring's DataAccessExceptions, so the exception
  * translating proxy around every call would buy nothing. Columns are read by position, in the order selected.
@@ -21,8 +23,8 @@ class CardRepository {
             "card_id, status, status_at, phone, comment, reason, raw_reason, responsible, "
                     + "action_required, delivery_exceptions, attempts, partner, as_of, stalled_since, history::text AS history";
     private static final String BY_CARD = "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?";
-    private static final String BY_PHONE =
-            "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? " + "ORDER BY status_at DESC, card_id LIMIT 100";
+    private static final String BY_PHONE_KEY =
+            "SELECT " + COLUMNS + " FROM card_status WHERE phone_key_id = ? ORDER BY status_at DESC, card_id LIMIT 100";
 
     private final JdbcClient jdbc;
 
@@ -34,8 +36,9 @@ class CardRepository {
         return jdbc.sql(BY_CARD).param(cardId).query(CardRepository::row).optional();
     }
 
-    List<CardRow> findByPhone(String phone) {
-        return jdbc.sql(BY_PHONE).param(phone).query(CardRepository::row).list();
+    /** The cards whose phone is sealed under the data key {@code keyId} (one phone), newest status first. */
+    List<CardRow> findByPhoneKey(UUID keyId) {
+        return jdbc.sql(BY_PHONE_KEY).param(keyId).query(CardRepository::row).list();
     }
 
     private static CardRow row(ResultSet rs, int rowNum) throws SQLException {

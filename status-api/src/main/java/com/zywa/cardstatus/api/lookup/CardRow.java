@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the {@code card_status} projection, read-only here (the processor writes it). The fields of contract §10
- * are null in rows the processor wrote before it knew them, until the card changes or the projection is rebuilt.
+ * are null in rows the processor wrote before it knew them, until the card changes or the projection is rebuilt. The
+ * phone is as stored (sealed, contract §12) until the lookup opens it.
  */
 record CardRow(
         String cardId,
@@ -22,4 +23,25 @@ record CardRow(
         @Nullable String partner,
         @Nullable Instant asOf,
         @Nullable Instant stalledSince,
-        String history) {}
+        String history) {
+
+    /** This row with its phone as {@code phone} (the stored one opened, or null when its key is erased). */
+    CardRow withPhone(@Nullable String phone) {
+        return new CardRow(
+                cardId,
+                status,
+                statusAt,
+                phone,
+                comment,
+                reason,
+                rawReason,
+                responsible,
+                actionRequired,
+                deliveryExceptions,
+                attempts,
+                partner,
+                asOf,
+                stalledSince,
+                history);
+    }
+}

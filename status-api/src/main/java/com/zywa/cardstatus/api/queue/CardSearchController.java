@@ -1,7 +1,9 @@
 package com.zywa.cardstatus.api.queue;
 
 import com.zywa.cardstatus.contract.ErrorBody;
+import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.support.errors.ErrorAnswers;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,16 +41,18 @@ class CardSearchController {
     private final CardSearchRepository cards;
     private final Duration cursorTtl;
     private final Clock clock;
+    private final PhoneVault vault;
 
     @Autowired
-    CardSearchController(CardSearchRepository cards, QueueSettings settings) {
-        this(cards, settings.cursorTtl(), Clock.systemUTC());
+    CardSearchController(CardSearchRepository cards, QueueSettings settings, @Lazy PhoneVault vault) {
+        this(cards, settings.cursorTtl(), Clock.systemUTC(), vault);
     }
 
-    CardSearchController(CardSearchRepository cards, Duration cursorTtl, Clock clock) {
+    CardSearchController(CardSearchRepository cards, Duration cursorTtl, Clock clock, PhoneVault vault) {
         this.cards = cards;
         this.cursorTtl = cursorTtl;
         this.clock = clock;
+        this.vault = vault;
     }
 
     @Operation(
@@ -98,7 +105,8 @@ class CardSearchController {
         }
         CardSearchRepository.Found found = cards.page(query);
         return new CardPage(
-                found.cards(), found.next() == null ? null : found.next().encode());
+                masked(found.cards()),
+                found.next() == null ? null : found.next().encode());
     }
 
     @Operation(summary = "The same selection as GET /api/v1/cards, every page, as CSV (ops)")
@@ -133,7 +141,7 @@ class CardSearchController {
         int written = 0;
         while (written < MAX_CSV_ROWS) {
             CardSearchRepository.Found page = cards.page(query);
-            for (QueuedCard card : page.cards()) {
+            for (QueuedCard card : masked(page.cards())) {
                 CsvCards.write(out, card);
             }
             written += page.cards().size();
@@ -144,6 +152,27 @@ class CardSearchController {
             query = query.after(next, Math.min(CardQuery.MAX_LIMIT, MAX_CSV_ROWS - written));
         }
         out.flush();
+    }
+
+    /**
+     * A page's cards with their phones opened, all in one call to the vault, and masked; a phone whose key is erased
+     * is answered as none.
+     */
+    private List<QueuedCard> masked(List<QueuedCard> page) {
+        List<String> stored = page.stream()
+                .map(QueuedCard::maskedPhone)
+                .filter(Objects::nonNull)
+                .toList();
+        if (stored.isEmpty()) {
+            return page;
+        }
+        Map<String, String> opened = vault.open(stored);
+        return page.stream()
+                .map(card -> {
+                    String phone = card.maskedPhone() == null ? null : opened.get(card.maskedPhone());
+                    return card.withMaskedPhone(phone == null ? null : Phone.mask(phone));
+                })
+                .toList();
     }
 
     @ExceptionHandler(BadQueryException.class)

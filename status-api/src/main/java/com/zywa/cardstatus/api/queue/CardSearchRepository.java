@@ -1,6 +1,5 @@
 package com.zywa.cardstatus.api.queue;
 
-import com.zywa.cardstatus.contract.Phone;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -156,12 +155,12 @@ class CardSearchRepository {
             @Nullable Instant opened) {}
 
     private static Placed row(ResultSet rs, int rowNum) throws SQLException {
-        String phone = rs.getString("phone");
+        // the phone as stored (sealed): the controller opens and masks it
         QueuedCard card = new QueuedCard(
                 rs.getString("card_id"),
                 rs.getString("status"),
                 rs.getObject("status_at", OffsetDateTime.class).toInstant(),
-                phone == null ? null : Phone.mask(phone),
+                rs.getString("phone"),
                 rs.getString("partner"),
                 rs.getString("reason"),
                 rs.getString("raw_reason"),

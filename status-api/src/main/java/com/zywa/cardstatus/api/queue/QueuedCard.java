@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One card of a work-queue list: what ops sort and act on, its phone masked (the card's own lookup shows it whole),
- * without its history (the card's timeline has it).
+ * without its history (the card's timeline has it). {@link CardSearchRepository} reads the phone as stored (sealed);
+ * the controller opens and masks it ({@link #withMaskedPhone}) before any card is answered.
  */
 record QueuedCard(
         @JsonProperty("card_id") String cardId,
@@ -49,4 +50,23 @@ record QueuedCard(
 
         @Schema(description = "when the status API's copy last changed: the order of the list")
         @JsonProperty("updated_at")
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** This card with {@code phone} (masked, or null) as its phone. */
+    QueuedCard withMaskedPhone(@Nullable String phone) {
+        return new QueuedCard(
+                cardId,
+                status,
+                statusAt,
+                phone,
+                partner,
+                reason,
+                rawReason,
+                responsible,
+                actionRequired,
+                attempts,
+                stalledSince,
+                asOf,
+                updatedAt);
+    }
+}

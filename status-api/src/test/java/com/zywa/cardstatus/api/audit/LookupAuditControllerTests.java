@@ -6,6 +6,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.TestVault;
 import com.zywa.cardstatus.api.lookup.ApiSettings;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +31,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * The lookup audit for ops: entries are written with the phone's HMAC under the configured key, never the phone, and
  * listed to ops only, found by a phone in any form through the same hash.
  */
-@WebMvcTest(
-        controllers = LookupAuditController.class,
-        properties = "cardstatus.api.lookup-audit.phone-hash-key=" + LookupAuditControllerTests.KEY)
-@Import({LookupAccess.class, LookupAudit.class})
+@WebMvcTest(LookupAuditController.class)
+@Import({LookupAccess.class, LookupAudit.class, TestVault.class})
 @EnableConfigurationProperties({ApiSettings.class, LookupAuditSettings.class})
 class LookupAuditControllerTests {
 
-    static final String KEY = "test-phone-hash-key-0123456789abcdef";
+    static final String KEY = TestVault.HASH_KEY;
 
     @Autowired
     private MockMvcTester mvc;

@@ -5,10 +5,15 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.TestVault;
 import com.zywa.cardstatus.api.audit.LookupAudit;
+import com.zywa.cardstatus.contract.SealedPhones;
+import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,7 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
  * Spring finds before a lookup runs (405, 415...) keep their status, with the same error body.
  */
 @WebMvcTest(CardStatusController.class)
-@Import({CardLookup.class, LookupRates.class, LookupAccess.class, CardStatusControllerTests.JsonOnly.class})
+@Import({
+    CardLookup.class,
+    LookupRates.class,
+    LookupAccess.class,
+    TestVault.class,
+    CardStatusControllerTests.JsonOnly.class
+})
 @EnableConfigurationProperties({ApiSettings.class, LookupRateSettings.class})
 class CardStatusControllerTests {
 
@@ -53,6 +64,12 @@ class CardStatusControllerTests {
 
     @MockitoBean
     private LookupAudit audit;
+
+    @Autowired
+    private PhoneVault vault;
+
+    @Autowired
+    private InMemoryPhoneKeys keys;
 
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
@@ -156,8 +173,7 @@ class CardStatusControllerTests {
 
     @Test
     void answersByAnyPhoneFormWithTheOtherCardsOfThatPhone() {
-        given(cards.findByPhone("+971585949014"))
-                .willReturn(List.of(card("ZYW2", "+971585949014"), card("ZYW1", "+971585949014")));
+        givenCardsOf("+971585949014", "ZYW2", "ZYW1");
 
         for (String phone : List.of("585949014", "0585949014", "+971585949014", "00971585949014", "971585949014")) {
             assertThat(reader().uri("/get_card_status").param("user_phone", phone))
@@ -165,6 +181,62 @@ class CardStatusControllerTests {
                     .bodyJson()
                     .isLenientlyEqualTo("{\"card_id\":\"ZYW2\",\"other_cards\":[\"ZYW1\"]}");
         }
+    }
+
+    @Test
+    void opensTheSealedPhoneOfEveryAnswer() {
+        String sealed = vault.seal("+971585949014");
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", sealed)));
+        givenCardsOf("+971585949014", "ZYW8827");
+
+        assertThat(reader().uri("/api/v1/cards/ZYW8827"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.user_phone")
+                .isEqualTo("+971585949014");
+        assertThat(reader().uri("/get_card_status?card_id=ZYW8827&user_phone=0585949014"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.user_phone")
+                .isEqualTo("+971585949014");
+        assertThat(reader().uri("/api/v1/cards?phone=0585949014"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[0].user_phone")
+                .isEqualTo("+971585949014");
+        assertThat(mvc.post()
+                        .uri("/api/v1/cards/search")
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\":\"0585949014\"}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[0].user_phone")
+                .isEqualTo("+971585949014");
+    }
+
+    @Test
+    void answersACardWhosePhoneKeyIsErasedWithNoPhoneAndItsPhoneFindsNothing() {
+        String sealed = vault.seal("+971585949014");
+        given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", sealed)));
+        givenCardsOf("+971585949014", "ZYW8827");
+        keys.erase(SealedPhones.keyId(sealed));
+
+        assertThat(reader().uri("/api/v1/cards/ZYW8827"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("{\"card_id\":\"ZYW8827\",\"user_phone\":null,\"status\":\"DELIVERED\"}");
+        assertThat(reader().uri("/get_card_status?user_phone=0585949014"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("not_found");
+        assertThat(reader().uri("/api/v1/cards?phone=0585949014"))
+                .hasStatusOk()
+                .bodyJson()
+                .isEqualTo("[]");
+        assertThat(reader().uri("/get_card_status?card_id=ZYW8827&user_phone=0585949014"))
+                .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -238,7 +310,7 @@ class CardStatusControllerTests {
     @Test
     void servesTheResourceStyleEndpoints() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
-        given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW8827", "+971585949014")));
+        givenCardsOf("+971585949014", "ZYW8827");
 
         assertThat(reader().uri("/api/v1/cards/ZYW8827"))
                 .hasStatusOk()
@@ -367,5 +439,12 @@ class CardStatusControllerTests {
                 null,
                 null,
                 HISTORY);
+    }
+
+    /** The cards {@code cardIds} hold {@code phone}, sealed under its key, which finds them. */
+    private void givenCardsOf(String phone, String... cardIds) {
+        String sealed = vault.seal(phone);
+        given(cards.findByPhoneKey(SealedPhones.keyId(sealed)))
+                .willReturn(Arrays.stream(cardIds).map(id -> card(id, sealed)).toList());
     }
 }

@@ -6,9 +6,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.TestVault;
 import com.zywa.cardstatus.api.audit.LookupAudit;
+import com.zywa.cardstatus.contract.SealedPhones;
+import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +40,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
             "cardstatus.api.lookup-rate.period=1h",
             "cardstatus.api.lookup-rate.callers.reader-test.limit=3"
         })
-@Import({CardLookup.class, LookupRates.class, LookupAccess.class})
+@Import({CardLookup.class, LookupRates.class, LookupAccess.class, TestVault.class})
 @EnableConfigurationProperties({ApiSettings.class, LookupRateSettings.class})
 class LookupLimitsAndAuditTests {
 
@@ -48,6 +53,12 @@ class LookupLimitsAndAuditTests {
     @MockitoBean
     private LookupAudit audit;
 
+    @Autowired
+    private PhoneVault vault;
+
+    @Autowired
+    private InMemoryPhoneKeys keys;
+
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
         TestCredentials.properties().forEach((name, value) -> registry.add(name, () -> value));
@@ -56,7 +67,7 @@ class LookupLimitsAndAuditTests {
     @Test
     void aBurstOfLookupsByOneCallerGets429WithRetryAfterAndAnotherCallerIsNotLimited() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
-        given(cards.findByPhone("+971585949014")).willReturn(List.of(card("ZYW8827", "+971585949014")));
+        givenCardsOf("+971585949014", "ZYW8827");
 
         assertThat(lookup(TestCredentials.READER_KEY, "/api/v1/cards/ZYW8827")).hasStatusOk();
         assertThat(lookup(TestCredentials.READER_KEY, "/get_card_status?user_phone=0585949014"))
@@ -86,8 +97,7 @@ class LookupLimitsAndAuditTests {
     void auditsLookupsByPhoneAndAnswersHoldingAPhoneWithTheCallerAndTheCard() {
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", "+971585949014")));
         given(cards.findByCardId("ZYW0001")).willReturn(Optional.of(card("ZYW0001", null)));
-        given(cards.findByPhone("+971585949014"))
-                .willReturn(List.of(card("ZYW8827", "+971585949014"), card("ZYW8828", "+971585949014")));
+        givenCardsOf("+971585949014", "ZYW8827", "ZYW8828");
 
         assertThat(lookup(TestCredentials.OPS_KEY, "/api/v1/cards/ZYW8827")).hasStatusOk();
         assertThat(lookup(TestCredentials.OPS_KEY, "/api/v1/cards/ZYW0001")).hasStatusOk();
@@ -104,8 +114,7 @@ class LookupLimitsAndAuditTests {
 
     @Test
     void searchesByThePhoneInTheBodyAsTheGetFormDoes() {
-        given(cards.findByPhone("+971585949014"))
-                .willReturn(List.of(card("ZYW8827", "+971585949014"), card("ZYW8828", "+971585949014")));
+        givenCardsOf("+971585949014", "ZYW8827", "ZYW8828");
 
         assertThat(mvc.post()
                         .uri("/api/v1/cards/search")
@@ -156,5 +165,12 @@ class LookupLimitsAndAuditTests {
                 Instant.parse("2023-11-13T09:35:00Z"),
                 null,
                 "[]");
+    }
+
+    /** The cards {@code cardIds} hold {@code phone}, sealed under its key, which finds them. */
+    private void givenCardsOf(String phone, String... cardIds) {
+        String sealed = vault.seal(phone);
+        given(cards.findByPhoneKey(SealedPhones.keyId(sealed)))
+                .willReturn(Arrays.stream(cardIds).map(id -> card(id, sealed)).toList());
     }
 }

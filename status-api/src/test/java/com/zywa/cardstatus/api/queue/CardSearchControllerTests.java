@@ -7,8 +7,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.zywa.cardstatus.api.LookupAccess;
+import com.zywa.cardstatus.api.TestVault;
 import com.zywa.cardstatus.contract.ActionRequired;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.SealedPhones;
+import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +32,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * the CSV export, and who may ask; the projection is a mock.
  */
 @WebMvcTest({CardSearchController.class, QueueCountsController.class})
-@Import(LookupAccess.class)
+@Import({LookupAccess.class, TestVault.class})
 @EnableConfigurationProperties(QueueSettings.class)
 class CardSearchControllerTests {
 
@@ -42,6 +46,12 @@ class CardSearchControllerTests {
 
     @MockitoBean
     private QueueCounts counts;
+
+    @Autowired
+    private PhoneVault vault;
+
+    @Autowired
+    private InMemoryPhoneKeys keys;
 
     @DynamicPropertySource
     static void apiKeys(DynamicPropertyRegistry registry) {
@@ -71,6 +81,31 @@ class CardSearchControllerTests {
         assertThat(asked.getValue().updatedSince()).isEqualTo(Instant.parse("2023-11-01T00:00:00Z"));
         assertThat(asked.getValue().limit()).isEqualTo(2);
         assertThat(asked.getValue().cursor()).isNull();
+    }
+
+    @Test
+    void opensAndMasksEachPhoneOfAPageAndAnswersNoneForAnErasedOne() {
+        String kept = vault.seal("+971585949014");
+        String erased = vault.seal("+971501234567");
+        keys.erase(SealedPhones.keyId(erased));
+        given(cards.page(any()))
+                .willReturn(found(
+                        null,
+                        card("ZYW1", null).withMaskedPhone(kept),
+                        card("ZYW2", null).withMaskedPhone(erased),
+                        card("ZYW3", null).withMaskedPhone("+971507654321")));
+
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.READER_KEY).uri("/api/v1/cards"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.cards[*].user_phone")
+                .isEqualTo(java.util.Arrays.asList("+971******014", null, "+971******321"));
+        assertThat(mvc.get().header("X-API-Key", TestCredentials.OPS_KEY).uri("/api/v1/cards.csv"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("ZYW1,DELIVERY_EXCEPTION,2023-11-15T10:00:00Z,'+971******014,")
+                .contains("ZYW2,DELIVERY_EXCEPTION,2023-11-15T10:00:00Z,,")
+                .doesNotContain("pd1.", "585949014", "501234567");
     }
 
     @Test
