@@ -42,6 +42,8 @@ for service in ingest processor notifier; do
 done
 acl --allow-principal User:cardstatus-ingest --operation Write "${events[@]}" --topic card.rejects --topic card.commands
 acl --allow-principal User:cardstatus-ingest --operation Read --resource-pattern-type prefixed --topic partner.events
+# what ingest consumed is deleted from the inbound topics (contract §12: a transport, not a store)
+acl --allow-principal User:cardstatus-ingest --operation Delete --resource-pattern-type prefixed --topic partner.events
 acl --allow-principal User:cardstatus-ingest --operation Read --group ingest-partner-events
 acl --allow-principal User:cardstatus-ingest --operation Write --operation Describe --resource-pattern-type prefixed \
   --transactional-id ingest-

@@ -31,11 +31,10 @@ public final class InputLimits {
     /** Most UTF-8 bytes of a rejected input's raw text that are kept. */
     public static final int RAW_BYTES = 4 * 1024;
     /**
-     * Longest sealed raw text ({@link SealedPhones}) that is kept as it is, in characters: a raw text of
-     * {@link #RAW_BYTES} sealed (its key ID, its ciphertext in base64) stays below it. A longer one is no text that
-     * ingest sealed, and is cut like any other.
+     * Most UTF-8 bytes of a raw text that is sealed under its phone's key (contract §12): sealed (its key ID, its
+     * ciphertext in base64) it stays within {@link #RAW_BYTES}, so it is never cut (cut, it could not be opened).
      */
-    public static final int SEALED_RAW_CHARS = 6 * 1024;
+    public static final int SEALABLE_RAW_BYTES = 3_000;
     /** Longest reason given for a rejection, in characters. */
     public static final int REASON_CHARS = 1_000;
     /** Largest JSON request body, in bytes. */
@@ -51,14 +50,14 @@ public final class InputLimits {
     /**
      * The raw text of a rejected input as it is kept: NUL (which PostgreSQL text cannot hold) written as
      * {@code \u0000}, then cut at a character boundary to {@link #RAW_BYTES} UTF-8 bytes, ending in a marker when cut.
-     * A raw text sealed under its phone's key (contract §12), which was bounded before it was sealed, is kept whole
-     * (cut, it could not be opened) up to {@link #SEALED_RAW_CHARS}.
      */
     public static @Nullable String raw(@Nullable String text) {
-        if (text != null && text.length() <= SEALED_RAW_CHARS && SealedPhones.isSealedText(text)) {
-            return text;
-        }
-        return text == null ? null : cut(withoutNul(text), RAW_BYTES, true);
+        return raw(text, RAW_BYTES);
+    }
+
+    /** A raw text as {@link #raw(String)} keeps it, cut to at most {@code bytes} UTF-8 bytes. */
+    public static @Nullable String raw(@Nullable String text, int bytes) {
+        return text == null ? null : cut(withoutNul(text), bytes, true);
     }
 
     /** A rejection's reason as it is kept: NUL escaped, at most {@link #REASON_CHARS} characters. */

@@ -52,14 +52,14 @@ class RejectedRowTests {
     }
 
     @Test
-    void keepsARawTextSealedUnderItsPhonesKeyWholeSinceACutOneCouldNotBeOpened() {
-        String sealed = SealedPhones.text(UUID.randomUUID(), "A".repeat(5_500));
+    void cutsARawTextToBeSealedSoThatSealedItStillFitsTheRawLimit() {
+        String raw = InputLimits.raw("é".repeat(3_000), InputLimits.SEALABLE_RAW_BYTES);
 
-        assertThat(rejected(sealed).raw()).isEqualTo(sealed);
-        String forged = SealedPhones.text(UUID.randomUUID(), "A".repeat(100_000));
-        assertThat(rejected(forged).raw().getBytes(UTF_8))
-                .as("a text only shaped like a sealed one is bounded like any other")
-                .hasSizeLessThanOrEqualTo(4_096);
+        assertThat(raw.getBytes(UTF_8)).hasSizeLessThanOrEqualTo(3_000);
+        assertThat(raw).startsWith("éé").contains("cut");
+        // a sealed text: "pdt1." + key ID + "." + base64url of (5 + 16 + its bytes)
+        int sealed = 42 + (int) Math.ceil(4 * (21 + raw.getBytes(UTF_8).length) / 3.0);
+        assertThat(sealed).isLessThanOrEqualTo(InputLimits.RAW_BYTES);
     }
 
     @Test

@@ -6,8 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * The ingest counters Prometheus scrapes: rows of completed uploads ({@code cardstatus_upload_rows_total}) and
- * partner events ({@code cardstatus_partner_events_total}). Labels stay few: the partner is always a configured one
+ * The ingest counters Prometheus scrapes: rows of completed uploads ({@code cardstatus_upload_rows_total}),
+ * partner events ({@code cardstatus_partner_events_total}) and failed deletions of consumed partner records
+ * ({@code cardstatus_partner_events_delete_failures_total}). Labels stay few: the partner is always a configured one
  * (an unknown partner is refused before anything is counted), anything else is {@code other}; never a card or phone.
  */
 @Component
@@ -32,6 +33,14 @@ public class IngestMetrics {
     public void partnerEvents(String partner, long accepted, long rejected) {
         events(partner, "accepted").increment(accepted);
         events(partner, "rejected").increment(rejected);
+    }
+
+    /** A run deleting consumed records from the partner topics that failed (contract §12). */
+    public void partnerEventsDeleteFailed() {
+        Counter.builder("cardstatus.partner.events.delete.failures")
+                .description("Runs that could not delete consumed records from the partner topics")
+                .register(meters)
+                .increment();
     }
 
     private Counter rows(String partner, EventType kind, String outcome) {

@@ -26,6 +26,17 @@ class IngestMetricsTests {
                     Map.of())));
 
     @Test
+    void countsFailedDeletionsOfConsumedPartnerRecords() {
+        metrics.partnerEventsDeleteFailed();
+        metrics.partnerEventsDeleteFailed();
+
+        assertThat(meters.get("cardstatus.partner.events.delete.failures")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+    }
+
+    @Test
     void countsUploadRowsByPartnerKindAndOutcome() {
         metrics.uploadRows("default", EventType.DELIVERED, 7, 2, 1);
         metrics.uploadRows("default", EventType.DELIVERED, 3, 0, 0);

@@ -230,6 +230,8 @@ public final class LocalKafkaSecurity {
             allow(acls, ingest, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE);
         }
         allow(acls, ingest, ResourceType.TOPIC, "partner.events", PatternType.PREFIXED, AclOperation.READ);
+        // what ingest consumed is deleted from the inbound topics (contract §12: a transport, not a store)
+        allow(acls, ingest, ResourceType.TOPIC, "partner.events", PatternType.PREFIXED, AclOperation.DELETE);
         allow(acls, ingest, ResourceType.GROUP, "ingest-partner-events", PatternType.LITERAL, AclOperation.READ);
         transactionalIds(acls, ingest, "ingest-");
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -118,7 +119,8 @@ class KafkaPartnerIdentityIntegrationTests {
                         "--cardstatus.ingest.instance-id=sasl-test",
                         "--cardstatus.ingest.partners.fastcourier.zone=Europe/London",
                         "--cardstatus.ingest.partners.swiftpost.zone=Asia/Dubai",
-                        "--cardstatus.ingest.partner-topics.shared=false"))) {
+                        "--cardstatus.ingest.partner-topics.shared=false",
+                        "--cardstatus.ingest.partner-events-delete-interval=1s"))) {
             send(
                     SECURITY.partner("fastcourier"),
                     topic,
@@ -149,7 +151,22 @@ class KafkaPartnerIdentityIntegrationTests {
                     CardEvent.class);
             assertThat(event.source().partner()).isEqualTo("fastcourier");
             assertThat(event.source().caller()).isEqualTo("kafka:" + topic);
+            // with only local-stack's ACLs, ingest deletes what it consumed from the topic (contract §12)
+            TopicPartition partition = new TopicPartition(topic, 0);
+            try (Admin admin = Admin.create(SECURITY.admin().clientConfig(broker.bootstrapServers()))) {
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> assertThat(offset(admin, partition, OffsetSpec.earliest()))
+                                .as("the beginning of %s", partition)
+                                .isEqualTo(offset(admin, partition, OffsetSpec.latest())));
+            }
         }
+    }
+
+    private static long offset(Admin admin, TopicPartition partition, OffsetSpec spec) throws Exception {
+        return admin.listOffsets(Map.of(partition, spec))
+                .partitionResult(partition)
+                .get()
+                .offset();
     }
 
     /** The headers of a binary-mode CloudEvent of a pickup of {@code card}. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +68,9 @@ class PartnerEventsRateIntegrationTests {
         assertThat(rejected.reason())
                 .startsWith(
                         "rate_limited: partner '" + Pipeline.RATE_PARTNER + "' sent more than its 3 events per PT1H");
-        assertThat(rejected.raw()).contains(card + "-3");
+        assertThat(rejected.raw()).as("sealed under its phone's key").doesNotContain("501112233");
+        assertThat(pipeline.ingest.getBean(PhoneVault.class).open(rejected.raw()))
+                .contains(card + "-3");
         PipelineClient client = new PipelineClient(pipeline);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             PipelineClient.Answer answer = client.get(pipeline.apiUrl() + "/api/v1/cards/" + card);

@@ -98,6 +98,8 @@ final class Pipeline implements AutoCloseable {
         this.ingest = start(
                 IngestProducerApplication.application(),
                 "--cardstatus.ingest.instance-id=shared-test",
+                // what ingest consumed from the partner topics is deleted within a second (contract §12)
+                "--cardstatus.ingest.partner-events-delete-interval=1s",
                 "--spring.servlet.multipart.max-file-size=2MB",
                 "--spring.servlet.multipart.max-request-size=2MB",
                 "--cardstatus.ingest.partners.fastcourier.zone=Europe/London",

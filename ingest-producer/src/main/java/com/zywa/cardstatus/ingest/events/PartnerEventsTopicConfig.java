@@ -1,8 +1,11 @@
 package com.zywa.cardstatus.ingest.events;
 
+import com.zywa.cardstatus.ingest.IngestMetrics;
 import com.zywa.cardstatus.ingest.Partners;
 import com.zywa.cardstatus.support.TopicSettings;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.IsolationLevel;
@@ -15,6 +18,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -26,6 +32,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * aborts the transaction: the batch is then redelivered every second until Kafka takes it (never skipped).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class PartnerEventsTopicConfig {
 
     static final String GROUP = "ingest-partner-events";
@@ -42,6 +49,25 @@ class PartnerEventsTopicConfig {
         return new KafkaAdmin.NewTopics(topics.partnerByTopic().values().stream()
                 .map(settings::partnerTopic)
                 .toArray(NewTopic[]::new));
+    }
+
+    /** Kafka's admin client for {@link PartnerEventsDeletion}, with the connection settings of every other client. */
+    @Bean(destroyMethod = "close")
+    Admin partnerEventsAdmin(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
+
+    @Bean
+    PartnerEventsDeletion partnerEventsDeletion(Admin partnerEventsAdmin, PartnerTopics topics, IngestMetrics metrics) {
+        return new PartnerEventsDeletion(partnerEventsAdmin, topics, metrics);
+    }
+
+    /** What ingest consumed is deleted every {@code cardstatus.ingest.partner-events-delete-interval}. */
+    @Bean
+    SchedulingConfigurer partnerEventsDeletionSchedule(
+            PartnerEventsDeletion deletion, PartnerEventsDeletionSettings settings) {
+        Duration interval = settings.partnerEventsDeleteInterval();
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(deletion::run, interval, interval));
     }
 
     @Bean

@@ -11,11 +11,14 @@ import static org.mockito.Mockito.when;
 
 import com.zywa.cardstatus.contract.CardEvent;
 import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
+import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.SealedPhones;
 import com.zywa.cardstatus.formats.RowOutcome;
 import com.zywa.cardstatus.support.personaldata.InMemoryPhoneKeys;
 import com.zywa.cardstatus.support.personaldata.PhoneVault;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,19 @@ class PhoneSealingTests {
     }
 
     @Test
+    void aLongRawTextSealedStaysWithinTheRawLimitAndOpensToItsStart() {
+        String raw = "ZYW1,0585949014," + "x".repeat(5_000);
+
+        RowOutcome.Rejected out = rejected(new RowOutcome.Rejected(2, "line 2", raw, "+971585949014"));
+
+        assertThat(out.raw().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(InputLimits.RAW_BYTES);
+        assertThat(vault.open(out.raw())).startsWith("ZYW1,0585949014,xxx").endsWith("[cut]");
+        assertThat(new RejectedRow("u", "p", "f", 2, "r", out.raw()).raw())
+                .as("the rejects topic keeps it whole")
+                .isEqualTo(out.raw());
+    }
+
+    @Test
     void leavesARawTextWithoutAnIdentifiablePhoneAsItIs() {
         String raw = "ZYW8827,yesterday,12,card 4000";
 
@@ -87,6 +103,18 @@ class PhoneSealingTests {
 
         assertThat(out.raw()).isEqualTo(raw);
         assertThat(keys.size()).as("no key made").isZero();
+    }
+
+    @Test
+    void masksAPhoneTheReasonEchoesFromTheRawTextButNotLineNumbers() {
+        String raw = "+971585949014,13-11-2023 13:34";
+
+        RowOutcome.Rejected out = rejected(new RowOutcome.Rejected(
+                12345, "line 12345: card ID '+971585949014' must be 1-64 letters, digits, '-' or '_'", raw));
+
+        assertThat(out.reason())
+                .isEqualTo("line 12345: card ID '+971******014' must be 1-64 letters, digits, '-' or '_'");
+        assertThat(vault.open(out.raw())).isEqualTo(raw);
     }
 
     @Test

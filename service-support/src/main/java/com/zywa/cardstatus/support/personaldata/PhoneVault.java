@@ -183,25 +183,41 @@ public class PhoneVault {
         }
         Map<String, StoredKey> byHash = keys.byHashes(hashes.values());
         List<StoredKey> made = new ArrayList<>();
+        Map<UUID, KeysetHandle> madeKeysets = new HashMap<>();
         for (String hash : new HashSet<>(hashes.values())) {
             if (!byHash.containsKey(hash)) {
-                made.add(newKey(hash));
+                made.add(newKey(hash, madeKeysets));
             }
         }
         if (!made.isEmpty()) {
             keys.insertIfAbsent(made);
             // another instance may have made some of them first: read back whichever was stored
-            byHash.putAll(keys.byHashes(made.stream().map(StoredKey::phoneHash).toList()));
+            Map<String, StoredKey> stored =
+                    keys.byHashes(made.stream().map(StoredKey::phoneHash).toList());
+            byHash.putAll(stored);
+            // the keys this call made and stored are in hand: no need to unwrap them again to use them
+            for (StoredKey key : stored.values()) {
+                KeysetHandle keyset = madeKeysets.get(key.keyId());
+                if (keyset != null) {
+                    try {
+                        unwrapped.put(
+                                key.keyId(), keyset.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("a data key could not be used", e);
+                    }
+                }
+            }
         }
         Map<String, StoredKey> byPhone = new HashMap<>();
         hashes.forEach((phone, hash) -> byPhone.put(phone, byHash.get(hash)));
         return byPhone;
     }
 
-    private StoredKey newKey(String hash) {
+    private StoredKey newKey(String hash, Map<UUID, KeysetHandle> made) {
         try {
             UUID id = UUID.randomUUID();
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedDeterministicAeadParameters.AES256_SIV);
+            made.put(id, keyset);
             return new StoredKey(id, hash, kek.wrap(keyset, id));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a data key could not be made", e);
