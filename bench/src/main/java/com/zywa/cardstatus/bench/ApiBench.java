@@ -2,6 +2,7 @@ package com.zywa.cardstatus.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zywa.cardstatus.support.personaldata.PhoneHasher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,7 @@ final class ApiBench {
     private final Duration warmup;
     private final List<String> cards = new ArrayList<>();
     private final List<String> phones = new ArrayList<>();
+    private final @Nullable PhoneHasher hasher = hasher();
 
     /**
      * @param warmup load applied and not counted before each measurement: the JIT compilers need about a minute of
@@ -197,10 +200,14 @@ final class ApiBench {
     private boolean select(HikariDataSource pool, boolean byCard, String value) throws Exception {
         String sql = byCard
                 ? "SELECT " + COLUMNS + " FROM card_status WHERE card_id = ?"
-                : "SELECT " + COLUMNS + " FROM card_status WHERE phone = ? ORDER BY status_at DESC, card_id LIMIT 100";
+                : hasher != null
+                        ? "SELECT " + COLUMNS + " FROM card_status WHERE phone_key_id = (SELECT key_id FROM "
+                                + "ingest.phone_key WHERE phone_hash = ?) ORDER BY status_at DESC, card_id LIMIT 100"
+                        : "SELECT " + COLUMNS
+                                + " FROM card_status WHERE phone = ? ORDER BY status_at DESC, card_id LIMIT 100";
         try (Connection db = pool.getConnection();
                 PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, byCard ? value : "+971" + value);
+            query.setString(1, byCard ? value : hasher != null ? hasher.of("+971" + value) : "+971" + value);
             try (ResultSet rows = query.executeQuery()) {
                 boolean found = false;
                 while (rows.next()) {
@@ -209,6 +216,12 @@ final class ApiBench {
                 return found;
             }
         }
+    }
+
+    /** The phones' keyed hash of the stack bench/run started (its key as bench/run exports it), or none. */
+    private static @Nullable PhoneHasher hasher() {
+        String key = System.getenv("CARDSTATUS_PERSONALDATA_PHONEHASHKEY");
+        return key == null || key.isBlank() ? null : new PhoneHasher(key);
     }
 
     /** Runs the lookups on {@value #CLIENTS} threads; at {@code rate} requests per second in all if above 0. */
