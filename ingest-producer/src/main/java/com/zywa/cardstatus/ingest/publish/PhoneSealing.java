@@ -14,7 +14,6 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,8 @@ public class PhoneSealing {
 
     private final PhoneVault vault;
 
-    /** The vault is made at its first use: ingest starts without the keys, and a phone it meets then fails. */
-    PhoneSealing(@Lazy PhoneVault vault) {
+    /** The vault is made with this: ingest does not start without the keys (as the other services). */
+    PhoneSealing(PhoneVault vault) {
         this.vault = vault;
     }
 
