@@ -3,13 +3,23 @@ package com.zywa.cardstatus.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zywa.cardstatus.contract.CardStatus;
+import com.zywa.cardstatus.contract.EventType;
+import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpMethod;
@@ -19,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Erasure through status-api on the real pipeline (contract §12): a card uploaded with a phone is found by it; ops
  * erase the phone (201, a receipt without the phone); the phone then finds nothing (404), the card keeps its status
- * with no phone, the lookup audit no longer finds its lookups by phone, and a new event with a new phone works.
+ * with no phone, the lookup audit no longer finds its lookups by phone, and a new event with a new phone works; a
+ * projection rebuild afterwards keeps the card, still without its phone.
  */
 @ExtendWith(PipelineExtension.class)
 class ErasureIntegrationTests {
@@ -130,6 +141,48 @@ class ErasureIntegrationTests {
                 .isTrue();
         assertThat(erase("{\"card_id\":\"ZYWNONE0\"}", client, pipeline).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRebuildAfterAnErasureKeepsTheCardWithoutItsPhone(Pipeline pipeline) throws Exception {
+        PipelineClient client = new PipelineClient(pipeline);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String card = "ZYWERC" + random.nextInt(100_000, 1_000_000);
+        String phone = "05" + random.nextInt(10_000_000, 100_000_000);
+        // a status as the fold publishes it from an event ingest sealed: the phone sealed under its data key
+        String sealed = pipeline.processor.getBean(PhoneVault.class).seal(e164(phone));
+        CardStatus status = StatusRecords.beforeReasons(
+                card, EventType.DELIVERY_EXCEPTION, Instant.parse("2023-11-13T10:00:00Z"), sealed, "not home", 1, 1);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", pipeline.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.STATUS, card, Json.MAPPER.writeValueAsBytes(status)))
+                    .get();
+        }
+        awaitFound(client, phone);
+        assertThat(erase("{\"phone\":\"" + phone + "\"}", client, pipeline).status())
+                .isEqualTo(201);
+
+        PipelineClient.Answer started = client.send(
+                HttpMethod.POST,
+                pipeline.apiUrl() + "/api/v1/projection/rebuilds",
+                Map.of("X-API-Key", TestCredentials.OPS_KEY),
+                MediaType.APPLICATION_JSON,
+                "{\"mode\":\"reproject\"}");
+        assertThat(started.status()).isEqualTo(202);
+        String rebuild = pipeline.apiUrl() + "/api/v1/projection/rebuilds/"
+                + started.body().get("id").asString();
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() -> assertThat(
+                                ops(client, rebuild).body().get("state").asString())
+                        .isEqualTo("current"));
+
+        PipelineClient.Answer kept = client.cardStatus("card_id=" + card);
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(kept.body().get("status").asString()).isEqualTo("DELIVERY_EXCEPTION");
+        assertThat(kept.body().get("user_phone").isNull()).isTrue();
+        assertThat(client.cardStatus("user_phone=" + phone).status()).isEqualTo(404);
     }
 
     /** Waits until the card is found by its phone. */
