@@ -1,5 +1,6 @@
 package com.zywa.cardstatus.bench;
 
+import com.zywa.cardstatus.support.personaldata.PhoneHasher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +30,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +44,9 @@ final class IngestBench {
 
     private static final Logger log = LoggerFactory.getLogger(IngestBench.class);
     private static final Duration E2E_TIMEOUT = Duration.ofMinutes(10);
+
+    /** The phones' keyed hash of the stack bench/run started (its key as bench/run exports it), or none. */
+    private final @Nullable PhoneHasher hasher = hasher();
     /** Timed passes of the raw Kafka baseline, after its untimed first one. */
     static final int KAFKA_WARM_PASSES = 5;
 
@@ -286,11 +293,33 @@ final class IngestBench {
         sql.execute(
                 "CREATE UNLOGGED TABLE bench_expected (card_id TEXT PRIMARY KEY, status TEXT, status_at TIMESTAMPTZ, "
                         + "phone TEXT, delivery_exceptions INT)");
+        long cards;
         try (Reader in = Files.newBufferedReader(expected)) {
-            return db.unwrap(PGConnection.class)
+            cards = db.unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyIn("COPY bench_expected FROM STDIN WITH (FORMAT csv, " + "HEADER true)", in);
         }
+        if (hasher != null) {
+            // phones are sealed in the projection (contract §12): a card's phone is right when it is sealed under the
+            // key of the expected phone, found by the phone's keyed hash as status-api finds it
+            sql.execute("ALTER TABLE bench_expected ADD COLUMN phone_hash TEXT");
+            List<String[]> hashes = new ArrayList<>();
+            try (ResultSet phones = sql.executeQuery("SELECT card_id, phone FROM bench_expected WHERE phone <> ''")) {
+                while (phones.next()) {
+                    hashes.add(new String[] {hasher.of(phones.getString(2)), phones.getString(1)});
+                }
+            }
+            try (PreparedStatement update =
+                    db.prepareStatement("UPDATE bench_expected SET phone_hash = ? WHERE card_id = ?")) {
+                for (String[] hash : hashes) {
+                    update.setString(1, hash[0]);
+                    update.setString(2, hash[1]);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        return cards;
     }
 
     /**
@@ -298,6 +327,10 @@ final class IngestBench {
      * whose projected state is the expected one; keeps waiting while some are not.
      */
     private long awaitProjection(long cards) throws Exception {
+        String phoneMatches = hasher == null
+                ? "c.phone IS NOT DISTINCT FROM NULLIF(e.phone, '')"
+                : "CASE WHEN e.phone_hash IS NULL THEN c.phone IS NULL ELSE c.phone_key_id = "
+                        + "(SELECT key_id FROM ingest.phone_key k WHERE k.phone_hash = e.phone_hash) END";
         long deadline = System.nanoTime() + E2E_TIMEOUT.toNanos();
         long correct = 0;
         try (PipelineLag lag = new PipelineLag(endpoints.bootstrapServers());
@@ -305,10 +338,9 @@ final class IngestBench {
                 Statement sql = db.createStatement()) {
             while (System.nanoTime() < deadline) {
                 if (lag.caughtUp()) {
-                    try (ResultSet count = sql.executeQuery(
-                            "SELECT count(*) FROM card_status c JOIN bench_expected e "
-                                    + "USING (card_id) WHERE c.status = e.status AND c.status_at = e.status_at AND "
-                                    + "c.delivery_exceptions = e.delivery_exceptions AND c.phone IS NOT DISTINCT FROM NULLIF(e.phone, '')")) {
+                    try (ResultSet count = sql.executeQuery("SELECT count(*) FROM card_status c JOIN bench_expected e "
+                            + "USING (card_id) WHERE c.status = e.status AND c.status_at = e.status_at AND "
+                            + "c.delivery_exceptions = e.delivery_exceptions AND " + phoneMatches)) {
                         count.next();
                         correct = count.getLong(1);
                     }
@@ -321,6 +353,11 @@ final class IngestBench {
         }
         log.warn("the projection did not reach every card's final state within {}", E2E_TIMEOUT);
         return correct;
+    }
+
+    private static @Nullable PhoneHasher hasher() {
+        String key = System.getenv("CARDSTATUS_PERSONALDATA_PHONEHASHKEY");
+        return key == null || key.isBlank() ? null : new PhoneHasher(key);
     }
 
     private void upload(HttpClient http, Path file) throws IOException, InterruptedException {
