@@ -5,7 +5,6 @@ import com.zywa.cardstatus.ingest.Partners.UnknownPartnerException;
 import com.zywa.cardstatus.support.errors.ErrorAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -48,28 +47,5 @@ class IngestErrors {
                 HttpStatus.BAD_REQUEST,
                 "not_multipart",
                 "send the file as multipart/form-data in field 'file': " + e.getMessage());
-    }
-
-    @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<ErrorBody> bodyTooLarge(BodyTooLargeException e) {
-        return ErrorAnswers.answer(HttpStatus.CONTENT_TOO_LARGE, e.body());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException tooLarge) {
-                return bodyTooLarge(tooLarge);
-            }
-        }
-        Throwable cause = e.getMostSpecificCause();
-        return ErrorAnswers.answer(
-                HttpStatus.BAD_REQUEST,
-                "invalid_json",
-                "the request body is not the expected JSON: "
-                        + (cause == null ? e.getMessage() : cause.getMessage())
-                                .lines()
-                                .findFirst()
-                                .orElse(""));
     }
 }

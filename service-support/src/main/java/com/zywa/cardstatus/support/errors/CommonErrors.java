@@ -2,6 +2,7 @@ package com.zywa.cardstatus.support.errors;
 
 import com.zywa.cardstatus.contract.ErrorBody;
 import com.zywa.cardstatus.contract.SafeMessages;
+import com.zywa.cardstatus.support.limits.BodyTooLargeException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,6 +52,30 @@ class CommonErrors {
                 HttpStatus.NOT_FOUND,
                 "not_found",
                 "nothing at " + e.getHttpMethod() + " " + path + "; see /swagger-ui.html for this service's API");
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ErrorBody> bodyTooLarge(BodyTooLargeException e) {
+        return ErrorAnswers.answer(HttpStatus.CONTENT_TOO_LARGE, e.body());
+    }
+
+    /** A body that is not the JSON expected is the caller's error (400), one cut off at the limit a 413. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
+        Throwable cause = e.getMostSpecificCause();
+        return ErrorAnswers.answer(
+                HttpStatus.BAD_REQUEST,
+                "invalid_json",
+                "the request body is not the expected JSON: "
+                        + (cause == null ? e.getMessage() : cause.getMessage())
+                                .lines()
+                                .findFirst()
+                                .orElse(""));
     }
 
     @ExceptionHandler(DataAccessException.class)

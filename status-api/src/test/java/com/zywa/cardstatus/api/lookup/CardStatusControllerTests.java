@@ -216,6 +216,28 @@ class CardStatusControllerTests {
     }
 
     @Test
+    void aSearchBodyThatIsNotJsonIs400AndOneOverTheLimitIs413() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/cards/search")
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": 05859"))
+                .hasStatus(400)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("invalid_json");
+        assertThat(mvc.post()
+                        .uri("/api/v1/cards/search")
+                        .header("X-API-Key", TestCredentials.READER_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\": \"" + "0".repeat(1_100_000) + "\"}"))
+                .hasStatus(413)
+                .bodyJson()
+                .extractingPath("$.error")
+                .isEqualTo("body_too_large");
+    }
+
+    @Test
     void answersACardWhosePhoneKeyIsErasedWithNoPhoneAndItsPhoneFindsNothing() {
         String sealed = vault.seal("+971585949014");
         given(cards.findByCardId("ZYW8827")).willReturn(Optional.of(card("ZYW8827", sealed)));

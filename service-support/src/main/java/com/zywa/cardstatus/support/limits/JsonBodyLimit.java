@@ -1,4 +1,4 @@
-package com.zywa.cardstatus.ingest.web;
+package com.zywa.cardstatus.support.limits;
 
 import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.support.errors.ErrorAnswers;
@@ -13,16 +13,15 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 to a JSON request body over {@link InputLimits#JSON_BODY_BYTES} before it is parsed: at once when
  * its Content-Length says so, else (a chunked body) as soon as reading it passes the limit, so no caller can make
- * the service buffer or parse more than that.
+ * the service buffer or parse more than that. Every servlet service has it ({@link JsonBodyLimitAutoConfiguration}); a
+ * body cut off this way answers 413 through the common error advice.
  */
-@Component
-class JsonBodyLimit extends OncePerRequestFilter {
+public class JsonBodyLimit extends OncePerRequestFilter {
 
     private static final long LIMIT = InputLimits.JSON_BODY_BYTES;
 
