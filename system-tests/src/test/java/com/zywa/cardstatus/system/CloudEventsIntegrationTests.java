@@ -8,6 +8,7 @@ import com.zywa.cardstatus.contract.EventType;
 import com.zywa.cardstatus.contract.Json;
 import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import java.io.File;
 import java.io.IOException;
@@ -92,10 +93,13 @@ class CloudEventsIntegrationTests {
         assertThat(event.partnerEventId()).isEqualTo("kc-1");
         assertThat(event.source().partner()).isEqualTo("default");
         assertThat(event.source().caller()).isEqualTo("kafka:partner.events");
-        assertThat(rejection(topics, "ZYWCE3").reason())
+        assertThat(topics.awaitRejection(pipeline.ingest.getBean(PhoneVault.class), "ZYWCE3")
+                        .reason())
                 .contains("source '/partners/acme' is not a configured partner's");
-        assertThat(rejection(topics, "ZYWCE4").reason()).contains("type 'com.zywa.card.lost' is not one of");
-        RejectedRow notACloudEvent = rejection(topics, "ZYWCE5");
+        assertThat(topics.awaitRejection(pipeline.ingest.getBean(PhoneVault.class), "ZYWCE4")
+                        .reason())
+                .contains("type 'com.zywa.card.lost' is not one of");
+        RejectedRow notACloudEvent = topics.awaitRejection(pipeline.ingest.getBean(PhoneVault.class), "ZYWCE5");
         assertThat(notACloudEvent.reason()).contains("not a CloudEvent 1.0");
         assertThat(notACloudEvent.file()).startsWith("kafka:partner.events/");
         client.awaitIdle();
@@ -176,7 +180,7 @@ class CloudEventsIntegrationTests {
                 CardEvent.class);
         assertThat(event.source().partner()).isEqualTo("fastcourier");
         assertThat(event.source().caller()).isEqualTo("kafka:" + topic);
-        RejectedRow impersonation = rejection(topics, "ZYWPT2");
+        RejectedRow impersonation = topics.awaitRejection(pipeline.ingest.getBean(PhoneVault.class), "ZYWPT2");
         assertThat(impersonation.partner()).isEqualTo("fastcourier");
         assertThat(impersonation.reason())
                 .contains("CloudEvent 'pt-2': source '/partners/default' is not partner 'fastcourier''s, who wrote it"
@@ -261,16 +265,6 @@ class CloudEventsIntegrationTests {
         assertThat(event.source().caller()).isEqualTo("partner-default-test");
         client.awaitIdle();
         assertThat(client.cardStatus("card_id=ZYWCEH3").status()).isEqualTo(404);
-    }
-
-    private static RejectedRow rejection(TopicReader topics, String cardId) {
-        return Json.MAPPER.readValue(
-                topics.awaitRecords(
-                                Topics.REJECTS,
-                                record -> new String(record.value(), StandardCharsets.UTF_8).contains(cardId))
-                        .get(0)
-                        .value(),
-                RejectedRow.class);
     }
 
     /** The headers of a binary-mode record, as kcat's {@code -H} options take them. */

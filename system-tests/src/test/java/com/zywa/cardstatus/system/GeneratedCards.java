@@ -89,26 +89,34 @@ final class GeneratedCards {
         return projected(database).size();
     }
 
+    /** Each card's projected status, time, phone (opened: the projection keeps it sealed) and exceptions. */
     private Map<String, String> projected(Pipeline.Database database) throws SQLException {
-        Map<String, String> cards = new HashMap<>();
+        Map<String, String[]> rows = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 PreparedStatement select = connection.prepareStatement("SELECT card_id, status, status_at, phone, "
                         + "delivery_exceptions FROM card_status WHERE card_id LIKE ?")) {
             select.setString(1, prefix + "%");
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String phone = rows.getString(4);
-                    cards.put(
-                            rows.getString(1),
-                            String.join(
-                                    ",",
-                                    rows.getString(2),
-                                    rows.getTimestamp(3).toInstant().toString(),
-                                    phone == null ? "" : phone,
-                                    Integer.toString(rows.getInt(5))));
+            try (ResultSet found = select.executeQuery()) {
+                while (found.next()) {
+                    rows.put(found.getString(1), new String[] {
+                        found.getString(2),
+                        found.getTimestamp(3).toInstant().toString(),
+                        found.getString(4),
+                        Integer.toString(found.getInt(5))
+                    });
                 }
             }
         }
+        Map<String, String> opened = Pipeline.vault(database)
+                .open(rows.values().stream()
+                        .map(row -> row[2])
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
+        Map<String, String> cards = new HashMap<>();
+        rows.forEach((card, row) -> {
+            String phone = row[2] == null ? null : opened.get(row[2]);
+            cards.put(card, String.join(",", row[0], row[1], phone == null ? "" : phone, row[3]));
+        });
         return cards;
     }
 }

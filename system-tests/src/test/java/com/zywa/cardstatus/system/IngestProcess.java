@@ -31,6 +31,7 @@ final class IngestProcess implements AutoCloseable {
                 "--cardstatus.ingest.instance-id=" + instanceId,
                 "--spring.kafka.producer.properties.transaction.timeout.ms=60000"));
         args.addAll(Pipeline.apiKeyArgs());
+        args.addAll(Pipeline.personalDataArgs());
         args.addAll(List.of(extraArgs));
         Process process = ChildJvm.start(IngestProducerApplication.class, "256m", log, args);
         ChildJvm.awaitReady(process, port, log);

@@ -57,20 +57,20 @@ class PartnerEventsRateIntegrationTests {
             }
         }
 
-        RejectedRow rejected = Json.MAPPER.readValue(
-                new TopicReader(pipeline)
-                        .awaitRecords(
-                                Topics.REJECTS,
-                                record -> new String(record.value(), StandardCharsets.UTF_8).contains(card))
-                        .get(0)
-                        .value(),
-                RejectedRow.class);
+        PhoneVault vault = pipeline.ingest.getBean(PhoneVault.class);
+        TopicReader topics = new TopicReader(pipeline);
+        RejectedRow rejected = topics.awaitRejection(vault, card + "-3");
         assertThat(rejected.reason())
                 .startsWith(
                         "rate_limited: partner '" + Pipeline.RATE_PARTNER + "' sent more than its 3 events per PT1H");
-        assertThat(rejected.raw()).as("sealed under its phone's key").doesNotContain("501112233");
-        assertThat(pipeline.ingest.getBean(PhoneVault.class).open(rejected.raw()))
-                .contains(card + "-3");
+        RejectedRow stored = topics.read(Topics.REJECTS, any -> true).stream()
+                .map(record -> Json.MAPPER.readValue(record.value(), RejectedRow.class))
+                .filter(row ->
+                        row.file().equals(rejected.file()) && row.reason().equals(rejected.reason()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(stored.raw()).as("sealed under its phone's key").doesNotContain("501112233");
+        assertThat(vault.open(stored.raw())).isEqualTo(rejected.raw());
         PipelineClient client = new PipelineClient(pipeline);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             PipelineClient.Answer answer = client.get(pipeline.apiUrl() + "/api/v1/cards/" + card);

@@ -6,6 +6,9 @@ import com.zywa.cardstatus.ingest.IngestProducerApplication;
 import com.zywa.cardstatus.notifier.StatusNotifierApplication;
 import com.zywa.cardstatus.processor.StatusProcessorApplication;
 import com.zywa.cardstatus.support.personaldata.KeyEncryptionKey;
+import com.zywa.cardstatus.support.personaldata.PhoneHasher;
+import com.zywa.cardstatus.support.personaldata.PhoneKeys;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import com.zywa.cardstatus.support.security.TestCredentials;
 import com.zywa.cardstatus.support.security.TestIssuer;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -187,6 +191,14 @@ final class Pipeline implements AutoCloseable {
 
     /** The phones' keyed-hash key of the tests. */
     static final String PHONE_HASH_KEY = "system-tests-phone-hash-key-000000000000";
+
+    /** A vault on {@code database}'s key store under this run's keys: what the tests open sealed phones with. */
+    static PhoneVault vault(Database database) {
+        return new PhoneVault(
+                KeyEncryptionKey.fromJson(KEK),
+                new PhoneHasher(PHONE_HASH_KEY),
+                new PhoneKeys(new DriverManagerDataSource(database.url(), database.user(), database.password())));
+    }
 
     /** The keys that seal and find phones (contract §12), the same for every application of the tests. */
     static List<String> personalDataArgs() {

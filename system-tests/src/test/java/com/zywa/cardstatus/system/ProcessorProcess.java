@@ -32,6 +32,7 @@ final class ProcessorProcess implements AutoCloseable {
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--spring.kafka.streams.state-dir=" + stateDir));
+        args.addAll(Pipeline.personalDataArgs());
         args.addAll(List.of(extraArgs));
         Process process = ChildJvm.start(StatusProcessorApplication.class, "384m", log, args);
         ChildJvm.awaitReady(process, port, log);

@@ -4,7 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.zywa.cardstatus.contract.CardStalled;
 import com.zywa.cardstatus.contract.Json;
+import com.zywa.cardstatus.contract.RejectedRow;
 import com.zywa.cardstatus.contract.Topics;
+import com.zywa.cardstatus.support.personaldata.PhoneVault;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +53,38 @@ final class TopicReader {
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300))
                 .until(() -> read(topic, wanted), found -> !found.isEmpty());
+    }
+
+    /**
+     * Waits until {@code card.rejects} holds a rejection whose reason or raw text holds {@code text} and returns it,
+     * its raw text opened through {@code vault} (ingest seals a raw text that holds a phone, contract §12).
+     */
+    RejectedRow awaitRejection(PhoneVault vault, String text) {
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> {
+                            List<RejectedRow> rows = read(Topics.REJECTS, any -> true).stream()
+                                    .map(record -> Json.MAPPER.readValue(record.value(), RejectedRow.class))
+                                    .toList();
+                            Map<String, String> opened = vault.open(rows.stream()
+                                    .map(RejectedRow::raw)
+                                    .filter(java.util.Objects::nonNull)
+                                    .toList());
+                            return rows.stream()
+                                    .map(row -> new RejectedRow(
+                                            row.uploadId(),
+                                            row.partner(),
+                                            row.file(),
+                                            row.line(),
+                                            row.reason(),
+                                            row.raw() == null ? null : opened.get(row.raw())))
+                                    .filter(row -> row.reason().contains(text)
+                                            || (row.raw() != null && row.raw().contains(text)))
+                                    .findFirst();
+                        },
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     /** Every committed record of {@code topic} matching {@code wanted}, from the beginning to its current end. */
