@@ -90,33 +90,52 @@ public class PhoneKeys {
     }
 
     /**
-     * Re-wraps up to {@code limit} stored keys that the KEK's primary key did not wrap (after a rotation added a new
-     * primary); answers how many it re-wrapped, 0 once every key is under the primary.
+     * Re-wraps, in one pass over the store in pages of {@code pageSize} keys (by key ID), every stored key that the
+     * KEK's primary key did not wrap (after a rotation added a new primary); answers how many it re-wrapped, 0 once
+     * every key is under the primary. Each page's changes are one batch of updates, each guarded by the wrapped value
+     * it read, so a key erased or re-wrapped meanwhile is left as it is.
      */
-    public int rewrap(KeyEncryptionKey kek, int limit) {
-        List<StoredKey> stale = new ArrayList<>();
-        jdbc.query("SELECT key_id, phone_hash, wrapped FROM " + TABLE + " ORDER BY key_id", (ResultSet rs) -> {
-            if (stale.size() < limit) {
-                StoredKey key = key(rs);
-                if (!kek.wrappedUnderPrimary(key.wrapped())) {
-                    stale.add(key);
+    public int rewrap(KeyEncryptionKey kek, int pageSize) {
+        int done = 0;
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        boolean first = true;
+        while (true) {
+            List<StoredKey> page = new ArrayList<>();
+            Object[] args = first ? new Object[] {pageSize} : new Object[] {after, pageSize};
+            jdbc.query(
+                    "SELECT key_id, phone_hash, wrapped FROM " + TABLE + (first ? "" : " WHERE key_id > ?")
+                            + " ORDER BY key_id LIMIT ?",
+                    (ResultSet rs) -> {
+                        page.add(key(rs));
+                    },
+                    args);
+            if (page.isEmpty()) {
+                return done;
+            }
+            first = false;
+            after = page.get(page.size() - 1).keyId();
+            List<Object[]> updates = new ArrayList<>();
+            for (StoredKey key : page) {
+                if (kek.wrappedUnderPrimary(key.wrapped())) {
+                    continue;
+                }
+                try {
+                    byte[] rewrapped = kek.wrap(kek.unwrap(key.wrapped(), key.keyId()), key.keyId());
+                    updates.add(new Object[] {rewrapped, key.keyId(), key.wrapped()});
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException("data key " + key.keyId() + " cannot be unwrapped by the KEK", e);
                 }
             }
-        });
-        int done = 0;
-        for (StoredKey key : stale) {
-            try {
-                byte[] rewrapped = kek.wrap(kek.unwrap(key.wrapped(), key.keyId()), key.keyId());
-                done += jdbc.update(
-                        "UPDATE " + TABLE + " SET wrapped = ? WHERE key_id = ? AND wrapped = ?",
-                        rewrapped,
-                        key.keyId(),
-                        key.wrapped());
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("data key " + key.keyId() + " cannot be unwrapped by the KEK", e);
+            if (!updates.isEmpty()) {
+                for (int count : jdbc.batchUpdate(
+                        "UPDATE " + TABLE + " SET wrapped = ? WHERE key_id = ? AND wrapped = ?", updates)) {
+                    done += Math.max(count, 0);
+                }
+            }
+            if (page.size() < pageSize) {
+                return done;
             }
         }
-        return done;
     }
 
     private static PreparedStatement select(Connection connection, String where, String type, Object[] values)

@@ -58,12 +58,7 @@ public class PhoneKeyRewrap implements SchedulingConfigurer {
 
     /** Re-wraps every stored data key the primary key of {@code kek} did not wrap; answers how many. */
     public static int rewrap(PhoneKeys keys, KeyEncryptionKey kek) {
-        int total = 0;
-        int done;
-        do {
-            done = keys.rewrap(kek, BATCH);
-            total += done;
-        } while (done > 0);
-        return total;
+        // one pass over the store, a page of BATCH keys at a time
+        return keys.rewrap(kek, BATCH);
     }
 }
