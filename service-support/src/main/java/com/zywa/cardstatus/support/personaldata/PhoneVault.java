@@ -10,14 +10,13 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +39,12 @@ public class PhoneVault {
     private final KeyEncryptionKey kek;
     private final PhoneHasher hasher;
     private final PhoneKeys keys;
-    private final Map<UUID, DeterministicAead> unwrapped =
-            Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, DeterministicAead> eldest) {
-                    return size() > MAX_CACHED;
-                }
-            });
+    /**
+     * Unwrapped keys by key ID, at most {@value #MAX_CACHED} (then emptied and filled again from the key store): a
+     * concurrent map, as every lookup's thread reads it (an access-ordered map behind one lock made the API's
+     * request threads queue on it).
+     */
+    private final Map<UUID, DeterministicAead> unwrapped = new ConcurrentHashMap<>();
 
     public PhoneVault(KeyEncryptionKey kek, PhoneHasher hasher, PhoneKeys keys) {
         this.kek = kek;
@@ -148,6 +146,18 @@ public class PhoneVault {
     }
 
     /**
+     * A stored value opened with the key read in the same query (its {@code phone_key} row joined, null when there is
+     * none): null for no value, an erased key or another key's value; a value that is not sealed (written before
+     * phones were sealed) as it is. No call to the key store: the query that read the value read its key.
+     */
+    public @Nullable String openWithKey(@Nullable String value, @Nullable StoredKey key) {
+        if (value == null || SealedPhones.keyId(value) == null) {
+            return value;
+        }
+        return key == null ? null : open(value, key);
+    }
+
+    /**
      * A sealed phone or text opened with its stored key (read with the sealed value, e.g. joined in one query), or
      * null when it cannot be (another key, or not sealed at all).
      */
@@ -200,8 +210,7 @@ public class PhoneVault {
                 KeysetHandle keyset = madeKeysets.get(key.keyId());
                 if (keyset != null) {
                     try {
-                        unwrapped.put(
-                                key.keyId(), keyset.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
+                        cache(key.keyId(), keyset.getPrimitive(RegistryConfiguration.get(), DeterministicAead.class));
                     } catch (GeneralSecurityException e) {
                         throw new IllegalStateException("a data key could not be used", e);
                     }
@@ -229,8 +238,15 @@ public class PhoneVault {
         if (cached == null) {
             cached = kek.unwrap(key.wrapped(), key.keyId())
                     .getPrimitive(RegistryConfiguration.get(), DeterministicAead.class);
-            unwrapped.put(key.keyId(), cached);
+            cache(key.keyId(), cached);
         }
         return cached;
+    }
+
+    private void cache(UUID keyId, DeterministicAead key) {
+        if (unwrapped.size() >= MAX_CACHED) {
+            unwrapped.clear();
+        }
+        unwrapped.put(keyId, key);
     }
 }

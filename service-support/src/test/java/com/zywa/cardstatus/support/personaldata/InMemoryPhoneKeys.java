@@ -55,6 +55,15 @@ public final class InMemoryPhoneKeys extends PhoneKeys {
         }
     }
 
+    /**
+     * The key a stored value is sealed under, as a query joining {@code phone_key} reads it with the value: null for
+     * no value, a value not sealed, or an erased key.
+     */
+    public StoredKey of(String value) {
+        UUID id = value == null ? null : com.zywa.cardstatus.contract.SealedPhones.keyId(value);
+        return id == null ? null : rows.get(id);
+    }
+
     /** Erases one key, as an erasure would. */
     public void erase(UUID keyId) {
         rows.remove(keyId);

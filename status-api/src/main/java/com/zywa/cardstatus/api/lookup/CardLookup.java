@@ -5,7 +5,6 @@ import com.zywa.cardstatus.contract.InputLimits;
 import com.zywa.cardstatus.contract.Phone;
 import com.zywa.cardstatus.contract.PhoneNormalizer;
 import com.zywa.cardstatus.support.personaldata.PhoneVault;
-import com.zywa.cardstatus.support.personaldata.StoredKey;
 import java.util.List;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -84,7 +83,7 @@ class CardLookup {
                     "invalid_card_id", "card_id '" + id + "' must be " + InputLimits.CARD_ID_RULE);
         }
         return cards.findByCardId(id)
-                .map(row -> row.phone() == null ? row : row.withPhone(vault.open(row.phone())))
+                .map(row -> row.phone() == null ? row : row.withPhone(vault.openWithKey(row.phone(), row.key())))
                 .map(row -> CardStatusResponse.of(row, List.of()))
                 .orElseThrow(() -> LookupException.notFound("no card with ID " + id));
     }
@@ -102,16 +101,12 @@ class CardLookup {
     }
 
     /**
-     * The cards of a phone, newest status first, their phone opened: found by the phone's data key, so a phone never
-     * seen or erased has none.
+     * The cards of a phone, newest status first, their phone opened: found by the phone's keyed hash through its data
+     * key, in one query, so a phone never seen or erased has none.
      */
     private List<CardRow> cardsOf(String e164) {
-        StoredKey key = vault.keyOf(e164);
-        if (key == null) {
-            return List.of();
-        }
-        return cards.findByPhoneKey(key.keyId()).stream()
-                .map(row -> row.withPhone(row.phone() == null ? null : vault.open(row.phone(), key)))
+        return cards.findByPhoneHash(vault.hash(e164)).stream()
+                .map(row -> row.withPhone(vault.openWithKey(row.phone(), row.key())))
                 .toList();
     }
 
