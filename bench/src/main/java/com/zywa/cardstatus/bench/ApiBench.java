@@ -82,6 +82,7 @@ final class ApiBench {
     void run(Results results) throws Exception {
         CpuProbe cpu = new CpuProbe(endpoints.pidDir(), endpoints.postgresPidFile());
         Measured api;
+        Measured floor;
         // a blocking client with one kept-alive connection per client thread: cheap enough on the shared box
         // that the figure is the service's, not the load generator's
         try (CloseableHttpClient http = HttpClients.custom()
@@ -97,6 +98,14 @@ final class ApiBench {
             log.info("API: warming up for {} s", warmup.toSeconds());
             load(lookups, warmup, 0);
             api = measure(cpu, lookups, 0);
+            // the floor under a lookup: the same clients on the service's cheapest answer (its liveness probe, the
+            // reader key sent all the same), through the same Tomcat, filters and Spring MVC, no database
+            Callable<Lookup> probes = () -> (byCard, value) -> http.execute(probe(), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode() == 200;
+            });
+            load(probes, warmup.dividedBy(4), 0);
+            floor = measure(cpu, probes, 0);
         }
         Measured jdbc;
         Measured paced;
@@ -154,6 +163,17 @@ final class ApiBench {
                     .append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f", name, viaApi, direct, directPaced));
         }
         results.row("  CPU us per request, API / JDBC / paced", perRequest.toString(), "");
+        double lookupCost = api.perRequestMicros("status-api");
+        double floorCost = floor.perRequestMicros("status-api");
+        results.put("api_floor_rps", floor.load().rate());
+        results.put("api_floor_cpu_us_per_request_api", floorCost);
+        results.put("api_cpu_ratio_to_floor", floorCost == 0 ? 0 : lookupCost / floorCost);
+        results.row(
+                "  the floor: liveness probe, same clients",
+                String.format(
+                        "%.0f req/s, %.0f us of the API's CPU each (a lookup: %.0f, %.2f x)",
+                        floor.load().rate(), floorCost, lookupCost, floorCost == 0 ? 0 : lookupCost / floorCost),
+                "");
         log.info(
                 "API: {} requests, {} errors; JDBC: {} selects, {} at the API's rate",
                 api.load().requests(),
@@ -187,6 +207,13 @@ final class ApiBench {
         Map<String, Long> before = cpu.snapshot();
         Load load = load(lookups, duration, rate);
         return new Measured(load, before, cpu.snapshot());
+    }
+
+    /** The liveness probe, with the reader key as a lookup sends it. */
+    private HttpGet probe() {
+        HttpGet get = new HttpGet(endpoints.apiUrl() + "/actuator/health/liveness");
+        get.addHeader("X-API-Key", endpoints.keys().reader());
+        return get;
     }
 
     /** A lookup as an internal client sends it, with the reader key. */
