@@ -32,10 +32,20 @@ public final class KeyEncryptionKey {
 
     private final Aead aead;
     private final int primaryId;
+    private final int keys;
 
     private KeyEncryptionKey(KeysetHandle keyset) throws GeneralSecurityException {
         this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.primaryId = keyset.getPrimary().getId();
+        this.keys = keyset.size();
+    }
+
+    /**
+     * Whether the keyset holds more than its primary key: a rotation under way, whose data keys may still be wrapped
+     * under an older key. With one key, every data key it can unwrap is wrapped under it.
+     */
+    boolean rotating() {
+        return keys > 1;
     }
 
     /** The KEK of a Tink keyset in its JSON form (cleartext: it comes from a Secret). */

@@ -123,6 +123,20 @@ class PhoneVaultTests {
     }
 
     @Test
+    void aKekOfOneKeyHasNothingToRewrapAndDoesNotReadTheStore() {
+        KeyEncryptionKey single = KeyEncryptionKey.fromJson(KeyEncryptionKey.generateJson());
+        KeyEncryptionKey rotated =
+                KeyEncryptionKey.fromJson(KeyEncryptionKey.rotateJson(KeyEncryptionKey.generateJson()));
+        // a store with no database behind it: any read of it fails
+        PhoneKeys noDatabase = new PhoneKeys(new org.springframework.jdbc.core.JdbcTemplate());
+
+        assertThat(single.rotating()).isFalse();
+        assertThat(noDatabase.rewrap(single, 1_000)).isZero();
+        assertThat(rotated.rotating()).isTrue();
+        assertThatThrownBy(() -> noDatabase.rewrap(rotated, 1_000)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void aWrappedKeyIsBoundToItsId() throws Exception {
         String sealed = vault.seal("+971501234567");
         StoredKey stored = keys.rows.get(SealedPhones.keyId(sealed));
