@@ -20,7 +20,7 @@ public final class Bench {
         } catch (Options.UsageException e) {
             log.error(
                     "{} (usage: generate|run --rows N --seed S [--out DIR]; run also takes --warmup-rows, "
-                            + "--api-seconds, --api-warmup-seconds, --freshness-events, --notifier-events, --partitions, --rebuild, --search-cards)",
+                            + "--api-seconds, --api-warmup-seconds, --freshness-events, --notifier-events, --partitions, --rebuild, --search-cards, --lose-state)",
                     e.getMessage());
             System.exit(2);
         }

@@ -30,6 +30,7 @@ final class Harness {
     private final int partitions;
     private final boolean rebuild;
     private final long searchCards;
+    private final boolean loseState;
 
     Harness(Options options, long rows, long seed, Path data) {
         this.endpoints = Endpoints.fromEnvironment();
@@ -44,6 +45,7 @@ final class Harness {
         this.partitions = (int) options.number("partitions", 3);
         this.rebuild = options.number("rebuild", 0) != 0;
         this.searchCards = options.number("search-cards", 0);
+        this.loseState = options.number("lose-state", 0) != 0;
     }
 
     /**
@@ -98,6 +100,22 @@ final class Harness {
                 DataGenerator.generate(warmupRows, seed + 1, warmupData, "ZYX");
             }
             new IngestBench(endpoints, files(warmupData), warmupData.resolve("expected.csv")).warmUp(results);
+        }
+        if (loseState) {
+            // --lose-state: several instances lose one mid-run (its state deleted); one instance restores its state
+            // from the changelog after the run. Either way the CPU figures of this run are not comparable (a process
+            // killed and started again takes its CPU time with it)
+            try (StateLoss loss = new StateLoss(endpoints)) {
+                if (loss.instances().size() > 1) {
+                    ingest.endToEnd(results, () -> loss.loseLastInstance(results));
+                    loss.awaitTakeover();
+                } else {
+                    ingest.endToEnd(results);
+                    loss.measureRestore(results);
+                }
+                results.print(System.out);
+            }
+            return;
         }
         ingest.endToEnd(results);
 

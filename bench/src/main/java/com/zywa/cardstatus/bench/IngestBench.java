@@ -58,6 +58,14 @@ final class IngestBench {
     private double kafkaRate;
     private double kafkaColdRate;
     private String kafkaRange;
+    /** Run once the first file of the end-to-end phase is uploaded ({@code --lose-state}), or nothing. */
+    private MidRun afterFirstUpload = () -> {};
+
+    /** What the end-to-end phase does mid-run, after its first upload. */
+    @FunctionalInterface
+    interface MidRun {
+        void run() throws Exception;
+    }
 
     IngestBench(Endpoints endpoints, List<Path> files, Path expected) throws IOException {
         this.endpoints = endpoints;
@@ -215,6 +223,12 @@ final class IngestBench {
     }
 
     void endToEnd(Results results) throws Exception {
+        endToEnd(results, () -> {});
+    }
+
+    /** The end-to-end phase, {@code afterFirstUpload} run once its first file is uploaded. */
+    void endToEnd(Results results, MidRun afterFirstUpload) throws Exception {
+        this.afterFirstUpload = afterFirstUpload;
         Run run = ingest();
         double seconds = run.seconds();
         long correct = run.correct();
@@ -278,8 +292,11 @@ final class IngestBench {
         Map<String, Long> cpuBefore = cpu.snapshot();
         Map<String, Long> compilersBefore = cpu.compilerSnapshot();
         long start = System.nanoTime();
-        for (Path file : files) {
-            upload(http, file);
+        for (int i = 0; i < files.size(); i++) {
+            upload(http, files.get(i));
+            if (i == 0) {
+                afterFirstUpload.run();
+            }
         }
         double uploaded = seconds(start);
         long correct = awaitProjection(cards);

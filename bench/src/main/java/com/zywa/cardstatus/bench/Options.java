@@ -23,7 +23,8 @@ record Options(String command, Map<String, String> values) {
             "notifier-events",
             "partitions",
             "rebuild",
-            "search-cards");
+            "search-cards",
+            "lose-state");
 
     /** A command line the bench cannot run, with what is wrong. */
     static final class UsageException extends IllegalArgumentException {
