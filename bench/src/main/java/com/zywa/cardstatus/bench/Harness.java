@@ -41,7 +41,7 @@ final class Harness {
         this.apiWarmup = Duration.ofSeconds(options.number("api-warmup-seconds", 60));
         this.freshnessEvents = (int) options.number("freshness-events", 300);
         this.notifierEvents = (int) options.number("notifier-events", 5_000);
-        this.warmupRows = options.number("warmup-rows", defaultWarmupRows(rows));
+        this.warmupRows = options.number("warmup-rows", defaultWarmupRows(rows, processorInstances(endpoints)));
         this.partitions = (int) options.number("partitions", 3);
         this.rebuild = options.number("rebuild", 0) != 0;
         this.searchCards = options.number("search-cards", 0);
@@ -49,12 +49,23 @@ final class Harness {
     }
 
     /**
-     * As many warm-up rows as measured ones, at least 200,000: after a warm-up of 200,000 rows the JIT compilers
-     * still took a fifth of the stack's CPU in a measured run of 1,000,000 rows on a 2-core box (the broker the
-     * most); after 1,000,000 about an eighth.
+     * As many warm-up rows as measured ones, at least 200,000, for each processor instance: after a warm-up of 200,000
+     * rows the JIT compilers still took a fifth of the stack's CPU in a measured run of 1,000,000 rows on a 2-core box
+     * (the broker the most); after 1,000,000 about an eighth. Each processor instance compiles the fold for itself
+     * from the share of the rows it folds: with three sharing a warm-up of one instance's size, the compilers took 58
+     * of the processors' 140 CPU seconds per 1M rows in the measured phase, against 11 of 92 with one (bench/README.md,
+     * "Scaling out").
      */
-    static long defaultWarmupRows(long rows) {
-        return Math.max(rows, 200_000);
+    static long defaultWarmupRows(long rows, int processorInstances) {
+        return Math.max(rows, 200_000) * Math.max(1, processorInstances);
+    }
+
+    private static int processorInstances(Endpoints endpoints) {
+        try {
+            return CpuProbe.pids(endpoints.pidDir(), "status-processor").size();
+        } catch (java.io.IOException e) {
+            return 1;
+        }
     }
 
     private static List<Path> files(Path dir) {
@@ -111,6 +122,8 @@ final class Harness {
                     loss.awaitTakeover();
                 } else {
                     ingest.endToEnd(results);
+                    // what the state holds before it is lost: its size on disk and the processor's memory
+                    new MemoryProbe(endpoints.pidDir()).report(results);
                     loss.measureRestore(results);
                 }
                 results.print(System.out);

@@ -1,9 +1,11 @@
 package com.zywa.cardstatus.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Peak resident memory (VmHWM) and CPU time of each service since it started, read from /proc via the pid files
@@ -32,6 +34,56 @@ final class MemoryProbe {
                 results.row("peak RSS / CPU time " + name, mb + " MB / " + cpuSeconds(pids.get(i)) + " s", "");
             }
             results.put(service.replace("status-", "").replace("-producer", "") + "_rss_mb", peak);
+        }
+        // the fold's local state (RocksDB) on disk, each processor instance's, and their sum
+        long stateBytes = 0;
+        List<Long> processors = CpuProbe.pids(pidDir, "status-processor");
+        for (int i = 0; i < processors.size(); i++) {
+            Path dir = stateDir(processors.get(i));
+            if (dir != null) {
+                long bytes = size(dir);
+                stateBytes += bytes;
+                results.row(
+                        "local state on disk, status-processor" + (processors.size() == 1 ? "" : " #" + (i + 1)),
+                        bytes / (1024 * 1024) + " MB",
+                        "");
+            }
+        }
+        results.put("processor_state_mb", stateBytes / (1024 * 1024));
+    }
+
+    /** The Streams state directory a processor was started with (run-local sets it), or null. */
+    private static Path stateDir(long pid) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(pid));
+        if (!Files.isReadable(proc.resolve("environ"))) {
+            return null;
+        }
+        for (String entry :
+                new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+            if (entry.startsWith("SPRING_KAFKA_STREAMS_STATEDIR=")) {
+                Path dir = Path.of(entry.substring(entry.indexOf('=') + 1));
+                return dir.isAbsolute()
+                        ? dir
+                        : Files.readSymbolicLink(proc.resolve("cwd")).resolve(dir);
+            }
+        }
+        return null;
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> {
+                        try {
+                            return Files.size(file);
+                        } catch (IOException gone) {
+                            return 0; // RocksDB removed it meanwhile (compaction)
+                        }
+                    })
+                    .sum();
         }
     }
 
