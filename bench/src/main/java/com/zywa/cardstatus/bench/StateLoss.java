@@ -280,15 +280,48 @@ final class StateLoss implements AutoCloseable {
         log.info("restore: {} cards in {} s ({} ready with state, {} without)", cards, cold - warm, warm, cold);
     }
 
+    /**
+     * Stops the instance, starts it again (its state deleted first if asked) and answers the seconds until its
+     * fold runs again: ready, and Kafka Streams' client logged its move from REBALANCING to RUNNING, which it makes
+     * once every task's state is restored (the readiness probe alone counts restoring, a kind of rebalancing, as up).
+     */
     private double restart(Instance instance, boolean withoutState) throws Exception {
         kill(instance, false);
         if (withoutState) {
             deleteTree(instance.stateDir());
         }
+        Path log = logOf(instance);
+        long logFrom = Files.exists(log) ? Files.size(log) : 0;
         long start = System.nanoTime();
         relaunch(instance);
         awaitReady(instance.port(), start);
+        awaitLogged(log, logFrom, RUNNING, start);
         return IngestBench.seconds(start);
+    }
+
+    /** What Kafka Streams logs when every task is restored and the fold runs. */
+    private static final String RUNNING = "State transition from REBALANCING to RUNNING";
+
+    private void awaitLogged(Path log, long from, String line, long start) throws Exception {
+        while (System.nanoTime() - start < TIMEOUT.toNanos()) {
+            if (Files.exists(log) && Files.size(log) > from) {
+                try (var in = Files.newInputStream(log)) {
+                    in.skipNBytes(from);
+                    if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(line)) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("'" + line + "' not logged in " + log + " within " + TIMEOUT);
+    }
+
+    private Path logOf(Instance instance) {
+        return endpoints
+                .pidDir()
+                .resolveSibling("logs")
+                .resolve("status-processor-" + instance.number() + "-restarted.log");
     }
 
     private long cardsFolded() throws Exception {
@@ -359,8 +392,7 @@ final class StateLoss implements AutoCloseable {
     }
 
     private synchronized void relaunch(Instance instance) throws IOException {
-        Path logs = endpoints.pidDir().resolveSibling("logs");
-        Path logFile = logs.resolve("status-processor-" + instance.number() + "-restarted.log");
+        Path logFile = logOf(instance);
         ProcessBuilder builder = new ProcessBuilder(instance.command())
                 .directory(instance.cwd().toFile())
                 .redirectErrorStream(true)
