@@ -1,11 +1,12 @@
 package com.zywa.cardstatus.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Peak resident memory (VmHWM) and CPU time of each service since it started, read from /proc via the pid files
@@ -52,39 +53,34 @@ final class MemoryProbe {
         results.put("processor_state_mb", stateBytes / (1024 * 1024));
     }
 
-    /** The Streams state directory a processor was started with (run-local sets it), or null. */
-    private static Path stateDir(long pid) throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        if (!Files.isReadable(proc.resolve("environ"))) {
-            return null;
+    /** The Streams state directory a processor was started with (run-local sets it), or null if it cannot tell. */
+    private static Path stateDir(long pid) {
+        try {
+            return StateLoss.read(0, pid).stateDir();
+        } catch (IOException | IllegalStateException gone) {
+            return null; // the process ended, or was started without a state directory of its own
         }
-        for (String entry :
-                new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
-            if (entry.startsWith("SPRING_KAFKA_STREAMS_STATEDIR=")) {
-                Path dir = Path.of(entry.substring(entry.indexOf('=') + 1));
-                return dir.isAbsolute()
-                        ? dir
-                        : Files.readSymbolicLink(proc.resolve("cwd")).resolve(dir);
-            }
-        }
-        return null;
     }
 
+    /** The bytes of the files under {@code dir}; a file RocksDB removes meanwhile (compaction) counts for nothing. */
     private static long size(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> {
-                        try {
-                            return Files.size(file);
-                        } catch (IOException gone) {
-                            return 0; // RocksDB removed it meanwhile (compaction)
-                        }
-                    })
-                    .sum();
-        }
+        long[] bytes = {0};
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                bytes[0] += attributes.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException gone) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return bytes[0];
     }
 
     private static long cpuSeconds(long pid) {

@@ -1,9 +1,9 @@
 package com.zywa.cardstatus.bench;
 
 import com.zywa.cardstatus.contract.Json;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,16 +126,26 @@ final class RebuildBench {
                 current = row.getString(1);
             }
             CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
-            ByteArrayOutputStream rows = new ByteArrayOutputStream();
-            copy.copyOut("COPY " + current + " TO STDOUT (FORMAT binary)", rows);
-            byte[] data = rows.toByteArray();
+            // through a file, not memory: at ten million cards the rows are many times the bench's heap
+            Path rows = Files.createTempFile("bench-rebuild-copy", ".bin");
+            long bytes;
             double seconds = 0;
-            for (int pass = 0; pass < 2; pass++) {
-                sql.execute("DROP TABLE IF EXISTS bench_rebuild_copy");
-                sql.execute("CREATE TABLE bench_rebuild_copy (LIKE " + current + " INCLUDING ALL)");
-                long start = System.nanoTime();
-                copy.copyIn("COPY bench_rebuild_copy FROM STDIN (FORMAT binary)", new ByteArrayInputStream(data));
-                seconds = (System.nanoTime() - start) / 1e9;
+            try {
+                try (OutputStream out = Files.newOutputStream(rows)) {
+                    copy.copyOut("COPY " + current + " TO STDOUT (FORMAT binary)", out);
+                }
+                bytes = Files.size(rows);
+                for (int pass = 0; pass < 2; pass++) {
+                    sql.execute("DROP TABLE IF EXISTS bench_rebuild_copy");
+                    sql.execute("CREATE TABLE bench_rebuild_copy (LIKE " + current + " INCLUDING ALL)");
+                    try (InputStream in = Files.newInputStream(rows)) {
+                        long start = System.nanoTime();
+                        copy.copyIn("COPY bench_rebuild_copy FROM STDIN (FORMAT binary)", in);
+                        seconds = (System.nanoTime() - start) / 1e9;
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(rows);
             }
             sql.execute("DROP TABLE bench_rebuild_copy");
             Double measured = results.value("rebuild_cards_per_s");
@@ -149,7 +159,7 @@ final class RebuildBench {
                             "%,.0f/s (the rebuild: %.3f of it)",
                             cardsWritten / seconds,
                             rebuildRate / (cardsWritten / seconds)),
-                    String.format(Locale.ROOT, "%.1f MB", data.length / 1e6));
+                    String.format(Locale.ROOT, "%.1f MB", bytes / 1e6));
         }
     }
 

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,8 @@ final class StateLoss implements AutoCloseable {
         return instances;
     }
 
-    private static Instance read(int number, long pid) throws IOException {
+    /** Instance {@code number} as run-local started process {@code pid}, read from {@code /proc}. */
+    static Instance read(int number, long pid) throws IOException {
         Path proc = Path.of("/proc", Long.toString(pid));
         List<String> command = split(Files.readAllBytes(proc.resolve("cmdline")));
         Map<String, String> env = new HashMap<>();
@@ -302,15 +305,24 @@ final class StateLoss implements AutoCloseable {
     /** What Kafka Streams logs when every task is restored and the fold runs. */
     private static final String RUNNING = "State transition from REBALANCING to RUNNING";
 
-    private void awaitLogged(Path log, long from, String line, long start) throws Exception {
+    /** Waits until {@code line} is logged in {@code log} after its first {@code from} bytes, reading each byte once. */
+    private static void awaitLogged(Path log, long from, String line, long start) throws Exception {
+        long read = from;
+        // the tail of what was read, so a line split between two reads is still found
+        String carried = "";
         while (System.nanoTime() - start < TIMEOUT.toNanos()) {
-            if (Files.exists(log) && Files.size(log) > from) {
-                try (var in = Files.newInputStream(log)) {
-                    in.skipNBytes(from);
-                    if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(line)) {
+            if (Files.exists(log) && Files.size(log) > read) {
+                try (SeekableByteChannel in = Files.newByteChannel(log)) {
+                    in.position(read);
+                    ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(in.size() - read, 1 << 20));
+                    read += in.read(chunk);
+                    String text = carried + new String(chunk.array(), 0, chunk.position(), StandardCharsets.UTF_8);
+                    if (text.contains(line)) {
                         return;
                     }
+                    carried = text.substring(Math.max(0, text.length() - line.length()));
                 }
+                continue;
             }
             Thread.sleep(100);
         }
